@@ -1,0 +1,172 @@
+"""Build an ArticlePage from a cleaned tree: title, breadcrumb, meta line, body, panels.
+
+Each part is found by what it says (您当前的位置, 来源, 精彩推荐 …); known class
+names only help. A template never seen before still yields title, date and body
+through the density search in ``density``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from ..model import ArticlePage
+from . import site
+from .blocks import read_body
+from .dates import BEIJING, DATE_TIME, find_datetime
+from .density import find_body
+from .sections import find_headings, find_section, ranking, recommendations
+from .tree import clean, resolve, spaced_text_of, text_of
+
+_LABEL_VALUE = re.compile(
+    r"(来源|责任编辑|编辑|作者)\s*[:：]\s*(.*?)(?=\s|$|[【\[|]|(?:来源|责任编辑|编辑|作者)\s*[:：])"
+)
+# A meta line is short; a longer element holding 来源 is a paragraph quoting it.
+_META_MAX_CHARS = 160
+_META_CLIMB = 3
+# After the title, how many text pieces to search for a date on unknown templates.
+_DATE_LOOKAHEAD = 40
+
+
+def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
+    title_el, title = find_title(root, page_title)
+    crumb_el, breadcrumb = find_breadcrumb(root)
+    meta_el = find_meta_line(root, title_el)
+    meta = dict(_LABEL_VALUE.findall(spaced_text_of(meta_el))) if meta_el is not None else {}
+    published = _published_at(root, url, meta_el, title_el)
+
+    recommended = find_section(root, site.RECOMMENDATIONS_HEADING)
+    ranked = find_section(root, site.RANKING_HEADING)
+    panels = [section.block for section in (recommended, ranked) if section is not None]
+    skip = frozenset(
+        el for el in (title_el, crumb_el, meta_el, *panels, *find_headings(root)) if el is not None
+    )
+    container = find_body(root, skip)
+    body = read_body(container, base, skip, title) if container is not None else None
+
+    recommendation_items = recommendations(recommended, base)
+    known_titles = {item.url: item.title for item in recommendation_items}
+    known_titles[url] = title
+    return ArticlePage(
+        url=url,
+        title=title,
+        published_at=published,
+        source=meta.get("来源") or None,
+        editor=meta.get("编辑") or meta.get("责任编辑") or (body and body.editor) or None,
+        author=meta.get("作者") or (body and body.author) or _labelled_line(root, site.AUTHOR_LINE),
+        breadcrumb=tuple(breadcrumb),
+        paragraphs=tuple(body.paragraphs) if body else (),
+        images=tuple(body.images) if body else (),
+        contributor=body.contributor if body else None,
+        recommendations=tuple(recommendation_items),
+        ranking=tuple(ranking(ranked, base, known_titles)),
+        next_page=find_next_page(root, url, base),
+    )
+
+
+def page_title(root) -> str:
+    """The <title> without the site's suffix (``_中国甘肃网``, ``--中国甘肃网`` …)."""
+    title = root.find(".//title")
+    text = text_of(title) if title is not None else ""
+    stripped = site.TITLE_SUFFIX.sub("", text)
+    if stripped != text:
+        stripped = site.TITLE_CHANNEL_SUFFIX.sub("", stripped) or stripped
+    return stripped.strip()
+
+
+def find_title(root, from_title_tag: str):
+    """The heading that carries the title, and its text; the <title> text names it."""
+    best, best_len = None, 0
+    first = None
+    for heading in root.iter("h1", "h2"):
+        text = text_of(heading)
+        if len(text) < 4 or text == site.SITE_NAME:
+            continue
+        first = first if first is not None else (heading, text)
+        if from_title_tag and (text in from_title_tag or from_title_tag in text):
+            if len(text) > best_len:
+                best, best_len = (heading, text), len(text)
+    if best is not None:
+        return best
+    if from_title_tag:
+        return None, from_title_tag
+    return first if first is not None else (None, "")
+
+
+def find_breadcrumb(root):
+    """The element holding 您当前的位置 and its names, site first."""
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not el.text:
+            continue
+        if any(marker in el.text for marker in site.BREADCRUMB_MARKERS):
+            holder = el
+            # The marker may sit in a small label of its own, the links in its parent.
+            while holder is not None and not holder.findall(".//a") and holder.tag != "body":
+                holder = holder.getparent()
+            holder = holder if holder is not None and holder.tag != "body" else el
+            return holder, _crumb_names(spaced_text_of(holder))
+    return None, []
+
+
+def _crumb_names(text: str) -> list[str]:
+    for marker in site.BREADCRUMB_MARKERS:
+        if marker in text:
+            text = text.split(marker, 1)[1]
+            break
+    text = text.lstrip(" :：")
+    return [name for name in (clean(part) for part in site.BREADCRUMB_SEPARATOR.split(text)) if name]
+
+
+def find_meta_line(root, title_el):
+    """The short element under the title with the date and 来源/编辑/作者 labels."""
+    for label in (site.SOURCE_LABEL, *site.EDITOR_LABELS, site.AUTHOR_LABEL, "发布时间"):
+        for text in root.xpath("//text()[contains(., $label)]", label=label):
+            el = text.getparent()
+            for _ in range(_META_CLIMB):
+                if el is None:
+                    break
+                whole = spaced_text_of(el)
+                if len(whole) > _META_MAX_CHARS:
+                    break
+                if DATE_TIME.search(whole):
+                    return el
+                el = el.getparent()
+    return None
+
+
+def _published_at(root, url: str, meta_el, title_el) -> datetime | None:
+    if meta_el is not None and (found := find_datetime(spaced_text_of(meta_el))):
+        return found
+    if title_el is not None:
+        # Unknown templates: the first date shortly after the title.
+        pieces = title_el.xpath("following::text()[position() <= $n]", n=_DATE_LOOKAHEAD)
+        for piece in pieces:
+            if len(piece) < 100 and (found := find_datetime(piece)):
+                return found
+    for content in root.xpath("//meta[@name or @property][@content]"):
+        name = (content.get("name") or content.get("property") or "").lower()
+        if "date" in name or "time" in name:
+            if found := find_datetime(content.get("content")):
+                return found
+    if match := site.URL_DATE.search(url):
+        return datetime(*map(int, match.groups()), tzinfo=BEIJING)
+    return None
+
+
+def _labelled_line(root, pattern: re.Pattern) -> str | None:
+    """A short line such as 作者：张三 anywhere on the page (often in a footer block)."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.text and len(el.text) < 40:
+            if match := pattern.match(clean(el.text)):
+                return match.group(1)
+    return None
+
+
+def find_next_page(root, url: str, base: str) -> str | None:
+    """The 下一页 link of a pager, unless it points back at this page."""
+    for link in root.iter("a"):
+        if text_of(link) == site.NEXT_PAGE_TEXT:
+            target = resolve(base, link.get("href"))
+            if target and target != url:
+                return target
+    return None

@@ -1,0 +1,86 @@
+"""Everything the parser knows about 中国甘肃网's markup and wording, in one place.
+
+Labels, headings, boilerplate markers and the class/id hints seen on the site's
+templates. A redesign of the site should only need changes here. Class names are
+hints that add weight; blocks are found by what they say and how they are built.
+"""
+
+import re
+
+SITE_NAME = "中国甘肃网"
+
+# Article URLs: /system/YYYY/MM/DD/0NNNNNNNN.shtml, later pages add _2, _3 …
+ARTICLE_URL = re.compile(r"/system/\d{4}/\d{2}/\d{2}/\d+(?:_\d+)?\.s?html?$")
+# The date an article URL carries, a last resort when the page shows none.
+URL_DATE = re.compile(r"/system/(\d{4})/(\d{2})/(\d{2})/")
+
+# <title> ends with the site name, sometimes after channel names: "标题_甘肃新闻_中国甘肃网".
+TITLE_SUFFIX = re.compile(r"\s*(?:_|-{1,2}|\||｜|—{1,2})\s*[^_|｜]*" + SITE_NAME + r".*$")
+TITLE_CHANNEL_SUFFIX = re.compile(r"(?:_[^_]{1,12})+$")
+
+NOT_FOUND_MARKERS = ("页面没有找到", "页面不存在")
+
+BREADCRUMB_MARKERS = ("您当前的位置", "当前位置", "您的位置")
+BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|&gt;&gt;|>|»|›|→|/)\s*")
+
+# Labels of the meta line under the title. Order matters: 责任编辑 before 编辑.
+LABELS = ("来源", "责任编辑", "编辑", "作者", "记者", "发布时间", "时间", "点击", "浏览", "字号")
+SOURCE_LABEL = "来源"
+EDITOR_LABELS = ("责任编辑", "编辑")
+AUTHOR_LABEL = "作者"
+
+# Ids/classes that held the meta line or its parts on known templates.
+META_HINTS = ("info", "m-frt", "pubtime_baidu", "source_baidu", "source", "a-header")
+
+# Containers that held the article body on known templates.
+BODY_HINTS = ("a-container", "pic_mainbox", "content", "TRS_Editor", "article-content")
+BODY_HINT_WEIGHT = 1.5
+
+# Sections after the body. Their heading starts them; the next heading ends them.
+RECOMMENDATIONS_HEADING = "精彩推荐"
+RANKING_HEADING = "新闻排行"
+SECTION_HEADINGS = (
+    RECOMMENDATIONS_HEADING,
+    RANKING_HEADING,
+    "关注我们",
+    "分享到",
+    "热点推荐",
+    "相关新闻",
+    "图片新闻",
+)
+MORE_LINK_TEXTS = ("更多", "更多>>", "more", "MORE", ">>")
+
+# A paragraph starting with one of these is page furniture, not article text.
+BOILERPLATE_STARTS = (
+    "版权声明",
+    "分享到",
+    "关注我们",
+    "字号",
+    "【打印】",
+    "【关闭】",
+    "【我要纠错】",
+    "打印本页",
+    "关闭窗口",
+    "扫一扫",
+    "中国甘肃网微博",
+    "中国甘肃网微信",
+)
+PAGER_WORDS = ("上一页", "下一页", "首页", "尾页", "末页")
+NEXT_PAGE_TEXT = "下一页"
+# A pager line holds nothing but pager words, page numbers and brackets.
+PAGER_LINE = re.compile(r"^(?:[\s\[\]【】<>«»|]|\d+|" + "|".join(PAGER_WORDS) + r"|共\d+页|第\d+页)+$")
+
+CONTRIBUTOR_LINE = re.compile(r"^[（(]\s*供稿\s*[:：]\s*(.+?)\s*[)）]$")
+EDITOR_LINE = re.compile(r"^[【\[]?\s*(?:责任编辑|编辑)\s*[:：]\s*(.+?)\s*[】\]]?$")
+AUTHOR_LINE = re.compile(r"^作者\s*[:：]\s*(.+?)$")
+
+# A caption is short; a centred block after a picture, or a line like 图为….
+CAPTION_MAX_CHARS = 80
+CAPTION_STARTS = ("图为", "图：", "图:", "▲", "（图", "(图", "图片来源", "摄影", "记者")
+
+# Listing pages: dated <li> links, under #content on known templates.
+LISTING_HINTS = ("content", "list", "newslist")
+LISTING_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+# Some channels page their lists by script: "var maxpage = 12;" and …_000000002.shtml.
+MAXPAGE_SCRIPT = re.compile(r"var\s+maxpage\s*=\s*(\d+)")
+MAXPAGE_URL = re.compile(r"^(.*_)(\d{9})(\.shtml)$")

@@ -1,0 +1,89 @@
+"""The HTML tree and small helpers over it: building, cleaning text, resolving links.
+
+lxml is used directly: building a BeautifulSoup tree alone costs about twenty times
+what lxml does, more than the whole parse is allowed to take.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+# Never content: dropped before anything looks for text.
+NOISE_TAGS = (
+    "script", "style", "noscript", "iframe", "frame", "object", "embed", "form",
+    "select", "textarea", "button", "input", "template", "svg", "canvas", "video", "audio",
+)  # fmt: skip
+
+_SPACES = re.compile(r"[\s\u3000\xa0\u200b\u200c\u200d\ufeff]+")
+
+
+def build_tree(text: str) -> lxml_html.HtmlElement:
+    # Bytes with an explicit encoding: lxml refuses str input that carries an XML
+    # encoding declaration, and the text's real charset is already settled.
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    return lxml_html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+
+
+def strip_noise(root: lxml_html.HtmlElement) -> None:
+    etree.strip_elements(root, *NOISE_TAGS, with_tail=False)
+
+
+def clean(text: str | None) -> str:
+    """Collapse whitespace (full-width indentation and &nbsp; included) and strip."""
+    return _SPACES.sub(" ", text).strip() if text else ""
+
+
+def text_of(el) -> str:
+    """The element's text as a reader sees it: inline pieces joined without spaces."""
+    return clean("".join(el.itertext()))
+
+
+def spaced_text_of(el) -> str:
+    """The element's text with a space between pieces, so labels in separate spans stay apart."""
+    return clean(" ".join(el.itertext()))
+
+
+def classes_and_id(el) -> set[str]:
+    tokens = set((el.get("class") or "").split())
+    if el.get("id"):
+        tokens.add(el.get("id"))
+    return tokens
+
+
+def base_url(root: lxml_html.HtmlElement, url: str) -> str:
+    base = root.find(".//base[@href]")
+    return urljoin(url, base.get("href").strip()) if base is not None else url
+
+
+def resolve(base: str, href: str | None) -> str | None:
+    """An absolute http(s) URL for ``href``, or None for anchors, scripts and mail links."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    absolute = urljoin(base, href)
+    scheme = urlsplit(absolute).scheme.lower()
+    if scheme not in ("http", "https", "file"):
+        return None
+    return absolute.split("#", 1)[0]
+
+
+def image_source(img) -> str | None:
+    """The picture's address, including lazy-loading attributes some templates use."""
+    for attribute in ("src", "data-src", "original", "data-original"):
+        value = (img.get(attribute) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    return None
+
+
+def is_centered(el) -> bool:
+    if (el.get("align") or "").lower() == "center" or el.tag == "center":
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "text-align:center" in style
