@@ -16,10 +16,11 @@ from .blocks import read_body
 from .dates import BEIJING, DATE_TIME, find_datetime
 from .density import find_body
 from .sections import find_headings, find_section, ranking, recommendations
-from .tree import clean, resolve, spaced_text_of, text_of
+from .tree import clean, holds_blocks, line_text, resolve, text_of
 
+# A role word before a name ("作者：记者 马堃") is not part of the name.
 _LABEL_VALUE = re.compile(
-    r"(来源|责任编辑|编辑|作者)\s*[:：]\s*(.*?)(?=\s|$|[【\[|]|(?:来源|责任编辑|编辑|作者)\s*[:：])"
+    r"(来源|责任编辑|编辑|作者)\s*[:：]\s*(?:记者|通讯员)?\s*(.*?)(?=\s|$|[【\[|]|(?:来源|责任编辑|编辑|作者)\s*[:：])"
 )
 # A meta line is short; a longer element holding 来源 is a paragraph quoting it.
 _META_MAX_CHARS = 160
@@ -32,17 +33,20 @@ def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
     title_el, title = find_title(root, page_title)
     crumb_el, breadcrumb = find_breadcrumb(root)
     meta_el = find_meta_line(root, title_el)
-    meta = dict(_LABEL_VALUE.findall(spaced_text_of(meta_el))) if meta_el is not None else {}
-    published = _published_at(root, url, meta_el, title_el)
+    meta_line = line_text(meta_el) if meta_el is not None else ""
+    meta = dict(_LABEL_VALUE.findall(meta_line))
+    published = _published_at(root, url, meta_line, title_el)
 
     recommended = find_section(root, site.RECOMMENDATIONS_HEADING)
     ranked = find_section(root, site.RANKING_HEADING)
     panels = [section.block for section in (recommended, ranked) if section is not None]
-    skip = frozenset(
-        el for el in (title_el, crumb_el, meta_el, *panels, *find_headings(root)) if el is not None
-    )
+    # Title, breadcrumb and meta line are left out of the body by element where they
+    # are self-contained, by text where a malformed page has them wrap the article.
+    lines = [el for el in (title_el, crumb_el, meta_el) if el is not None]
+    skip = frozenset([el for el in lines if not holds_blocks(el)] + panels + find_headings(root))
+    drop = frozenset("".join(text.split()) for text in (title, meta_line, *map(line_text, lines)))
     container = find_body(root, skip)
-    body = read_body(container, base, skip, title) if container is not None else None
+    body = read_body(container, base, skip, drop) if container is not None else None
 
     recommendation_items = recommendations(recommended, base)
     known_titles = {item.url: item.title for item in recommendation_items}
@@ -104,7 +108,7 @@ def find_breadcrumb(root):
             while holder is not None and not holder.findall(".//a") and holder.tag != "body":
                 holder = holder.getparent()
             holder = holder if holder is not None and holder.tag != "body" else el
-            return holder, _crumb_names(spaced_text_of(holder))
+            return holder, _crumb_names(line_text(holder))
     return None, []
 
 
@@ -114,7 +118,9 @@ def _crumb_names(text: str) -> list[str]:
             text = text.split(marker, 1)[1]
             break
     text = text.lstrip(" :：")
-    return [name for name in (clean(part) for part in site.BREADCRUMB_SEPARATOR.split(text)) if name]
+    return [
+        name for name in (clean(part) for part in site.BREADCRUMB_SEPARATOR.split(text)) if name
+    ]
 
 
 def find_meta_line(root, title_el):
@@ -125,7 +131,7 @@ def find_meta_line(root, title_el):
             for _ in range(_META_CLIMB):
                 if el is None:
                     break
-                whole = spaced_text_of(el)
+                whole = line_text(el)
                 if len(whole) > _META_MAX_CHARS:
                     break
                 if DATE_TIME.search(whole):
@@ -134,8 +140,8 @@ def find_meta_line(root, title_el):
     return None
 
 
-def _published_at(root, url: str, meta_el, title_el) -> datetime | None:
-    if meta_el is not None and (found := find_datetime(spaced_text_of(meta_el))):
+def _published_at(root, url: str, meta_line: str, title_el) -> datetime | None:
+    if found := find_datetime(meta_line):
         return found
     if title_el is not None:
         # Unknown templates: the first date shortly after the title.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import site
-from .tree import classes_and_id
+from .tree import classes_and_id, clean, is_furniture
 
 _PUNCTUATION = frozenset("，。！？；：、“”‘’《》（）…—,.!?;:")
 _PUNCTUATION_WEIGHT = 5
@@ -69,14 +69,17 @@ def _score_holders(root, skip: frozenset) -> dict:
                 if not in_paragraph:
                     # Text written straight into a cell or div, broken by <br>: old table layouts.
                     direct = (child.text or "") + "".join(sub.tail or "" for sub in child)
-                    if direct.strip():
+                    if direct.strip() and not is_furniture(clean(direct)):
                         own[child] += prose_score(direct)
                 stack.append((child, in_paragraph))
     return {el: score for el, score in own.items() if score > 0}
 
 
 def _unlinked_score(paragraph) -> int:
-    score = prose_score("".join(paragraph.itertext()))
+    text = "".join(paragraph.itertext())
+    if is_furniture(clean(text)):
+        return 0
+    score = prose_score(text)
     for link in paragraph.iter("a"):
         score -= prose_score("".join(link.itertext()))
     return max(score, 0)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from ..model import ListingPage, ListItem
 from . import site
 from .article import find_next_page
-from .tree import clean, classes_and_id, resolve, text_of
+from .tree import classes_and_id, link_title, resolve, text_of
 
 
 def find_list_items(root, base: str) -> list[ListItem]:
@@ -53,10 +53,7 @@ def _dated_item(li, base: str) -> ListItem | None:
         return None
     link = max(links, key=lambda a: len(text_of(a)))
     url = resolve(base, link.get("href"))
-    title = text_of(link)
-    full = clean(link.get("title"))
-    if full and len(full) > len(title):
-        title = full
+    title = link_title(link)
     if url is None or not title:
         return None
     year, month, day = (int(part) for part in match.groups())

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 from ..model import RankItem, Recommendation
 from . import site
-from .tree import clean, image_source, resolve, text_of
+from .tree import clean, image_source, link_title, resolve, text_of
 
-_TRUNCATION = re.compile(r"(?:\.{2,}|…+)$")
 _LEADING_RANK = re.compile(r"^\s*(\d{1,3})(?!\d)")
 # How far up from a heading to look for the block that holds its links.
 _MAX_CLIMB = 6
@@ -60,7 +59,9 @@ def recommendations(section: Section | None, base: str) -> list[Recommendation]:
         if not texts.get(url):
             texts[url] = text_of(link)
         if not fallbacks.get(url):
-            fallbacks[url] = clean(link.get("title")) or (clean(img.get("alt")) if img is not None else "")
+            fallbacks[url] = clean(link.get("title")) or (
+                clean(img.get("alt")) if img is not None else ""
+            )
         if img is not None and url not in images and (source := resolve(base, image_source(img))):
             images[url] = source
     items = []
@@ -86,13 +87,12 @@ def ranking(section: Section | None, base: str, known_titles: dict[str, str]) ->
         if url is None or url in seen:
             continue
         seen.add(url)
-        shown = _TRUNCATION.sub("", text_of(link)).strip()
-        full = clean(link.get("title"))
-        if not full or not full.startswith(shown):
-            known = known_titles.get(url, "")
-            full = known if known.startswith(shown) else shown
-        if full:
-            items.append(RankItem(_rank_of(link, len(items) + 1), full, url))
+        title = link_title(link)
+        known = known_titles.get(url, "")
+        if len(known) > len(title) and known.startswith(title):
+            title = known
+        if title:
+            items.append(RankItem(_rank_of(link, len(items) + 1), title, url))
     return items
 
 

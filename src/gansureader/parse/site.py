@@ -65,10 +65,19 @@ BOILERPLATE_STARTS = (
     "中国甘肃网微博",
     "中国甘肃网微信",
 )
+# Footer lines: copyright, licence numbers, complaint hotlines. Never prose, wherever they sit.
+FURNITURE_MARKERS = ("ICP备", "Copyright", "copyright", "©", "版权所有", "举报电话", "举报邮箱")
+FURNITURE_MAX_CHARS = 80
+
+# Link texts cut short end in an ellipsis; the title attribute, where given, is whole.
+TRUNCATION = re.compile(r"\s*(?:\.{2,}|…+)$")
+
 PAGER_WORDS = ("上一页", "下一页", "首页", "尾页", "末页")
 NEXT_PAGE_TEXT = "下一页"
 # A pager line holds nothing but pager words, page numbers and brackets.
-PAGER_LINE = re.compile(r"^(?:[\s\[\]【】<>«»|]|\d+|" + "|".join(PAGER_WORDS) + r"|共\d+页|第\d+页)+$")
+PAGER_LINE = re.compile(
+    r"^(?:[\s\[\]【】<>«»|]|\d+|" + "|".join(PAGER_WORDS) + r"|共\d+页|第\d+页)+$"
+)
 
 CONTRIBUTOR_LINE = re.compile(r"^[（(]\s*供稿\s*[:：]\s*(.+?)\s*[)）]$")
 EDITOR_LINE = re.compile(r"^[【\[]?\s*(?:责任编辑|编辑)\s*[:：]\s*(.+?)\s*[】\]]?$")

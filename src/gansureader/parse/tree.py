@@ -12,11 +12,19 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from . import site
+
 # Never content: dropped before anything looks for text.
 NOISE_TAGS = (
     "script", "style", "noscript", "iframe", "frame", "object", "embed", "form",
     "select", "textarea", "button", "input", "template", "svg", "canvas", "video", "audio",
+    "title",
 )  # fmt: skip
+
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tbody thead tr td th center section "
+    "article blockquote figure figcaption pre header footer aside nav main hr".split()
+)
 
 _SPACES = re.compile(r"[\s\u3000\xa0\u200b\u200c\u200d\ufeff]+")
 
@@ -42,9 +50,42 @@ def text_of(el) -> str:
     return clean("".join(el.itertext()))
 
 
-def spaced_text_of(el) -> str:
-    """The element's text with a space between pieces, so labels in separate spans stay apart."""
-    return clean(" ".join(el.itertext()))
+def line_text(el) -> str:
+    """The element's first line: its text up to the first block inside it, spaced.
+
+    On malformed pages an unclosed breadcrumb or meta line swallows the whole
+    article; its own line is all that belongs to it.
+    """
+    parts: list[str] = []
+    stack = [(el, True)]
+    while stack:
+        node, entering = stack.pop()
+        if not entering:
+            parts.append(node.tail or "")
+            continue
+        if node is not el and node.tag in BLOCK_TAGS:
+            break
+        parts.append(node.text or "")
+        if node is not el:
+            stack.append((node, False))
+        stack.extend((child, True) for child in reversed(node) if isinstance(child.tag, str))
+    return clean(" ".join(parts))
+
+
+def holds_blocks(el) -> bool:
+    return any(child.tag in BLOCK_TAGS for child in el.iterdescendants())
+
+
+def is_furniture(text: str) -> bool:
+    """A short footer line (copyright, ICP licence, hotline) rather than prose."""
+    return len(text) <= site.FURNITURE_MAX_CHARS and any(m in text for m in site.FURNITURE_MARKERS)
+
+
+def link_title(link) -> str:
+    """The link's title: its ``title`` attribute where that completes the text shown."""
+    shown = site.TRUNCATION.sub("", text_of(link))
+    full = clean(link.get("title"))
+    return full if full.startswith(shown) else shown
 
 
 def classes_and_id(el) -> set[str]:

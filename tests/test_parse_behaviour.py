@@ -1,0 +1,164 @@
+"""What a reader notices about parsed pages, across all fixtures and on focused inputs."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import FIXTURE_URLS, fixture_bytes
+from gansureader.model import ArticlePage, ListingPage, NotFoundPage, RedirectPage
+from gansureader.parse import parse_page
+
+ARTICLES = [name for name in FIXTURE_URLS if "article" in name or name.startswith(
+    ("multipage", "table", "photo", "unknown", "truncated"))]  # fmt: skip
+FURNITURE = ("版权声明", "分享到", "关注我们", "字号", "下一页", "上一页", "打印", "关闭",
+             "Copyright", "ICP备", "微博", "责任编辑", "供稿", "您当前的位置")  # fmt: skip
+
+
+def parse_fixture(name):
+    return parse_page(fixture_bytes(name), FIXTURE_URLS[name])
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_articles_have_title_date_and_body_without_furniture(name):
+    page = parse_fixture(name)
+    assert isinstance(page, ArticlePage)
+    assert page.title and page.published_at is not None and page.paragraphs
+    assert not page.title.endswith("中国甘肃网")
+    for paragraph in page.paragraphs:
+        assert not any(word in paragraph for word in FURNITURE), paragraph
+        assert paragraph == paragraph.strip() and "\u3000" not in paragraph
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_URLS))
+def test_every_url_is_absolute(name):
+    def urls(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in ("url", "image", "next_page", "target") and item is not None:
+                    yield item
+                else:
+                    yield from urls(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from urls(item)
+
+    for url in urls(parse_fixture(name).to_dict()):
+        parts = urlsplit(url)
+        assert parts.scheme in ("http", "https") and parts.netloc, url
+
+
+def test_seed_page_reads_as_the_browser_shows_it():
+    page = parse_fixture("seed_article.html")
+    assert page.breadcrumb == ("中国甘肃网", "甘肃省人力资源和社会保障厅", "要闻聚焦")
+    assert page.published_at.isoformat() == "2023-12-23T11:53:00+08:00"
+    assert (page.source, page.editor) == ("甘肃省人力资源和社会保障厅", "常欢")
+    assert page.contributor == "厅职业能力建设处"
+    assert page.paragraphs[0].startswith("近日，中共甘肃省委组织部")
+    assert len(page.paragraphs) == 4
+
+
+def test_recommendations_list_each_title_once_with_its_thumbnail():
+    recommended = parse_fixture("seed_article.html").recommendations
+    assert len(recommended) == 8
+    assert len({item.title for item in recommended}) == 8
+    assert all(item.image and item.image.endswith(".jpg") for item in recommended)
+    assert "家有两月龄小宝宝" in recommended[2].title and recommended[2].title.count("家有") == 1
+
+
+def test_ranking_has_full_titles_where_the_page_gives_them():
+    ranked = parse_fixture("seed_article.html").ranking
+    assert [item.rank for item in ranked] == list(range(1, 16))
+    # From the link's title attribute:
+    assert ranked[0].title == "【甘肃临夏积石山6.2级地震】党旗在一线高高飘扬"
+    # From the recommendation of the same article on the page:
+    assert ranked[5].title == "歌曲《爱心是世上最美的情愫》最新发布！"
+    # Nowhere given in full: kept as shown.
+    assert ranked[14].title == "甘肃粮食生产再获丰收"
+
+
+def test_gb2312_page_keeps_gbk_only_characters_and_trailing_editor():
+    page = parse_fixture("gbk_article.html")
+    assert "王堃" in page.paragraphs[2]
+    assert page.editor == "朱镕"
+    assert page.author == "马堃"
+    assert page.published_at.isoformat() == "2023-12-23T09:05:00+08:00"
+    assert all("【" not in paragraph for paragraph in page.paragraphs)
+
+
+def test_page_declaring_gb2312_but_written_in_utf8_reads_cleanly():
+    page = parse_fixture("table_layout.html")
+    assert page.title == "浆水面：陇上人家的消夏美食"
+    assert "\ufffd" not in "".join(page.paragraphs)
+    assert page.editor == "张晓梅" and page.source == "兰州晨报"
+
+
+def test_images_keep_their_captions():
+    images = parse_fixture("images_article.html").images
+    assert [image.caption for image in images] == [
+        "图为工作人员在分拣包装花牛苹果。",
+        "满载苹果的冷链货车整装待发。 记者 李明 摄",
+        None,
+    ]
+    photo = parse_fixture("photo_story.html")
+    assert len(photo.images) == 4 and all(image.caption for image in photo.images)
+
+
+def test_multi_page_article_links_its_pages():
+    first, second = parse_fixture("multipage_1.html"), parse_fixture("multipage_2.html")
+    assert first.next_page == FIXTURE_URLS["multipage_2.html"]
+    assert second.next_page is None  # its 下一页 points at itself
+    assert first.title == second.title
+    assert set(first.paragraphs).isdisjoint(second.paragraphs)
+
+
+def test_listing_reads_dated_items_in_order_and_its_next_page():
+    page = parse_fixture("listing.html")
+    assert isinstance(page, ListingPage)
+    assert len(page.items) == 20
+    assert page.items[0].date == "2023-12-23" and page.items[-1].date == "2023-12-17"
+    # absolute, root-relative and ../ links all resolve to the same article form
+    assert {urlsplit(item.url).netloc for item in page.items} == {"gansu.gscn.com.cn"}
+    assert page.items[4].title == "天水麦积山石窟推出冬季研学线路"  # from title=, not "…研..."
+    assert page.next_page == "http://gansu.gscn.com.cn/gsyw/index_2.shtml"
+    assert "兰州牛肉面入选非遗名录" not in [item.title for item in page.items]  # sidebar
+
+
+def test_listing_paged_by_script_gets_its_next_page():
+    page = parse_fixture("listing_maxpage.html")
+    assert page.next_page.endswith("c0003001000000000000_000000004.shtml")
+
+
+def test_soft_404_and_refresh_stub_are_never_articles():
+    assert isinstance(parse_fixture("soft_404.html"), NotFoundPage)
+    stub = parse_fixture("meta_refresh.html")
+    assert isinstance(stub, RedirectPage)
+    assert stub.target == "https://www.gansudaily.com.cn/system/2024/01/10/031000001.shtml"
+
+
+def test_unknown_template_yields_title_date_and_body():
+    page = parse_fixture("unknown_template.html")
+    assert page.title == "甘肃将新建改扩建幼儿园200所"
+    assert page.published_at.isoformat() == "2024-03-08T16:05:00+08:00"
+    assert len(page.paragraphs) == 4
+    assert not any("相关阅读" in paragraph for paragraph in page.paragraphs)
+
+
+def test_truncated_page_still_yields_what_it_holds():
+    page = parse_fixture("truncated.html")
+    assert page.title == "兰州中山铁桥夜景亮化提升工程完工"
+    assert (page.source, page.editor) == ("兰州晚报", "何静")
+    assert page.breadcrumb == ("中国甘肃网", "甘肃新闻")
+    assert page.paragraphs[-1].endswith("市民")
+
+
+def test_refresh_that_only_reloads_a_full_article_is_not_a_stub():
+    html = fixture_bytes("seed_article.html").replace(
+        b"<title>", b'<meta http-equiv="refresh" content="300; url=/other.shtml" /><title>', 1
+    )
+    assert isinstance(parse_page(html, FIXTURE_URLS["seed_article.html"]), ArticlePage)
+
+
+def test_same_bytes_and_url_give_the_same_page():
+    data = fixture_bytes("seed_article.html")
+    url = FIXTURE_URLS["seed_article.html"]
+    assert parse_page(data, url) == parse_page(data, url)
