@@ -16,7 +16,7 @@ from .blocks import read_body
 from .dates import BEIJING, DATE_TIME, find_datetime
 from .density import find_body
 from .sections import find_headings, find_section, ranking, recommendations
-from .tree import clean, holds_blocks, line_text, resolve, text_of
+from .tree import TextIndex, clean, holds_blocks, line_text, resolve, text_of
 
 # A role word before a name ("作者：记者 马堃") is not part of the name.
 _LABEL_VALUE = re.compile(
@@ -30,20 +30,21 @@ _DATE_LOOKAHEAD = 40
 
 
 def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
+    index = TextIndex(root, site.KEYWORDS)
     title_el, title = find_title(root, page_title)
-    crumb_el, breadcrumb = find_breadcrumb(root)
-    meta_el = find_meta_line(root, title_el)
+    crumb_el, breadcrumb = find_breadcrumb(index)
+    meta_el = find_meta_line(index)
     meta_line = line_text(meta_el) if meta_el is not None else ""
     meta = dict(_LABEL_VALUE.findall(meta_line))
     published = _published_at(root, url, meta_line, title_el)
 
-    recommended = find_section(root, site.RECOMMENDATIONS_HEADING)
-    ranked = find_section(root, site.RANKING_HEADING)
+    recommended = find_section(index, site.RECOMMENDATIONS_HEADING)
+    ranked = find_section(index, site.RANKING_HEADING)
     panels = [section.block for section in (recommended, ranked) if section is not None]
     # Title, breadcrumb and meta line are left out of the body by element where they
     # are self-contained, by text where a malformed page has them wrap the article.
     lines = [el for el in (title_el, crumb_el, meta_el) if el is not None]
-    skip = frozenset([el for el in lines if not holds_blocks(el)] + panels + find_headings(root))
+    skip = frozenset([el for el in lines if not holds_blocks(el)] + panels + find_headings(index))
     drop = frozenset("".join(text.split()) for text in (title, meta_line, *map(line_text, lines)))
     container = find_body(root, skip)
     body = read_body(container, base, skip, drop) if container is not None else None
@@ -57,7 +58,9 @@ def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
         published_at=published,
         source=meta.get("来源") or None,
         editor=meta.get("编辑") or meta.get("责任编辑") or (body and body.editor) or None,
-        author=meta.get("作者") or (body and body.author) or _labelled_line(root, site.AUTHOR_LINE),
+        author=meta.get("作者")
+        or (body and body.author)
+        or _labelled_line(index, site.AUTHOR_LABEL, site.AUTHOR_LINE),
         breadcrumb=tuple(breadcrumb),
         paragraphs=tuple(body.paragraphs) if body else (),
         images=tuple(body.images) if body else (),
@@ -97,15 +100,13 @@ def find_title(root, from_title_tag: str):
     return first if first is not None else (None, "")
 
 
-def find_breadcrumb(root):
+def find_breadcrumb(index: TextIndex):
     """The element holding 您当前的位置 and its names, site first."""
-    for el in root.iter():
-        if not isinstance(el.tag, str) or not el.text:
-            continue
-        if any(marker in el.text for marker in site.BREADCRUMB_MARKERS):
+    for marker in site.BREADCRUMB_MARKERS:
+        for el in index.elements(marker):
             holder = el
             # The marker may sit in a small label of its own, the links in its parent.
-            while holder is not None and not holder.findall(".//a") and holder.tag != "body":
+            while holder is not None and holder.find(".//a") is None and holder.tag != "body":
                 holder = holder.getparent()
             holder = holder if holder is not None and holder.tag != "body" else el
             return holder, _crumb_names(line_text(holder))
@@ -123,11 +124,10 @@ def _crumb_names(text: str) -> list[str]:
     ]
 
 
-def find_meta_line(root, title_el):
+def find_meta_line(index: TextIndex):
     """The short element under the title with the date and 来源/编辑/作者 labels."""
     for label in (site.SOURCE_LABEL, *site.EDITOR_LABELS, site.AUTHOR_LABEL, "发布时间"):
-        for text in root.xpath("//text()[contains(., $label)]", label=label):
-            el = text.getparent()
+        for el in index.elements(label):
             for _ in range(_META_CLIMB):
                 if el is None:
                     break
@@ -159,18 +159,17 @@ def _published_at(root, url: str, meta_line: str, title_el) -> datetime | None:
     return None
 
 
-def _labelled_line(root, pattern: re.Pattern) -> str | None:
+def _labelled_line(index: TextIndex, label: str, pattern: re.Pattern) -> str | None:
     """A short line such as 作者：张三 anywhere on the page (often in a footer block)."""
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.text and len(el.text) < 40:
-            if match := pattern.match(clean(el.text)):
-                return match.group(1)
+    for el in index.owning(label):
+        if len(el.text) < 40 and (match := pattern.match(clean(el.text))):
+            return match.group(1)
     return None
 
 
 def find_next_page(root, url: str, base: str) -> str | None:
     """The 下一页 link of a pager, unless it points back at this page."""
-    for link in root.iter("a"):
+    for link in root.xpath("//a[contains(., $text)]", text=site.NEXT_PAGE_TEXT):
         if text_of(link) == site.NEXT_PAGE_TEXT:
             target = resolve(base, link.get("href"))
             if target and target != url:

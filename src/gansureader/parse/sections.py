@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import RankItem, Recommendation
 from . import site
-from .tree import clean, image_source, link_title, resolve, text_of
+from .tree import TextIndex, clean, image_source, link_title, resolve, text_of
 
 _LEADING_RANK = re.compile(r"^\s*(\d{1,3})(?!\d)")
 # How far up from a heading to look for the block that holds its links.
@@ -26,8 +26,8 @@ class Section:
     links: list  # the <a href> elements of the panel, in page order
 
 
-def find_section(root, heading_text: str) -> Section | None:
-    for heading in _headings(root, heading_text):
+def find_section(index: TextIndex, heading_text: str) -> Section | None:
+    for heading in _headings(index, heading_text):
         block = heading
         for _ in range(_MAX_CLIMB):
             block = block.getparent()
@@ -39,9 +39,9 @@ def find_section(root, heading_text: str) -> Section | None:
     return None
 
 
-def find_headings(root) -> list:
+def find_headings(index: TextIndex) -> list:
     """Every element that heads a known panel (精彩推荐, 关注我们, 分享到 …)."""
-    return [el for text in site.SECTION_HEADINGS for el in _headings(root, text)]
+    return [el for text in site.SECTION_HEADINGS for el in _headings(index, text)]
 
 
 def recommendations(section: Section | None, base: str) -> list[Recommendation]:
@@ -96,14 +96,10 @@ def ranking(section: Section | None, base: str, known_titles: dict[str, str]) ->
     return items
 
 
-def _headings(root, text: str) -> list:
+def _headings(index: TextIndex, text: str) -> list:
     """Elements whose own text is ``text``; link headings last, as menus link panels too."""
-    found = []
-    for el in root.iter():
-        # A heading says little more than its name; a paragraph naming it is not one.
-        if isinstance(el.tag, str) and el.text and text in el.text:
-            if len(clean(el.text)) <= len(text) + 4:
-                found.append(el)
+    # A heading says little more than its name; a paragraph naming it is not one.
+    found = [el for el in index.owning(text) if len(clean(el.text)) <= len(text) + 4]
     return sorted(found, key=lambda el: el.tag == "a")
 
 

@@ -48,6 +48,19 @@ SECTION_HEADINGS = (
     "相关新闻",
     "图片新闻",
 )
+# Every word the parser looks for by text, found in one scan of the page.
+KEYWORDS = tuple(
+    dict.fromkeys(
+        (
+            *SECTION_HEADINGS,
+            *BREADCRUMB_MARKERS,
+            SOURCE_LABEL,
+            *EDITOR_LABELS,
+            AUTHOR_LABEL,
+            "发布时间",
+        )
+    )
+)
 MORE_LINK_TEXTS = ("更多", "更多>>", "more", "MORE", ">>")
 
 # A paragraph starting with one of these is page furniture, not article text.
