@@ -14,9 +14,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Until the desktop window exists, `run` shows what the parser makes of the bundled sample page.
+# Until the desktop window exists, `run` shows what the parser makes of the seed page.
 run: $(STAMP)
-	$(BIN)/gansureader parse resources/sample/article.html \
+	$(BIN)/gansureader parse tests/fixtures/seed_article.html \
 		--url http://gansu.gscn.com.cn/system/2023/12/23/013012345.shtml
 
 test: $(STAMP)
