@@ -6,7 +6,7 @@ The parser returns these, the store will round-trip them and the CLI prints thei
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 
@@ -137,3 +137,62 @@ class RedirectPage:
 
 
 Page = ArticlePage | ListingPage | NotFoundPage | RedirectPage
+
+
+def merge_pages(pages: list[ArticlePage]) -> ArticlePage:
+    """One article from the pages of a multi-page article, in reading order.
+
+    Text and pictures run on; everything else (title, meta, panels) is the first page's.
+    """
+    first = pages[0]
+    if len(pages) == 1:
+        return replace(first, next_page=None)
+    return replace(
+        first,
+        paragraphs=tuple(p for page in pages for p in page.paragraphs),
+        images=tuple(dict.fromkeys(image for page in pages for image in page.images)),
+        contributor=next((p.contributor for p in reversed(pages) if p.contributor), None),
+        editor=first.editor or next((p.editor for p in pages if p.editor), None),
+        next_page=None,
+    )
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A list page of the site that sync reads for new articles."""
+
+    name: str
+    url: str
+    group: str = ""
+    builtin: bool = True
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "url": self.url, "group": self.group, "builtin": self.builtin}
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """A row of the article list: what a list or search result shows."""
+
+    url: str
+    title: str
+    published_at: datetime | None
+    channel: str | None
+    source: str | None = None
+    read: bool = False
+    starred: bool = False
+    snippet: str | None = None  # search results: text around the match, matches in 【】
+
+    def to_dict(self) -> dict:
+        data = {
+            "url": self.url,
+            "title": self.title,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+            "channel": self.channel,
+            "source": self.source,
+            "read": self.read,
+            "starred": self.starred,
+        }
+        if self.snippet is not None:
+            data["snippet"] = self.snippet
+        return data

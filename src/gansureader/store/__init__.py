@@ -1,0 +1,6 @@
+"""The offline cache: SQLite (schema, migrations, full-text search) and picture files."""
+
+from .images import MAX_IMAGE_BYTES, image_type
+from .store import DATABASE_NAME, Store, StoreError
+
+__all__ = ["DATABASE_NAME", "MAX_IMAGE_BYTES", "Store", "StoreError", "image_type"]

@@ -1,0 +1,62 @@
+"""Chinese full-text search: character bigrams in an FTS5 index, snippets with highlights.
+
+FTS5's unicode61 tokenizer would keep a whole run of Chinese as one token, and the
+trigram tokenizer cannot match two-character words (甘肃, 地震) at all. So text is
+indexed as overlapping character pairs ("甘肃省" → "甘肃 肃省"): a query of two
+characters is one token, a longer one a phrase of consecutive pairs, a single
+character a prefix. Latin words and numbers stay whole.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_TOKEN = re.compile(rf"[{_CJK}]+|[0-9A-Za-z\u00c0-\u024f]+")
+_SNIPPET_BEFORE = 24
+_SNIPPET_LENGTH = 90
+
+
+def index_text(text: str) -> str:
+    """The text as the index sees it: bigrams of Chinese runs, lowercased words."""
+    terms: list[str] = []
+    for run in _TOKEN.findall(text):
+        if _is_cjk(run[0]):
+            terms.extend(run[i : i + 2] for i in range(max(len(run) - 1, 1)))
+        else:
+            terms.append(run.lower())
+    return " ".join(terms)
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH expression for a reader's query; None when it holds nothing searchable."""
+    phrases = []
+    for run in _TOKEN.findall(query):
+        if _is_cjk(run[0]) and len(run) > 1:
+            phrases.append('"' + index_text(run) + '"')
+        else:
+            phrases.append(f'"{run.lower()}" *')
+    return " AND ".join(phrases) or None
+
+
+def snippet(query: str, title: str, paragraphs: list[str]) -> str:
+    """Text around the first match in the body (else the title), HTML-escaped, matches in <mark>."""
+    terms = sorted({run.lower() for run in _TOKEN.findall(query)}, key=len, reverse=True)
+    if not terms:
+        return ""
+    pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE)
+    body = " ".join(paragraphs)
+    found = pattern.search(body)
+    text, start = (body, found.start()) if found else (title, 0)
+    begin = max(start - _SNIPPET_BEFORE, 0)
+    window = text[begin : begin + _SNIPPET_LENGTH]
+    marked = pattern.sub(lambda m: "\0" + m.group() + "\1", window)
+    escaped = html.escape(marked, quote=False).replace("\0", "<mark>").replace("\1", "</mark>")
+    prefix = "…" if begin > 0 else ""
+    suffix = "…" if begin + _SNIPPET_LENGTH < len(text) else ""
+    return prefix + escaped + suffix
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(re.match(f"[{_CJK}]", char))
