@@ -1,27 +1,32 @@
-"""The ``gansureader`` command: argparse front over the parser (and later sync and store).
+"""The ``gansureader`` command: argparse front over the parser, the sync engine and the store.
 
-Every failure a user can cause ends in one line on stderr naming the file or URL
-and a non-zero exit; ``--debug`` shows the traceback instead.
+Every failure a user can cause ends in one line on stderr naming the file, URL or
+folder and a non-zero exit; ``--debug`` shows the traceback instead.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import __version__
-from .net import FetchError, fetch
+from . import __version__, terminal
+from .net import SITE_DOMAIN, Fetcher, FetchError
 from .parse import MAX_PAGE_BYTES, ParseError, parse_page
+from .paths import DATA_DIR_VARIABLE, data_dir
+from .store import Store, StoreError
 
 EXIT_USER_ERROR = 1
+EXIT_SOME_FAILED = 2
 EXIT_INTERNAL_ERROR = 70
+EXIT_CANCELLED = 130
 
 
 class InputError(Exception):
-    """Bad input named by the user: a missing file, a folder, a malformed --url."""
+    """Bad input named by the user: a missing file, a folder, a malformed URL."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         return args.run(args)
-    except (InputError, ParseError, FetchError) as error:
+    except (InputError, ParseError, FetchError, StoreError) as error:
         if args.debug:
             raise
         print(f"gansureader: error: {error}", file=sys.stderr)
@@ -53,28 +58,105 @@ def _build_parser() -> argparse.ArgumentParser:
         prog="gansureader", description="A desktop reader for 中国甘肃网 (gscn.com.cn)."
     )
     parser.add_argument("--version", action="version", version=f"gansureader {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    _add_common(parser, argparse.Namespace(debug=False, data_dir=None))
     parser.set_defaults(command=None)
+    # Common options are accepted after the command too; SUPPRESS keeps a value given before it.
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    _add_common(common)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    parse = commands.add_parser(
-        "parse",
-        help="parse one page (a file or a URL) and print it as JSON",
-        description="Parse one page of gscn.com.cn and print what it holds as JSON.",
-    )
+    def command(name, run, help_text, description=None):
+        sub = commands.add_parser(name, parents=[common], help=help_text,
+                                  description=description or help_text)  # fmt: skip
+        sub.set_defaults(command=name, run=run)
+        return sub
+
+    parse = command("parse", _run_parse, "parse one page (a file or a URL) and print it as JSON")
     parse.add_argument("target", metavar="PATH_OR_URL", help="an HTML file, or an http(s) URL")
     parse.add_argument(
         "--url", help="the URL a file's bytes came from (resolves its links; default: the file's)"
     )
-    parse.set_defaults(command="parse", run=_run_parse)
+
+    sync = command("sync", _run_sync, "fetch new articles of the channels into the offline cache")
+    sync.add_argument("--channel", action="append", metavar="NAME_OR_URL",
+                      help="a channel to sync (repeatable; default: all channels)")  # fmt: skip
+    sync.add_argument("--pages", type=_positive, default=2, metavar="N",
+                      help="list pages to read per channel at most (default: 2)")  # fmt: skip
+    sync.add_argument("--mirror", metavar="M",
+                      help="fetch http://SUB.gscn.com.cn/PATH from M/SUB/PATH instead")  # fmt: skip
+    sync.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    channels = command("channels", _run_channels, "list the channels, or add one by URL")
+    channels.add_argument("--add", metavar="URL", help="add a list page of the site as a channel")
+    channels.add_argument("--name", help="the name of the channel added with --add")
+    channels.add_argument("--json", action="store_true", help="print JSON")
+
+    listing = command("list", _run_list, "list the cached articles, newest first")
+    listing.add_argument("--channel", metavar="NAME_OR_URL", help="only this channel's articles")
+    listing.add_argument("--unread", action="store_true", help="only unread articles")
+    listing.add_argument("--starred", action="store_true", help="only starred articles")
+    listing.add_argument("--limit", type=_positive, metavar="N", help="at most N articles")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    show = command("show", _run_show, "print a cached article (all its pages merged)")
+    show.add_argument("url", metavar="URL")
+    show.add_argument("--json", action="store_true", help="print it in the JSON shape of 'parse'")
+
+    search = command("search", _run_search, "full-text search of the cached articles")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=_positive, default=20, metavar="N",
+                        help="at most N results (default: 20)")  # fmt: skip
+    search.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _add_common(parser: argparse.ArgumentParser, defaults=None) -> None:
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument(
+        "--data-dir", metavar="D",
+        help=f"the folder holding the offline cache (default: ${DATA_DIR_VARIABLE}, "
+        "else the platform's user data folder)",
+    )  # fmt: skip
+    if defaults is not None:
+        parser.set_defaults(**vars(defaults))
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
+def _open_store(args) -> Store:
+    return Store(data_dir(args.data_dir))
+
+
+def _print_json(value) -> None:
+    _write(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _write(text: str) -> None:
+    # Bytes, so a terminal or pipe that is not UTF-8 still gets the Chinese intact.
+    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
+    sys.stdout.flush()
+
+
+# ---------------------------------------------------------------------- parse
 
 
 def _run_parse(args: argparse.Namespace) -> int:
     if args.url is not None and not _is_web_address(args.url):
         raise InputError(f"--url {args.url!r} is not an http(s) address")
     if _is_web_address(args.target):
-        fetched = fetch(args.target)
+        fetcher = Fetcher()
+        try:
+            fetched = fetcher.fetch(args.target)
+        finally:
+            fetcher.close()
         data, url, charset = fetched.data, args.url or fetched.url, fetched.charset
     else:
         data, url, charset = _read_file(Path(args.target)), args.url, None
@@ -83,9 +165,7 @@ def _run_parse(args: argparse.Namespace) -> int:
         page = parse_page(data, url, charset)
     except ParseError as error:
         raise ParseError(f"{args.target}: {error}") from None
-    text = json.dumps(page.to_dict(), ensure_ascii=False, indent=2)
-    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
-    sys.stdout.flush()
+    _print_json(page.to_dict())
     return 0
 
 
@@ -107,7 +187,119 @@ def _read_file(path: Path) -> bytes:
 
 
 def _is_web_address(text: str) -> bool:
-    return urlsplit(text).scheme in ("http", "https")
+    parts = urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+# ---------------------------------------------------------------------- sync
+
+
+def _run_sync(args: argparse.Namespace) -> int:
+    from .sync import SyncEngine  # the engine's imports are only needed here
+
+    if args.mirror and not _is_web_address(args.mirror):
+        raise InputError(f"--mirror {args.mirror!r} is not an http(s) address")
+    with _open_store(args) as store:
+        channels = _chosen_channels(store, args.channel)
+        fetcher = Fetcher(args.mirror)
+        bar = terminal.ProgressBar(sys.stderr)
+        engine = SyncEngine(store, fetcher, on_progress=bar.update)
+        # Ctrl-C asks the engine to stop; it returns what it finished, the cache consistent.
+        previous = signal.signal(signal.SIGINT, lambda *_: engine.cancel.set())
+        try:
+            summary = engine.run(channels, pages=args.pages)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+            fetcher.close()
+            bar.finish()
+    if args.json:
+        _print_json(summary.to_dict())
+    else:
+        _write(terminal.sync_summary(summary))
+    if summary.cancelled:
+        return EXIT_CANCELLED
+    return 0 if summary.ok else EXIT_SOME_FAILED
+
+
+def _chosen_channels(store: Store, names: list[str] | None):
+    if not names:
+        return store.channels()
+    chosen = []
+    for name in names:
+        channel = store.find_channel(name)
+        if channel is None and _is_web_address(name):
+            channel = store.add_channel(name)
+        if channel is None:
+            raise InputError(
+                f"no channel named {name!r}: see 'gansureader channels', or give its URL"
+            )
+        chosen.append(channel)
+    return chosen
+
+
+# ------------------------------------------------------------- channels, list, show, search
+
+
+def _run_channels(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        if args.add:
+            host = (urlsplit(args.add).hostname or "").lower()
+            if not _is_web_address(args.add) or not (
+                host == SITE_DOMAIN or host.endswith("." + SITE_DOMAIN)
+            ):
+                raise InputError(f"{args.add!r} is not an address on {SITE_DOMAIN}")
+            added = store.add_channel(args.add, args.name)
+            _write(f"channel: {added.name}  {added.url}")
+            return 0
+        channels = store.channels()
+    if args.json:
+        _print_json([channel.to_dict() for channel in channels])
+    else:
+        _write(terminal.channel_table(channels))
+    return 0
+
+
+def _run_list(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        channel = None
+        if args.channel:
+            channel = store.find_channel(args.channel)
+            if channel is None:
+                raise InputError(f"no channel named {args.channel!r}: see 'gansureader channels'")
+        rows = store.articles(
+            channel, unread_only=args.unread, starred_only=args.starred, limit=args.limit or -1
+        )
+    if args.json:
+        _print_json([row.to_dict() for row in rows])
+    else:
+        _write(
+            terminal.article_rows(rows)
+            if rows
+            else "no articles cached yet: run 'gansureader sync'"
+        )
+    return 0
+
+
+def _run_show(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        article = store.article(args.url)
+    if article is None:
+        raise InputError(f"{args.url}: not in the offline cache (run 'gansureader sync' first)")
+    if args.json:
+        _print_json(article.to_dict())
+    else:
+        _write(terminal.article_text(article))
+    return 0
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        hits = store.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json([hit.to_dict() for hit in hits])
+    else:
+        _write(terminal.search_hits(hits, sys.stdout.isatty()) if hits else "no matches")
+    return 0
 
 
 if __name__ == "__main__":

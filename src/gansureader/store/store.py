@@ -110,7 +110,7 @@ class Store:
         article: ArticlePage,
         *,
         pages: list[str],
-        channel: Channel | None,
+        channels: list[Channel],
         validators: dict[str, tuple[str | None, str | None]],
     ) -> str:
         """Store one (merged) article with its panels and its pages' validators.
@@ -156,16 +156,20 @@ class Store:
                     "WHERE id = ?",
                     (recommendations_id, ranking_id, now, article_id),
                 )
-            if channel is not None:
-                self._db.execute(
-                    "INSERT OR IGNORE INTO channel_articles (channel_id, article_id) "
-                    "SELECT id, ? FROM channels WHERE url = ?",
-                    (article_id, channel.url),
-                )
+            self._link_channels(article_id, channels)
             for url, (etag, last_modified) in validators.items():
                 self._save_validators(url, etag, last_modified, now)
             self._db.execute("DELETE FROM pending WHERE url = ?", (article.url,))
         return outcome
+
+    def add_to_channels(self, url: str, channels: list[Channel]) -> None:
+        """Record that a stored article is listed in ``channels`` too."""
+        if not channels:
+            return
+        with self._write():
+            row = self._db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+            if row is not None:
+                self._link_channels(row[0], channels)
 
     def article(self, url: str) -> ArticlePage | None:
         row = self._db.execute("SELECT * FROM articles WHERE url = ?", (url,)).fetchone()
@@ -380,6 +384,13 @@ class Store:
             "INSERT INTO search_index (search_index, rowid, title, body) "
             "VALUES ('delete', ?, ?, ?)",
             (article_id, search.index_text(title), search.index_text("\n".join(paragraphs))),
+        )
+
+    def _link_channels(self, article_id: int, channels: list[Channel]) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO channel_articles (channel_id, article_id) "
+            "SELECT id, ? FROM channels WHERE url = ?",
+            [(article_id, channel.url) for channel in channels],
         )
 
     def _save_validators(self, url, etag, last_modified, now) -> None:

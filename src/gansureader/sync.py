@@ -1,0 +1,320 @@
+"""The sync engine: channels → list pages → articles (and their later pages) → pictures.
+
+Plain Python, shared by the CLI and the GUI. Fetching and parsing run on a small
+thread pool; everything that touches the store runs on the thread that called
+``run()``, so there is one writer. Progress is reported through a callback, a
+cancel Event stops work promptly, and one failing URL never stops the others.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+
+from .model import ArticlePage, Channel, ListingPage, NotFoundPage, RedirectPage, merge_pages
+from .net import Cancelled, Fetcher, FetchError
+from .parse import ParseError, parse_page
+from .store import MAX_IMAGE_BYTES, Store, image_type
+
+WORKERS = 4
+MAX_ARTICLE_PAGES = 30  # a pager that never ends is a bug on the site, not 1000 pages
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    url: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"url": self.url, "reason": self.reason}
+
+
+@dataclass
+class SyncSummary:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    images: int = 0
+    failed: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)  # soft 404s, refresh stubs
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.cancelled
+
+    def to_dict(self) -> dict:
+        return {
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "images": self.images,
+            "failed": [problem.to_dict() for problem in self.failed],
+            "skipped": [problem.to_dict() for problem in self.skipped],
+            "cancelled": self.cancelled,
+        }
+
+
+# Jobs carry the validators the store holds for their URL: pool threads never touch the store.
+NO_VALIDATORS: tuple[str | None, str | None] = (None, None)
+
+
+@dataclass
+class _ListPage:
+    channel: Channel
+    number: int
+    url: str
+    validators: tuple[str | None, str | None] = NO_VALIDATORS
+
+
+@dataclass
+class _Article:
+    url: str
+    channels: list[Channel]
+    listed_on: str | None  # the list page that named it
+    validators: tuple[str | None, str | None] = NO_VALIDATORS
+
+
+@dataclass(frozen=True)
+class _Picture:
+    url: str
+
+
+@dataclass
+class _FetchedArticle:
+    article: ArticlePage | None  # None: not modified since the last sync
+    pages: list[str]
+    validators: dict[str, tuple[str | None, str | None]]
+
+
+class Skipped(Exception):
+    """The URL is no article (soft 404, refresh stub): reported, not a failure."""
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: Store,
+        fetcher: Fetcher,
+        *,
+        workers: int = WORKERS,
+        on_progress: Callable[[Progress], None] | None = None,
+    ):
+        self.store = store
+        self.fetcher = fetcher
+        self.workers = workers
+        self.on_progress = on_progress or (lambda progress: None)
+
+    @property
+    def cancel(self) -> threading.Event:
+        """Set it (from any thread) to stop the sync; the cache stays consistent."""
+        return self.fetcher.cancel
+
+    def run(self, channels: list[Channel], pages: int = 2) -> SyncSummary:
+        """Sync ``channels`` (up to ``pages`` list pages each) and the queued articles."""
+        run = _Run(self, pages)
+        with ThreadPoolExecutor(self.workers, thread_name_prefix="sync") as pool:
+            run.pool = pool
+            for channel in channels:
+                run.submit(_ListPage(channel, 1, channel.url))
+            for url in self.store.pending():
+                run.submit_article(url, None, None)
+            run.loop()
+        return run.summary
+
+
+class _Run:
+    """The state of one sync: what is scheduled, what each list page still waits for."""
+
+    def __init__(self, engine: SyncEngine, pages: int):
+        self.engine, self.store, self.fetcher = engine, engine.store, engine.fetcher
+        self.pages = pages
+        self.pool: ThreadPoolExecutor | None = None
+        self.summary = SyncSummary()
+        self.futures: dict[Future, object] = {}
+        self.articles: dict[str, _Article] = {}
+        self.pictures: set[str] = set()
+        # list page URL → (validators, article URLs still outstanding, all went well?)
+        self.lists: dict[str, list] = {}
+        self.done = 0
+
+    # ------------------------------------------------------------------ scheduling
+
+    def submit(self, job) -> None:
+        if isinstance(job, _ListPage | _Article):
+            job.validators = self.store.validators(job.url)
+        work = {
+            _ListPage: self._fetch_list,
+            _Article: self._fetch_article,
+            _Picture: self._fetch_picture,
+        }[type(job)]
+        self.futures[self.pool.submit(work, job)] = job
+
+    def submit_article(self, url: str, channel: Channel | None, listed_on: str | None) -> None:
+        known = self.articles.get(url)
+        if known is not None:  # already scheduled this run, from another list
+            if channel is not None and channel not in known.channels:
+                known.channels.append(channel)
+            return
+        job = _Article(url, [channel] if channel else [], listed_on)
+        self.articles[url] = job
+        if listed_on is not None:
+            self.lists[listed_on][1].add(url)
+        self.submit(job)
+
+    def loop(self) -> None:
+        while self.futures:
+            finished, _ = wait(self.futures, timeout=0.2, return_when=FIRST_COMPLETED)
+            if self.engine.cancel.is_set():
+                self._stop()
+                return
+            for future in finished:
+                job = self.futures.pop(future)
+                try:
+                    self._handle(job, future.result())
+                except Cancelled:
+                    self._stop()
+                    return
+                except Skipped as skipped:
+                    self.summary.skipped.append(Problem(job.url, str(skipped)))
+                    self._article_settled(job, ok=True)
+                except (FetchError, ParseError) as error:
+                    reason = error.reason if isinstance(error, FetchError) else str(error)
+                    self.summary.failed.append(Problem(job.url, reason))
+                    if isinstance(job, _Article):
+                        self._article_settled(job, ok=False)
+                self.done += 1
+                total = self.done + len(self.futures)
+                self.engine.on_progress(Progress(self.done, total, job.url))
+
+    def _stop(self) -> None:
+        self.engine.cancel.set()
+        for future in self.futures:
+            future.cancel()
+        self.futures.clear()
+        self.summary.cancelled = True
+
+    # ------------------------------------------------------------------ on the store's thread
+
+    def _handle(self, job, result) -> None:
+        if isinstance(job, _ListPage):
+            self._handle_list(job, result)
+        elif isinstance(job, _Article):
+            self._handle_article(job, result)
+        else:
+            url, data, content_type = result
+            self.store.save_image(url, data, content_type)
+            self.summary.images += 1
+
+    def _handle_list(self, job: _ListPage, result) -> None:
+        fetched, listing = result
+        if listing is None:  # 304: the list is as it was, so nothing new is on it
+            return
+        urls = [item.url for item in listing.items]
+        known = self.store.known_urls(urls)
+        self.lists[job.url] = [(fetched.etag, fetched.last_modified), set(), True]
+        for url in urls:
+            self.submit_article(url, job.channel, job.url)
+        self._list_settled(job.url)
+        more = len(known) < len(urls)
+        if more and job.number < self.pages and listing.next_page:
+            self.submit(_ListPage(job.channel, job.number + 1, listing.next_page))
+
+    def _handle_article(self, job: _Article, result: _FetchedArticle) -> None:
+        if result.article is None:
+            self.summary.unchanged += 1
+            self.store.add_to_channels(job.url, job.channels)
+        else:
+            outcome = self.store.save_article(
+                result.article, pages=result.pages, channels=job.channels,
+                validators=result.validators,
+            )  # fmt: skip
+            setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
+            for url in _picture_urls(result.article):
+                if url not in self.pictures and not self.store.has_image(url):
+                    self.pictures.add(url)
+                    self.submit(_Picture(url))
+        self._article_settled(job, ok=True)
+
+    def _article_settled(self, job, ok: bool) -> None:
+        if not isinstance(job, _Article) or job.listed_on not in self.lists:
+            return
+        waiting = self.lists[job.listed_on]
+        waiting[1].discard(job.url)
+        waiting[2] = waiting[2] and ok
+        self._list_settled(job.listed_on)
+
+    def _list_settled(self, list_url: str) -> None:
+        """Once all of a list's articles are in, remember its validators for next time.
+
+        Not before, and not if one failed: a 304 next time would hide what is missing.
+        """
+        (etag, last_modified), outstanding, all_ok = self.lists[list_url]
+        if not outstanding:
+            del self.lists[list_url]
+            if all_ok:
+                self.store.save_validators(list_url, etag, last_modified)
+
+    # ------------------------------------------------------------------ on pool threads
+
+    def _fetch_list(self, job: _ListPage):
+        etag, last_modified = job.validators
+        fetched = self.fetcher.fetch(job.url, etag=etag, last_modified=last_modified)
+        if fetched.not_modified:
+            return fetched, None
+        page = parse_page(fetched.data, job.url, fetched.charset)
+        if not isinstance(page, ListingPage):
+            raise FetchError(job.url, f"not a list page (it reads as {page.kind})")
+        return fetched, page
+
+    def _fetch_article(self, job: _Article) -> _FetchedArticle:
+        etag, last_modified = job.validators
+        fetched = self.fetcher.fetch(job.url, etag=etag, last_modified=last_modified)
+        if fetched.not_modified:
+            return _FetchedArticle(None, [job.url], {})
+        first = _article_or_skip(parse_page(fetched.data, job.url, fetched.charset))
+        pages, urls = [first], [job.url]
+        validators = {job.url: (fetched.etag, fetched.last_modified)}
+        while pages[-1].next_page and len(pages) < MAX_ARTICLE_PAGES:
+            url = pages[-1].next_page
+            if url in urls:
+                break
+            later = self.fetcher.fetch(url)
+            page = parse_page(later.data, url, later.charset)
+            if not isinstance(page, ArticlePage):
+                break
+            pages.append(page)
+            urls.append(url)
+        return _FetchedArticle(merge_pages(pages), urls, validators)
+
+    def _fetch_picture(self, job: _Picture):
+        fetched = self.fetcher.fetch(job.url, max_bytes=MAX_IMAGE_BYTES)
+        content_type = image_type(fetched.data)
+        if content_type is None:
+            raise FetchError(job.url, "not a readable picture (damaged, or not an image)")
+        return job.url, fetched.data, content_type
+
+
+def _article_or_skip(page) -> ArticlePage:
+    if isinstance(page, ArticlePage):
+        return page
+    if isinstance(page, NotFoundPage):
+        raise Skipped("the site says the page was not found (页面没有找到)")
+    if isinstance(page, RedirectPage):
+        raise Skipped(f"only a pointer to {page.target}")
+    raise Skipped("a list page where an article was expected")
+
+
+def _picture_urls(article: ArticlePage) -> list[str]:
+    urls = [image.url for image in article.images]
+    urls += [item.image for item in article.recommendations if item.image]
+    return list(dict.fromkeys(urls))

@@ -1,0 +1,107 @@
+"""How the command line shows things to a person: progress bar, tables, articles, hits."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import time
+from typing import TextIO
+
+from .model import ArticlePage, ArticleSummary, Channel
+from .sync import Progress, SyncSummary
+
+_MARK = re.compile(r"<mark>(.*?)</mark>")
+
+
+class ProgressBar:
+    """``[#####-----] 12/40 URL`` redrawn in place, on terminals only; silent in pipes."""
+
+    def __init__(self, stream: TextIO, interval: float = 0.1):
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.interval = interval
+        self._drawn_at = 0.0
+
+    def update(self, progress: Progress) -> None:
+        now = time.monotonic()
+        if not self.enabled or (
+            now - self._drawn_at < self.interval and progress.done < progress.total
+        ):
+            return
+        self._drawn_at = now
+        width = shutil.get_terminal_size((80, 20)).columns
+        filled = int(20 * progress.done / max(progress.total, 1))
+        head = f"[{'#' * filled}{'-' * (20 - filled)}] {progress.done}/{progress.total} "
+        tail = progress.url[: max(width - len(head) - 1, 0)]
+        self.stream.write("\r" + head + tail.ljust(width - len(head) - 1))
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled and self._drawn_at:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def sync_summary(summary: SyncSummary) -> str:
+    lines = [
+        f"{'cancelled' if summary.cancelled else 'synced'}: {summary.new} new, "
+        f"{summary.updated} updated, {summary.unchanged} unchanged, "
+        f"{summary.images} pictures, {len(summary.failed)} failed"
+    ]
+    if summary.failed:
+        lines.append("failed:")
+        lines += [f"  {problem.url}: {problem.reason}" for problem in summary.failed]
+    if summary.skipped:
+        lines.append("skipped (not articles):")
+        lines += [f"  {problem.url}: {problem.reason}" for problem in summary.skipped]
+    return "\n".join(lines)
+
+
+def channel_table(channels: list[Channel]) -> str:
+    lines, group = [], None
+    for channel in channels:
+        if channel.group != group:
+            group = channel.group
+            lines.append(f"{group}:")
+        lines.append(f"  {channel.name}  {channel.url}")
+    return "\n".join(lines)
+
+
+def article_rows(rows: list[ArticleSummary]) -> str:
+    lines = []
+    for row in rows:
+        when = row.published_at.strftime("%Y-%m-%d %H:%M") if row.published_at else " " * 16
+        marks = ("★" if row.starred else " ") + (" " if row.read else "•")
+        lines.append(f"{marks} {when}  {row.channel or '-'}  {row.title}")
+        lines.append(f"     {row.url}")
+    return "\n".join(lines)
+
+
+def article_text(article: ArticlePage) -> str:
+    meta = [article.published_at.strftime("%Y-%m-%d %H:%M") if article.published_at else ""]
+    labelled = (("来源", article.source), ("编辑", article.editor), ("作者", article.author))
+    meta += [f"{label}：{value}" for label, value in labelled if value]
+    lines = [" > ".join(article.breadcrumb), "", article.title, "  ".join(m for m in meta if m), ""]
+    lines += [f"　　{paragraph}\n" for paragraph in article.paragraphs]
+    lines += [f"[图] {image.caption or ''} {image.url}" for image in article.images]
+    if article.contributor:
+        lines.append(f"（供稿：{article.contributor}）")
+    if article.recommendations:
+        lines += ["", "精彩推荐"] + [f"  · {item.title}" for item in article.recommendations]
+    if article.ranking:
+        lines += ["", "新闻排行"] + [f"  {item.rank:>2}. {item.title}" for item in article.ranking]
+    lines += ["", article.url]
+    return "\n".join(lines)
+
+
+def search_hits(hits: list[ArticleSummary], colour: bool) -> str:
+    # Matches are bold on a terminal, in [brackets] in a pipe.
+    mark = r"\033[1m\1\033[0m" if colour else r"[\1]"
+    lines = []
+    for hit in hits:
+        when = hit.published_at.strftime("%Y-%m-%d") if hit.published_at else ""
+        lines.append(f"{when}  {hit.title}")
+        lines.append("    " + html.unescape(_MARK.sub(mark, hit.snippet or "")))
+        lines.append(f"    {hit.url}")
+    return "\n".join(lines)
