@@ -28,3 +28,22 @@ def update_golden(request) -> bool:
 
 def fixture_bytes(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
+
+
+@pytest.fixture(scope="session")
+def demo_server():
+    from gansureader.demo import MirrorServer, demo_site
+
+    with MirrorServer(demo_site()) as server:
+        yield server
+
+
+@pytest.fixture
+def store(tmp_path):
+    from gansureader.store import Store
+
+    with Store(tmp_path / "data") as opened:
+        yield opened
+
+
+DEMO_CHANNELS = ("本网原创", "省内经济", "省内要闻", "评论甘肃", "陇上味道")

@@ -233,4 +233,4 @@ class Fetcher:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size // 1024 // 1024} MB"
+    return f"{size // 1024 // 1024} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"

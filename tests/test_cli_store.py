@@ -1,0 +1,125 @@
+"""The store's commands: sync a local mirror, then list, show and search with it gone."""
+
+import json
+
+import pytest
+
+from conftest import DEMO_CHANNELS
+from gansureader.cli import main
+from gansureader.demo import MirrorServer, demo_site
+
+FIRST = "http://gansu.gscn.com.cn/system/2024/05/20/013200001.shtml"
+
+
+def run(capsys, *argv):
+    code = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def synced(tmp_path_factory):
+    """A cache filled from the demo site by `gansureader sync`, its server then stopped."""
+    data = tmp_path_factory.mktemp("cache")
+    channels = [arg for name in DEMO_CHANNELS for arg in ("--channel", name)]
+    with MirrorServer(demo_site()) as server:
+        code = main(["sync", "--mirror", server.url, "--data-dir", str(data), "--json", *channels])
+    assert code == 0
+    return data
+
+
+def test_sync_prints_a_summary_and_exits_zero(synced, capsys, tmp_path):
+    with MirrorServer(demo_site()) as server:
+        code, out, _ = run(capsys, "sync", "--mirror", server.url, "--data-dir", synced,
+                           "--channel", "本网原创")  # fmt: skip
+    assert code == 0
+    assert out.startswith("synced: 0 new, 0 updated")
+
+
+def test_list_works_offline_as_json(synced, capsys):
+    code, out, _ = run(capsys, "list", "--data-dir", synced, "--json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 50
+    assert {"url", "title", "published_at", "channel"} <= set(rows[0])
+    dates = [row["published_at"] for row in rows]
+    assert dates == sorted(dates, reverse=True)
+    assert {row["channel"] for row in rows} == set(DEMO_CHANNELS)
+
+
+def test_list_of_one_channel(synced, capsys):
+    code, out, _ = run(capsys, "--data-dir", synced, "list", "--channel", "陇上味道", "--json")
+    assert code == 0 and {row["channel"] for row in json.loads(out)} == {"陇上味道"}
+
+
+def test_show_gives_the_parse_shape_with_pages_merged(synced, capsys):
+    code, out, _ = run(capsys, "show", FIRST, "--data-dir", synced, "--json")
+    article = json.loads(out)
+    assert code == 0
+    assert list(article) == ["kind", "url", "title", "published_at", "source", "editor", "author",
+                             "breadcrumb", "paragraphs", "images", "contributor",
+                             "recommendations", "ranking", "next_page"]  # fmt: skip
+    assert len(article["paragraphs"]) == 8 and article["next_page"] is None
+    assert len(article["recommendations"]) == 6 and len(article["ranking"]) == 10
+
+
+def test_show_as_text(synced, capsys):
+    code, out, _ = run(capsys, "show", FIRST, "--data-dir", synced)
+    assert code == 0 and "兰州黄河风情线夜游项目全面升级" in out and "精彩推荐" in out
+
+
+@pytest.mark.parametrize("query", ["兰州", "牛肉面", "黄河风情线"])
+def test_search_finds_two_and_longer_queries_offline(synced, capsys, query):
+    code, out, _ = run(capsys, "search", query, "--data-dir", synced, "--json")
+    hits = json.loads(out)
+    assert code == 0 and hits
+    assert {"url", "title", "published_at", "channel", "snippet"} <= set(hits[0])
+    assert f"<mark>{query}</mark>" in hits[0]["snippet"] or query in hits[0]["title"]
+
+
+def test_search_text_marks_matches(synced, capsys):
+    code, out, _ = run(capsys, "search", "牛肉面", "--data-dir", synced)
+    assert code == 0 and "[牛肉面]" in out
+
+
+def test_show_of_an_unknown_url_says_what_to_do(synced, capsys):
+    code, out, err = run(capsys, "show", "http://gansu.gscn.com.cn/x.shtml", "--data-dir", synced)
+    assert code == 1 and out == "" and "gansureader sync" in err and err.count("\n") == 1
+
+
+def test_unknown_channel_is_one_clear_line(synced, capsys):
+    code, _, err = run(capsys, "list", "--channel", "没有这个频道", "--data-dir", synced)
+    assert code == 1 and "没有这个频道" in err and "Traceback" not in err
+
+
+def test_channels_lists_the_builtin_ones_and_keeps_an_added_one(tmp_path, capsys):
+    url = "http://gansu.gscn.com.cn/msrx/jrjj/index_new.shtml"
+    code, out, _ = run(
+        capsys, "channels", "--add", url, "--name", "我的频道", "--data-dir", tmp_path
+    )
+    assert code == 0 and "我的频道" in out
+    code, out, _ = run(capsys, "channels", "--json", "--data-dir", tmp_path)
+    channels = json.loads(out)
+    assert len(channels) == 46 and channels[-1] == {
+        "name": "我的频道", "url": url, "group": "自定义", "builtin": False}  # fmt: skip
+
+
+def test_channel_outside_the_site_is_refused(tmp_path, capsys):
+    code, _, err = run(capsys, "channels", "--add", "http://example.com/", "--data-dir", tmp_path)
+    assert code == 1 and "not an address on gscn.com.cn" in err
+
+
+def test_sync_with_failures_names_them_and_exits_non_zero(tmp_path, capsys):
+    with MirrorServer(demo_site()) as server:
+        channels = ["--channel", "本网原创", "--channel", "http://edu.gscn.com.cn/gone/"]
+        code, out, _ = run(
+            capsys, "sync", "--mirror", server.url, "--data-dir", tmp_path, *channels
+        )
+    assert code == 2
+    assert "http://edu.gscn.com.cn/gone/: the server answered HTTP 404" in out
+    assert "10 new" in out  # the other channel synced all the same
+
+
+def test_data_dir_from_the_environment(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("GANSUREADER_DATA_DIR", str(tmp_path / "env"))
+    assert run(capsys, "list")[0] == 0
+    assert (tmp_path / "env" / "gansureader.sqlite3").is_file()

@@ -1,0 +1,153 @@
+"""The offline cache: round trips, state that survives a restart, search, panels, pictures."""
+
+import dataclasses
+import sqlite3
+
+import pytest
+
+from conftest import FIXTURE_URLS, fixture_bytes
+from gansureader.model import RankItem, merge_pages
+from gansureader.parse import parse_page
+from gansureader.store import DATABASE_NAME, Store, StoreError
+
+
+def parsed(name):
+    return parse_page(fixture_bytes(name), FIXTURE_URLS[name])
+
+
+def save(store, article, channels=()):
+    return store.save_article(article, pages=[article.url], channels=list(channels), validators={})
+
+
+def test_article_round_trips_exactly(store):
+    article = parsed("seed_article.html")
+    assert save(store, article) == "new"
+    assert store.article(article.url) == article
+
+
+def test_multi_page_article_is_stored_merged(store):
+    merged = merge_pages([parsed("multipage_1.html"), parsed("multipage_2.html")])
+    save(store, merged)
+    stored = store.article(merged.url)
+    assert len(stored.paragraphs) == 6 and stored.next_page is None
+
+
+def test_saving_again_is_unchanged_and_a_change_is_an_update(store):
+    article = parsed("gbk_article.html")
+    save(store, article)
+    assert save(store, article) == "unchanged"
+    changed = dataclasses.replace(article, paragraphs=article.paragraphs + ("补充报道。",))
+    assert save(store, changed) == "updated"
+    assert store.article(article.url).paragraphs[-1] == "补充报道。"
+    assert store.count_articles() == 1
+
+
+def test_read_and_starred_survive_a_restart(tmp_path):
+    article = parsed("seed_article.html")
+    with Store(tmp_path) as store:
+        save(store, article)
+        store.set_read(article.url)
+        store.set_starred(article.url)
+    with Store(tmp_path) as store:
+        row = store.articles()[0]
+        assert row.read and row.starred
+        assert store.count_articles(unread_only=True) == 0
+        assert store.count_articles(starred_only=True) == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("甘肃", "甘肃省出台"),  # two characters
+        ("地震", None),  # two characters, only in panels: not in any article's text
+        ("高技能人才", "甘肃省出台"),  # a longer phrase
+        ("堃", "兰州新区"),  # one character
+        ("绿电 开工", "兰州新区"),  # two words, both required
+        ("LED", "兰州中山铁桥"),  # Latin, any case
+    ],
+)
+def test_search_matches_chinese_queries_of_any_length(store, query, expected):
+    for name in ("seed_article.html", "gbk_article.html", "truncated.html", "images_article.html"):
+        save(store, parsed(name))
+    hits = store.search(query)
+    if expected is None:
+        assert hits == []
+    else:
+        assert hits and hits[0].title.startswith(expected)
+
+
+def test_search_ranks_title_matches_first_and_marks_the_snippet(store):
+    for name in ("seed_article.html", "gbk_article.html", "images_article.html"):
+        save(store, parsed(name))
+    hits = store.search("兰州")
+    assert hits[0].title.startswith("兰州新区")  # in its title; the others only in the text
+    assert "<mark>兰州</mark>" in hits[0].snippet
+
+
+def test_ranking_movement_compares_with_the_snapshot_before(store):
+    article = parsed("seed_article.html")
+    save(store, article)
+    assert {move for _, move in store.ranking_movement(article.url)} == {0}  # nothing before
+    reordered = list(article.ranking)
+    reordered[0], reordered[1] = reordered[1], reordered[0]
+    newcomer = RankItem(
+        15, "新上榜的文章", "http://gansu.gscn.com.cn/system/2023/12/24/013099999.shtml"
+    )
+    ranking = [RankItem(i + 1, r.title, r.url) for i, r in enumerate(reordered[:14])] + [newcomer]
+    later = dataclasses.replace(
+        article, url=article.url.replace("345", "346"), ranking=tuple(ranking)
+    )
+    save(store, later)
+    moves = store.ranking_movement(later.url)
+    assert moves[0][1] == 1 and moves[1][1] == -1  # the two that swapped places
+    assert moves[-1] == (newcomer, None)  # 新
+
+
+def test_identical_panels_are_stored_once(store, tmp_path):
+    first = parsed("seed_article.html")
+    save(store, first)
+    save(store, dataclasses.replace(first, url=first.url.replace("345", "347")))
+    db = sqlite3.connect(tmp_path / "data" / DATABASE_NAME)
+    assert db.execute("SELECT count(*) FROM panel_snapshots").fetchone()[0] == 2  # one per kind
+    db.close()
+
+
+def test_the_same_picture_under_two_urls_is_one_file(store):
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 50 + b"IEND\xaeB`\x82"
+    store.save_image("http://www.gscn.com.cn/a.png", png, "image/png")
+    store.save_image("http://www.gscn.com.cn/b.png", png, "image/png")
+    a, b = (
+        store.image_path("http://www.gscn.com.cn/a.png"),
+        store.image_path("http://www.gscn.com.cn/b.png"),
+    )
+    assert a == b and a.read_bytes() == png
+    assert len(list((store.folder / "images").rglob("*"))) == 2  # one folder, one file
+
+
+def test_everything_lives_below_the_data_folder(store):
+    save(store, parsed("seed_article.html"))
+    names = {path.name for path in store.folder.iterdir()}
+    assert names <= {DATABASE_NAME, DATABASE_NAME + "-wal", DATABASE_NAME + "-shm", "images"}
+
+
+def test_a_cache_from_a_newer_version_is_refused_not_damaged(tmp_path):
+    Store(tmp_path).close()
+    db = sqlite3.connect(tmp_path / DATABASE_NAME)
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    with pytest.raises(StoreError, match="newer gansureader"):
+        Store(tmp_path)
+
+
+def test_a_file_that_is_no_database_gets_a_clear_message(tmp_path):
+    (tmp_path / DATABASE_NAME).write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="damaged"):
+        Store(tmp_path)
+
+
+def test_queued_articles_are_remembered_until_stored(store):
+    article = parsed("seed_article.html")
+    store.queue(article.url)
+    assert store.pending() == [article.url]
+    save(store, article)
+    assert store.pending() == []
