@@ -151,3 +151,16 @@ def test_queued_articles_are_remembered_until_stored(store):
     assert store.pending() == [article.url]
     save(store, article)
     assert store.pending() == []
+
+
+def test_common_words_rank_among_the_most_recent_matches(store, monkeypatch):
+    from gansureader.store import store as store_module
+
+    monkeypatch.setattr(store_module, "SEARCH_WINDOW", 2)
+    article = parsed("gbk_article.html")
+    for n in range(4):
+        save(
+            store,
+            dataclasses.replace(article, url=f"{article.url}?{n}", title=f"{article.title}{n}"),
+        )
+    assert [hit.url[-1] for hit in store.search("兰州")] in (["2", "3"], ["3", "2"])

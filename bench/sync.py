@@ -1,0 +1,179 @@
+"""Sync and search at scale: throughput, CPU per article, search latency, bytes per article.
+
+1. Sync 500 articles from a local mirror served by a separate process (so the CPU
+   time measured is the client's alone): articles/s and CPU ms per article.
+2. Search over 50 000 synthetic stored articles: p50/p95 for 2- and 4-character
+   queries (target: p95 under 30 ms), and database bytes per article.
+
+    make bench       (or: .venv/bin/python bench/sync.py [--articles 500] [--stored 50000])
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from gansureader.demo import demo_site
+from gansureader.model import ArticlePage, Channel
+from gansureader.net import Fetcher
+from gansureader.parse.dates import BEIJING
+from gansureader.store import DATABASE_NAME, Store
+from gansureader.sync import SyncEngine
+
+SEARCH_TARGET_P95_MS = 30.0
+QUERIES = {
+    "2 chars": "甘肃 兰州 天水 地震 教育 项目".split(),
+    "4 chars": "乡村振兴 黄河流域 营商环境 文旅融合 生态保护 数字经济".split(),
+}
+PER_LIST_PAGE = 50
+TEMPLATE = demo_site() / "gansu" / "system" / "2024" / "05" / "18" / "013200002.shtml"
+
+SERVER = """
+import sys, time
+from pathlib import Path
+from gansureader.demo import MirrorServer
+server = MirrorServer(Path(sys.argv[1])).start()
+print(server.url, flush=True)
+sys.stdin.read()  # serve until the benchmark closes our stdin
+"""
+
+
+def build_mirror(root: Path, count: int) -> int:
+    """A channel of ``count`` articles in list pages of 50; returns the number of list pages."""
+    template = TEMPLATE.read_text(encoding="utf-8")
+    title = "河西走廊千里风电带再添新机组"
+    pages = (count + PER_LIST_PAGE - 1) // PER_LIST_PAGE
+    for page in range(pages):
+        items = []
+        for n in range(page * PER_LIST_PAGE, min(count, (page + 1) * PER_LIST_PAGE)):
+            path = f"/system/2024/06/{1 + n % 28:02d}/0134{n:05d}.shtml"
+            text = template.replace(title, f"{title}（之{n}）")
+            target = root / "gansu" / path.lstrip("/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            items.append(f'<li><a href="{path}">{title}（之{n}）</a><span>2024/06/01</span></li>')
+        name = "index.shtml" if page == 0 else f"index_{page + 1}.shtml"
+        following = f'<a href="index_{page + 2}.shtml">下一页</a>' if page + 1 < pages else ""
+        (root / "gansu" / "bench").mkdir(parents=True, exist_ok=True)
+        (root / "gansu" / "bench" / name).write_text(
+            f'<html><head><meta charset="utf-8"><title>测试_中国甘肃网</title></head><body>'
+            f'<div id="content"><ul>{"".join(items)}</ul>{following}</div></body></html>',
+            encoding="utf-8",
+        )
+    # the pictures and thumbnails the template names
+    for host in ("gansu", "www"):
+        shutil.copytree(demo_site() / host / "pic", root / host / "pic", dirs_exist_ok=True)
+    return pages
+
+
+def bench_sync(count: int, work: Path) -> None:
+    root = work / "mirror"
+    pages = build_mirror(root, count)
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(root)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        url = server.stdout.readline().strip()
+        with Store(work / "sync-data") as store:
+            channel = store.add_channel("http://gansu.gscn.com.cn/bench/", "bench")
+            fetcher = Fetcher(url)
+            wall, cpu = time.perf_counter(), time.process_time()
+            summary = SyncEngine(store, fetcher).run([channel], pages=pages)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            fetcher.close()
+            database = (work / "sync-data" / DATABASE_NAME).stat().st_size
+    finally:
+        server.stdin.close()
+        server.wait()
+    assert summary.ok and summary.new == count, summary.to_dict()
+    print(f"sync of {count} articles (+{summary.images} pictures) from a local server")
+    print(f"  {count / wall:8.1f} articles/s    ({wall:.2f} s wall)")
+    print(
+        f"  {cpu * 1000 / count:8.2f} CPU ms per article (fetch, parse, store; pictures included)"
+    )
+    print(f"  {database / count:8.0f} database bytes per article (with its panels)")
+
+
+def synthetic_articles(count: int):
+    rng = random.Random(1)
+    common = "甘肃 兰州 经济 文化 发展 推进 工作 群众 建设 项目 企业 服务".split()
+    places = "天水 酒泉 张掖 武威 定西 陇南 平凉 庆阳 白银 金昌 嘉峪关 临夏 甘南".split()
+    topics = ("乡村振兴 黄河流域 营商环境 文旅融合 生态保护 高质量发展 新能源 数字经济 "
+              "基层治理 非遗传承 地震 教育 医疗 交通 农业 旅游").split()  # fmt: skip
+    filler = "会议 部署 要求 全面 加强 提升 保障 创新 实施 落实 持续 稳步 有效 重点 积极".split()
+
+    def sentence() -> str:
+        words = [rng.choice(common), rng.choice(filler),
+                 rng.choice(places) if rng.random() < 0.5 else rng.choice(filler),
+                 rng.choice(topics) if rng.random() < 0.15 else rng.choice(filler),
+                 rng.choice(filler), rng.choice(common)]  # fmt: skip
+        return "".join(words) + rng.choice("，。")
+
+    start = datetime(2020, 1, 1, tzinfo=BEIJING)
+    for n in range(count):
+        yield ArticlePage(
+            url=f"http://gansu.gscn.com.cn/system/2024/01/01/0{n:08d}.shtml",
+            title=rng.choice(places) + rng.choice(topics) + rng.choice(filler) + rng.choice(filler),
+            published_at=start + timedelta(minutes=30 * n),
+            source="中国甘肃网",
+            paragraphs=tuple("".join(sentence() for _ in range(6)) for _ in range(5)),
+        )
+
+
+def bench_search(count: int, work: Path) -> bool:
+    folder = work / "search-data"
+    started = time.perf_counter()
+    with Store(folder) as store:
+        channel = Channel("本网原创", "http://gansu.gscn.com.cn/gsyw/", "甘肃新闻")
+        for article in synthetic_articles(count):
+            store.save_article(article, pages=[article.url], channels=[channel], validators={})
+    built = time.perf_counter() - started
+    size = sum(path.stat().st_size for path in folder.glob(DATABASE_NAME + "*"))
+    print(f"\nsearch over {count} synthetic articles (stored in {built:.0f} s, "
+          f"{size / count:.0f} database bytes per article)")  # fmt: skip
+    print(f"  {'queries':<12}{'p50 ms':>9}{'p95 ms':>9}")
+    met = True
+    with Store(folder) as store:
+        for group, queries in QUERIES.items():
+            times = []
+            for query in queries:
+                store.search(query)  # warm
+                for _ in range(15):
+                    start = time.perf_counter()
+                    hits = store.search(query, limit=50)
+                    times.append((time.perf_counter() - start) * 1000)
+                assert hits, query
+            times.sort()
+            p50, p95 = statistics.median(times), times[int(len(times) * 0.95) - 1]
+            met = met and p95 <= SEARCH_TARGET_P95_MS
+            target = f"(target p95 <= {SEARCH_TARGET_P95_MS:.0f} ms)"
+            print(f"  {group:<12}{p50:>9.1f}{p95:>9.1f}   {target}")
+    return met
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=500, help="articles to sync")
+    parser.add_argument("--stored", type=int, default=50_000, help="articles to search over")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="gansureader-bench-"))
+    try:
+        bench_sync(args.articles, work)
+        met = bench_search(args.stored, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print("\ntarget met" if met else "\nTARGET MISSED")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
