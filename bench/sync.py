@@ -78,9 +78,11 @@ def bench_sync(count: int, work: Path) -> None:
     root = work / "mirror"
     pages = build_mirror(root, count)
     server = subprocess.Popen(
-        [sys.executable, "-c", SERVER, str(root)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        [sys.executable, "-c", SERVER, str(root)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
         text=True,
-    )  # fmt: skip
+    )
     try:
         url = server.stdout.readline().strip()
         with Store(work / "sync-data") as store:
@@ -107,15 +109,21 @@ def synthetic_articles(count: int):
     rng = random.Random(1)
     common = "甘肃 兰州 经济 文化 发展 推进 工作 群众 建设 项目 企业 服务".split()
     places = "天水 酒泉 张掖 武威 定西 陇南 平凉 庆阳 白银 金昌 嘉峪关 临夏 甘南".split()
-    topics = ("乡村振兴 黄河流域 营商环境 文旅融合 生态保护 高质量发展 新能源 数字经济 "
-              "基层治理 非遗传承 地震 教育 医疗 交通 农业 旅游").split()  # fmt: skip
+    topics = (
+        "乡村振兴 黄河流域 营商环境 文旅融合 生态保护 高质量发展 新能源 数字经济 "
+        "基层治理 非遗传承 地震 教育 医疗 交通 农业 旅游"
+    ).split()
     filler = "会议 部署 要求 全面 加强 提升 保障 创新 实施 落实 持续 稳步 有效 重点 积极".split()
 
     def sentence() -> str:
-        words = [rng.choice(common), rng.choice(filler),
-                 rng.choice(places) if rng.random() < 0.5 else rng.choice(filler),
-                 rng.choice(topics) if rng.random() < 0.15 else rng.choice(filler),
-                 rng.choice(filler), rng.choice(common)]  # fmt: skip
+        words = [
+            rng.choice(common),
+            rng.choice(filler),
+            rng.choice(places) if rng.random() < 0.5 else rng.choice(filler),
+            rng.choice(topics) if rng.random() < 0.15 else rng.choice(filler),
+            rng.choice(filler),
+            rng.choice(common),
+        ]
         return "".join(words) + rng.choice("，。")
 
     start = datetime(2020, 1, 1, tzinfo=BEIJING)
@@ -138,8 +146,10 @@ def bench_search(count: int, work: Path) -> bool:
             store.save_article(article, pages=[article.url], channels=[channel], validators={})
     built = time.perf_counter() - started
     size = sum(path.stat().st_size for path in folder.glob(DATABASE_NAME + "*"))
-    print(f"\nsearch over {count} synthetic articles (stored in {built:.0f} s, "
-          f"{size / count:.0f} database bytes per article)")  # fmt: skip
+    print(
+        f"\nsearch over {count} synthetic articles (stored in {built:.0f} s, "
+        f"{size / count:.0f} database bytes per article)"
+    )
     print(f"  {'queries':<12}{'p50 ms':>9}{'p95 ms':>9}")
     met = True
     with Store(folder) as store:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from gansureader.demo import demo_channels
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -46,4 +48,4 @@ def store(tmp_path):
         yield opened
 
 
-DEMO_CHANNELS = ("本网原创", "省内经济", "省内要闻", "评论甘肃", "陇上味道")
+DEMO_CHANNELS = tuple(channel.name for channel in demo_channels())

@@ -30,8 +30,9 @@ def synced(tmp_path_factory):
 
 def test_sync_prints_a_summary_and_exits_zero(synced, capsys, tmp_path):
     with MirrorServer(demo_site()) as server:
-        code, out, _ = run(capsys, "sync", "--mirror", server.url, "--data-dir", synced,
-                           "--channel", "本网原创")  # fmt: skip
+        code, out, _ = run(
+            capsys, "sync", "--mirror", server.url, "--data-dir", synced, "--channel", "本网原创"
+        )
     assert code == 0
     assert out.startswith("synced: 0 new, 0 updated")
 
@@ -55,9 +56,22 @@ def test_show_gives_the_parse_shape_with_pages_merged(synced, capsys):
     code, out, _ = run(capsys, "show", FIRST, "--data-dir", synced, "--json")
     article = json.loads(out)
     assert code == 0
-    assert list(article) == ["kind", "url", "title", "published_at", "source", "editor", "author",
-                             "breadcrumb", "paragraphs", "images", "contributor",
-                             "recommendations", "ranking", "next_page"]  # fmt: skip
+    assert list(article) == [
+        "kind",
+        "url",
+        "title",
+        "published_at",
+        "source",
+        "editor",
+        "author",
+        "breadcrumb",
+        "paragraphs",
+        "images",
+        "contributor",
+        "recommendations",
+        "ranking",
+        "next_page",
+    ]
     assert len(article["paragraphs"]) == 8 and article["next_page"] is None
     assert len(article["recommendations"]) == 6 and len(article["ranking"]) == 10
 
@@ -100,7 +114,11 @@ def test_channels_lists_the_builtin_ones_and_keeps_an_added_one(tmp_path, capsys
     code, out, _ = run(capsys, "channels", "--json", "--data-dir", tmp_path)
     channels = json.loads(out)
     assert len(channels) == 46 and channels[-1] == {
-        "name": "我的频道", "url": url, "group": "自定义", "builtin": False}  # fmt: skip
+        "name": "我的频道",
+        "url": url,
+        "group": "自定义",
+        "builtin": False,
+    }
 
 
 def test_channel_outside_the_site_is_refused(tmp_path, capsys):

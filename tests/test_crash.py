@@ -38,8 +38,16 @@ def test_killed_sync_leaves_a_consistent_cache(tmp_path):
     data = tmp_path / "data"
     database = data / DATABASE_NAME
     with MirrorServer(demo_site(), SlowArticles) as server:
-        command = [sys.executable, "-m", "gansureader.cli", "sync", "--mirror", server.url,
-                   "--data-dir", str(data)]  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "gansureader.cli",
+            "sync",
+            "--mirror",
+            server.url,
+            "--data-dir",
+            str(data),
+        ]
         for name in DEMO_CHANNELS:
             command += ["--channel", name]
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -8,10 +8,27 @@ from conftest import FIXTURE_URLS, fixture_bytes
 from gansureader.model import ArticlePage, ListingPage, NotFoundPage, RedirectPage
 from gansureader.parse import parse_page
 
-ARTICLES = [name for name in FIXTURE_URLS if "article" in name or name.startswith(
-    ("multipage", "table", "photo", "unknown", "truncated"))]  # fmt: skip
-FURNITURE = ("版权声明", "分享到", "关注我们", "字号", "下一页", "上一页", "打印", "关闭",
-             "Copyright", "ICP备", "微博", "责任编辑", "供稿", "您当前的位置")  # fmt: skip
+ARTICLES = [
+    name
+    for name in FIXTURE_URLS
+    if "article" in name or name.startswith(("multipage", "table", "photo", "unknown", "truncated"))
+]
+FURNITURE = (
+    "版权声明",
+    "分享到",
+    "关注我们",
+    "字号",
+    "下一页",
+    "上一页",
+    "打印",
+    "关闭",
+    "Copyright",
+    "ICP备",
+    "微博",
+    "责任编辑",
+    "供稿",
+    "您当前的位置",
+)
 
 
 def parse_fixture(name):

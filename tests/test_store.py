@@ -164,3 +164,21 @@ def test_common_words_rank_among_the_most_recent_matches(store, monkeypatch):
             dataclasses.replace(article, url=f"{article.url}?{n}", title=f"{article.title}{n}"),
         )
     assert [hit.url[-1] for hit in store.search("兰州")] in (["2", "3"], ["3", "2"])
+
+
+def test_clean_up_forgets_the_oldest_but_keeps_starred_articles(store):
+    names = ("table_layout.html", "seed_article.html", "images_article.html", "photo_story.html")
+    articles = [parsed(name) for name in names]  # oldest (2009) first
+    for article in articles:
+        save(store, article)
+    png = b"\x89PNG\r\n\x1a\n" + b"\x01" * 200_000 + b"IEND\xaeB`\x82"
+    store.save_image(articles[2].images[0].url, png, "image/png")
+    store.set_starred(articles[0].url)
+    removed = store.clean_up(store.size_bytes() - 150_000)
+    assert removed >= 1
+    assert store.article(articles[0].url) is not None  # starred, so kept although oldest
+    assert store.article(articles[1].url) is None
+    assert store.search("高技能人才") == []  # the index forgot it too
+    if store.article(articles[2].url) is None:  # its picture went with it
+        assert store.image_path(articles[2].images[0].url) is None
+        assert not any((store.folder / "images").rglob("*/*"))

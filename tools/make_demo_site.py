@@ -12,6 +12,7 @@ same files.
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 from dataclasses import dataclass, field
@@ -101,7 +102,22 @@ TITLES = {
         "定西洋芋搅团香飘陇原",
     ],
 }
-PLACES = ["兰州", "天水", "酒泉", "张掖", "武威", "定西", "陇南", "平凉", "庆阳", "白银", "金昌", "嘉峪关", "临夏", "甘南"]  # fmt: skip
+PLACES = [
+    "兰州",
+    "天水",
+    "酒泉",
+    "张掖",
+    "武威",
+    "定西",
+    "陇南",
+    "平凉",
+    "庆阳",
+    "白银",
+    "金昌",
+    "嘉峪关",
+    "临夏",
+    "甘南",
+]
 SOURCES = ["中国甘肃网", "甘肃日报", "兰州晚报", "每日甘肃网", "新甘肃客户端", "甘肃经济日报"]
 EDITORS = ["常欢", "刘洋", "马堃", "朱镕", "赵燕", "陈静", "何静", "王芳"]
 SENTENCES = [
@@ -210,8 +226,11 @@ FOOTER = f"""<div class="footer"><p><a href="http://www.{SITE}/about/">关于我
 
 def crumbs_for(channel: Channel) -> list[tuple[str, str]]:
     group_url = f"http://{channel.host}.{SITE}/"
-    return [("中国甘肃网", f"http://www.{SITE}/"), (channel.group, group_url),
-            (channel.name, f"http://{channel.host}.{SITE}{channel.path}")]  # fmt: skip
+    return [
+        ("中国甘肃网", f"http://www.{SITE}/"),
+        (channel.group, group_url),
+        (channel.name, f"http://{channel.host}.{SITE}{channel.path}"),
+    ]
 
 
 def ranking_for(list_page: int, articles: list[Article], rng: random.Random) -> list[Article]:
@@ -243,8 +262,11 @@ def article_page(
     if article.pages > 1:
         base = article.url.rsplit("/", 1)[1].removesuffix(".shtml")
         first, second = f"{base}.shtml", f"{base}_2.shtml"
-        pager = (f'<a href="{first}">1</a> <a href="{second}">2</a> <a href="{second}">下一页</a>'
-                 if page == 1 else f'<a href="{first}">上一页</a> <a href="{first}">1</a> <a href="{second}">2</a>')  # fmt: skip
+        pager = (
+            f'<a href="{first}">1</a> <a href="{second}">2</a> <a href="{second}">下一页</a>'
+            if page == 1
+            else f'<a href="{first}">上一页</a> <a href="{first}">1</a> <a href="{second}">2</a>'
+        )
         body.append(f'<div class="pages" style="text-align:center">{pager}</div>')
     if page == article.pages:
         body.append("<p>　　(供稿:中国甘肃网)</p>" if article.index % 4 == 0 else "")
@@ -261,8 +283,10 @@ def article_page(
         + f">{escape(a.title[:12])}</a></li>"
         for n, a in enumerate(rank, 1)
     )
-    meta = (f'<span class="m-frt">{article.date} {article.time}</span> '
-            f"<span>来源:{article.source}</span> <span>编辑:{article.editor}</span>")  # fmt: skip
+    meta = (
+        f'<span class="m-frt">{article.date} {article.time}</span> '
+        f"<span>来源:{article.source}</span> <span>编辑:{article.editor}</span>"
+    )
     return (
         header(article.title, crumbs_for(article.channel), article.channel.charset)
         + f"""<div class="main"><div class="main-left">
@@ -311,7 +335,7 @@ def list_page(channel: Channel, items: list[Article], number: int, last: int) ->
             f"{channel.name}_{channel.group}",
             crumbs_for(channel)[:2] + [(channel.name, channel.path)],
             channel.charset,
-        )  # fmt: skip
+        )
         + f"""<div class="main"><div id="content"><ul>
 {lis}
 </ul>
@@ -400,6 +424,11 @@ def main() -> None:
         for number, picture in enumerate(article.pictures):
             paint(picture, 480, 300, seed * 10 + number)
     paint(f"http://www.{SITE}/pic/demo/logo.png", 120, 40, 0)
+    listed = [
+        {"name": c.name, "url": f"http://{c.host}.{SITE}{c.path}", "group": c.group}
+        for c in CHANNELS
+    ]
+    (ROOT / "channels.json").write_text(json.dumps(listed, ensure_ascii=False, indent=1) + "\n")
     for host in {channel.host for channel in CHANNELS}:
         (ROOT / host / "robots.txt").write_text(
             "User-agent: *\nDisallow: /cms_sys/\n", encoding="utf-8"

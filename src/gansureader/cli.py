@@ -1,23 +1,24 @@
-"""The ``gansureader`` command: argparse front over the parser, the sync engine and the store.
+"""The ``gansureader`` command: the desktop app by default, and commands over the parser,
+the sync engine and the store.
 
 Every failure a user can cause ends in one line on stderr naming the file, URL or
-folder and a non-zero exit; ``--debug`` shows the traceback instead.
+folder and a non-zero exit; ``--debug`` shows the traceback instead. Modules are
+imported by the command that needs them: the window starts without the network
+and parsing stack.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import signal
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import __version__, terminal
-from .net import SITE_DOMAIN, Fetcher, FetchError
-from .parse import MAX_PAGE_BYTES, ParseError, parse_page
+from . import __version__
 from .paths import DATA_DIR_VARIABLE, data_dir
-from .store import Store, StoreError
+
+SITE_DOMAIN = "gscn.com.cn"
 
 EXIT_USER_ERROR = 1
 EXIT_SOME_FAILED = 2
@@ -32,12 +33,9 @@ class InputError(Exception):
 def main(argv: list[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
     try:
         return args.run(args)
-    except (InputError, ParseError, FetchError, StoreError) as error:
+    except _user_errors() as error:
         if args.debug:
             raise
         print(f"gansureader: error: {error}", file=sys.stderr)
@@ -53,21 +51,41 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL_ERROR
 
 
+def _user_errors() -> tuple[type[Exception], ...]:
+    """Failures a user can cause (evaluated only when something was raised)."""
+    from .net import FetchError
+    from .parse import ParseError
+    from .store import StoreError
+
+    return InputError, ParseError, FetchError, StoreError
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="gansureader", description="A desktop reader for 中国甘肃网 (gscn.com.cn)."
+        prog="gansureader",
+        description="A desktop reader for 中国甘肃网 (gscn.com.cn). Without a command, "
+        "the desktop app starts.",
     )
     parser.add_argument("--version", action="version", version=f"gansureader {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="read the bundled demo site, served from this computer"
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="PATH",
+        help="save a PNG of the window once an article is shown, then exit",
+    )
     _add_common(parser, argparse.Namespace(debug=False, data_dir=None))
-    parser.set_defaults(command=None)
+    parser.set_defaults(command=None, run=_run_gui)
     # Common options are accepted after the command too; SUPPRESS keeps a value given before it.
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     _add_common(common)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name, run, help_text, description=None):
-        sub = commands.add_parser(name, parents=[common], help=help_text,
-                                  description=description or help_text)  # fmt: skip
+        sub = commands.add_parser(
+            name, parents=[common], help=help_text, description=description or help_text
+        )
         sub.set_defaults(command=name, run=run)
         return sub
 
@@ -78,12 +96,22 @@ def _build_parser() -> argparse.ArgumentParser:
     )
 
     sync = command("sync", _run_sync, "fetch new articles of the channels into the offline cache")
-    sync.add_argument("--channel", action="append", metavar="NAME_OR_URL",
-                      help="a channel to sync (repeatable; default: all channels)")  # fmt: skip
-    sync.add_argument("--pages", type=_positive, default=2, metavar="N",
-                      help="list pages to read per channel at most (default: 2)")  # fmt: skip
-    sync.add_argument("--mirror", metavar="M",
-                      help="fetch http://SUB.gscn.com.cn/PATH from M/SUB/PATH instead")  # fmt: skip
+    sync.add_argument(
+        "--channel",
+        action="append",
+        metavar="NAME_OR_URL",
+        help="a channel to sync (repeatable; default: all channels)",
+    )
+    sync.add_argument(
+        "--pages",
+        type=_positive,
+        default=2,
+        metavar="N",
+        help="list pages to read per channel at most (default: 2)",
+    )
+    sync.add_argument(
+        "--mirror", metavar="M", help="fetch http://SUB.gscn.com.cn/PATH from M/SUB/PATH instead"
+    )
     sync.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     channels = command("channels", _run_channels, "list the channels, or add one by URL")
@@ -104,8 +132,9 @@ def _build_parser() -> argparse.ArgumentParser:
 
     search = command("search", _run_search, "full-text search of the cached articles")
     search.add_argument("query", metavar="QUERY")
-    search.add_argument("--limit", type=_positive, default=20, metavar="N",
-                        help="at most N results (default: 20)")  # fmt: skip
+    search.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N results (default: 20)"
+    )
     search.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
@@ -113,10 +142,11 @@ def _build_parser() -> argparse.ArgumentParser:
 def _add_common(parser: argparse.ArgumentParser, defaults=None) -> None:
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     parser.add_argument(
-        "--data-dir", metavar="D",
+        "--data-dir",
+        metavar="D",
         help=f"the folder holding the offline cache (default: ${DATA_DIR_VARIABLE}, "
         "else the platform's user data folder)",
-    )  # fmt: skip
+    )
     if defaults is not None:
         parser.set_defaults(**vars(defaults))
 
@@ -131,7 +161,9 @@ def _positive(text: str) -> int:
     return value
 
 
-def _open_store(args) -> Store:
+def _open_store(args):
+    from .store import Store
+
     return Store(data_dir(args.data_dir))
 
 
@@ -148,7 +180,16 @@ def _write(text: str) -> None:
 # ---------------------------------------------------------------------- parse
 
 
+def _run_gui(args: argparse.Namespace) -> int:
+    from .ui.app import run
+
+    return run(args.data_dir, demo=args.demo, screenshot=args.screenshot)
+
+
 def _run_parse(args: argparse.Namespace) -> int:
+    from .net import Fetcher
+    from .parse import ParseError, parse_page
+
     if args.url is not None and not _is_web_address(args.url):
         raise InputError(f"--url {args.url!r} is not an http(s) address")
     if _is_web_address(args.target):
@@ -170,6 +211,8 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 
 def _read_file(path: Path) -> bytes:
+    from .parse import MAX_PAGE_BYTES
+
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
@@ -195,7 +238,11 @@ def _is_web_address(text: str) -> bool:
 
 
 def _run_sync(args: argparse.Namespace) -> int:
-    from .sync import SyncEngine  # the engine's imports are only needed here
+    import signal
+
+    from . import terminal
+    from .net import Fetcher
+    from .sync import SyncEngine
 
     if args.mirror and not _is_web_address(args.mirror):
         raise InputError(f"--mirror {args.mirror!r} is not an http(s) address")
@@ -221,7 +268,7 @@ def _run_sync(args: argparse.Namespace) -> int:
     return 0 if summary.ok else EXIT_SOME_FAILED
 
 
-def _chosen_channels(store: Store, names: list[str] | None):
+def _chosen_channels(store, names: list[str] | None):
     if not names:
         return store.channels()
     chosen = []
@@ -241,6 +288,8 @@ def _chosen_channels(store: Store, names: list[str] | None):
 
 
 def _run_channels(args: argparse.Namespace) -> int:
+    from . import terminal
+
     with _open_store(args) as store:
         if args.add:
             host = (urlsplit(args.add).hostname or "").lower()
@@ -260,6 +309,8 @@ def _run_channels(args: argparse.Namespace) -> int:
 
 
 def _run_list(args: argparse.Namespace) -> int:
+    from . import terminal
+
     with _open_store(args) as store:
         channel = None
         if args.channel:
@@ -281,6 +332,8 @@ def _run_list(args: argparse.Namespace) -> int:
 
 
 def _run_show(args: argparse.Namespace) -> int:
+    from . import terminal
+
     with _open_store(args) as store:
         article = store.article(args.url)
     if article is None:
@@ -293,6 +346,8 @@ def _run_show(args: argparse.Namespace) -> int:
 
 
 def _run_search(args: argparse.Namespace) -> int:
+    from . import terminal
+
     with _open_store(args) as store:
         hits = store.search(args.query, limit=args.limit)
     if args.json:

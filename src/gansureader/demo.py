@@ -8,6 +8,7 @@ real site's servers. Runs in a daemon thread of the calling process.
 from __future__ import annotations
 
 import hashlib
+import json
 import mimetypes
 import threading
 from email.utils import formatdate
@@ -15,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .model import Channel
 from .paths import resources_dir
 
 INDEX_NAMES = ("index.shtml", "index.html", "index.htm")
@@ -23,6 +25,12 @@ _TYPES = {".shtml": "text/html", ".html": "text/html", ".htm": "text/html", ".tx
 
 def demo_site() -> Path:
     return resources_dir() / "demo_site"
+
+
+def demo_channels() -> list[Channel]:
+    """The channels the demo site has (its generator lists them in channels.json)."""
+    listed = json.loads((demo_site() / "channels.json").read_text(encoding="utf-8"))
+    return [Channel(c["name"], c["url"], c["group"]) for c in listed]
 
 
 class MirrorHandler(BaseHTTPRequestHandler):

@@ -70,6 +70,7 @@ class Fetcher:
         retries: int = 2,
         backoff: float = 0.5,
         cancel: threading.Event | None = None,
+        proxy: str | None = None,
     ):
         self.mirror = mirror.rstrip("/") if mirror else None
         self.timeout = timeout
@@ -77,6 +78,8 @@ class Fetcher:
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
         self.session.max_redirects = MAX_REDIRECTS
+        if proxy:
+            self.session.proxies = {"http": proxy, "https": proxy}
         retry = Retry(
             total=retries,
             connect=retries,

@@ -235,9 +235,11 @@ class _Run:
             self.store.add_to_channels(job.url, job.channels)
         else:
             outcome = self.store.save_article(
-                result.article, pages=result.pages, channels=job.channels,
+                result.article,
+                pages=result.pages,
+                channels=job.channels,
                 validators=result.validators,
-            )  # fmt: skip
+            )
             setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
             for url in _picture_urls(result.article):
                 if url not in self.pictures and not self.store.has_image(url):

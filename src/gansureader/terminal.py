@@ -6,10 +6,12 @@ import html
 import re
 import shutil
 import time
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .model import ArticlePage, ArticleSummary, Channel
-from .sync import Progress, SyncSummary
+
+if TYPE_CHECKING:
+    from .sync import Progress, SyncSummary
 
 _MARK = re.compile(r"<mark>(.*?)</mark>")
 

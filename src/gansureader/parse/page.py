@@ -55,8 +55,10 @@ def parse_page(data: bytes, url: str, charset: str | None = None) -> Page:
     title = page_title(root)
 
     heading = root.find(".//h1")
-    if any(marker in title or (heading is not None and marker in text_of(heading))
-           for marker in site.NOT_FOUND_MARKERS):  # fmt: skip
+    if any(
+        marker in title or (heading is not None and marker in text_of(heading))
+        for marker in site.NOT_FOUND_MARKERS
+    ):
         return NotFoundPage(url)
     target = _refresh_target(root, base)
     if target is not None:

@@ -17,10 +17,25 @@ from . import site
 
 # Never content: dropped before anything looks for text.
 NOISE_TAGS = (
-    "script", "style", "noscript", "iframe", "frame", "object", "embed", "form",
-    "select", "textarea", "button", "input", "template", "svg", "canvas", "video", "audio",
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "form",
+    "select",
+    "textarea",
+    "button",
+    "input",
+    "template",
+    "svg",
+    "canvas",
+    "video",
+    "audio",
     "title",
-)  # fmt: skip
+)
 
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tbody thead tr td th center section "

@@ -58,3 +58,11 @@ class ImageFiles:
             Path(temporary).unlink(missing_ok=True)
             raise
         return digest
+
+    def remove_all_but(self, keep: set[str]) -> None:
+        """Delete picture files whose SHA-256 is not in ``keep`` (after a clean-up)."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*/*"):
+            if path.name not in keep:
+                path.unlink(missing_ok=True)

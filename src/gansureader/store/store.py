@@ -133,9 +133,17 @@ class Store:
                     "contributor, breadcrumb, paragraphs, images, pages, digest, "
                     "recommendations_id, ranking_id, fetched_at, updated_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (article.url, *body.values(), json.dumps(pages), digest,
-                     recommendations_id, ranking_id, now, now),
-                )  # fmt: skip
+                    (
+                        article.url,
+                        *body.values(),
+                        json.dumps(pages),
+                        digest,
+                        recommendations_id,
+                        ranking_id,
+                        now,
+                        now,
+                    ),
+                )
                 article_id, outcome = cursor.lastrowid, "new"
                 self._index(article_id, article.title, list(article.paragraphs))
             elif row["digest"] != digest:
@@ -146,9 +154,17 @@ class Store:
                     "author = ?, contributor = ?, breadcrumb = ?, paragraphs = ?, images = ?, "
                     "pages = ?, digest = ?, recommendations_id = ?, ranking_id = ?, "
                     "fetched_at = ?, updated_at = ? WHERE id = ?",
-                    (*body.values(), json.dumps(pages), digest, recommendations_id,
-                     ranking_id, now, now, article_id),
-                )  # fmt: skip
+                    (
+                        *body.values(),
+                        json.dumps(pages),
+                        digest,
+                        recommendations_id,
+                        ranking_id,
+                        now,
+                        now,
+                        article_id,
+                    ),
+                )
                 self._index(article_id, article.title, list(article.paragraphs))
             else:
                 article_id, outcome = row["id"], "unchanged"
@@ -326,6 +342,67 @@ class Store:
     def image_path(self, url: str) -> Path | None:
         row = self._db.execute("SELECT sha256 FROM images WHERE url = ?", (url,)).fetchone()
         return self.images.path(row[0]) if row else None
+
+    # ------------------------------------------------------------------ size
+
+    def size_bytes(self) -> int:
+        """What the cache takes on disk: database files and pictures."""
+        files = [self.folder / (DATABASE_NAME + suffix) for suffix in ("", "-wal", "-shm")]
+        database = sum(path.stat().st_size for path in files if path.exists())
+        pictures = self._db.execute(
+            "SELECT coalesce(sum(size), 0) FROM (SELECT DISTINCT sha256, size FROM images)"
+        ).fetchone()[0]
+        return database + pictures
+
+    def clean_up(self, max_bytes: int) -> int:
+        """Forget the oldest articles until the cache fits ``max_bytes``; starred ones stay.
+
+        Returns how many articles were removed. Pictures no article names any more go too.
+        """
+        excess = self.size_bytes() - max_bytes
+        if excess <= 0:
+            return 0
+        doomed, freed = [], 0
+        rows = self._db.execute(
+            "SELECT id, images, length(paragraphs) + length(images) + 600 AS size "
+            "FROM articles WHERE starred = 0 ORDER BY published_at, id"
+        )
+        for row in rows:
+            doomed.append(row["id"])
+            pictures = json.loads(row["images"])
+            freed += row["size"] + sum(self._picture_size(image["url"]) for image in pictures)
+            if freed >= excess:
+                break
+        rows.close()
+        with self._write():
+            for article_id in doomed:
+                title, paragraphs = self._db.execute(
+                    "SELECT title, paragraphs FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
+                self._unindex(article_id, title, json.loads(paragraphs))
+                self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            self._forget_unused_pictures()
+        self._db.execute("VACUUM")
+        self.images.remove_all_but(
+            {row[0] for row in self._db.execute("SELECT DISTINCT sha256 FROM images")}
+        )
+        return len(doomed)
+
+    def _picture_size(self, url: str) -> int:
+        row = self._db.execute("SELECT size FROM images WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else 0
+
+    def _forget_unused_pictures(self) -> None:
+        used = {
+            item["url"]
+            for row in self._db.execute("SELECT images FROM articles")
+            for item in json.loads(row[0])
+        }
+        used |= {row[0] for row in self._db.execute("SELECT image FROM panel_items")}
+        stored = [row[0] for row in self._db.execute("SELECT url FROM images")]
+        self._db.executemany(
+            "DELETE FROM images WHERE url = ?", [(url,) for url in stored if url not in used]
+        )
 
     # ------------------------------------------------------------------ internals
 

@@ -1,0 +1,125 @@
+"""Start the desktop app: QApplication, translations, the cache, the demo server, the window.
+
+``--demo`` serves the bundled demo site from 127.0.0.1 and syncs it, so the whole
+path runs with no network; ``--screenshot PATH`` saves the window once an article
+and both its panels are shown, then exits.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..demo import MirrorServer, demo_channels, demo_site
+from ..paths import data_dir, resources_dir
+from ..store import Store, StoreError
+from .main_window import MainWindow
+from .refresh import Refresher
+from .settings import Settings
+
+SCREENSHOT_TIMEOUT_MS = 60_000
+SETTLE_MS = 400  # pictures and layout settle before the screenshot
+
+
+def run(data_folder: str | None, demo: bool, screenshot: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("gansureader")
+    app.setApplicationName("gansureader")
+    icon = resources_dir() / "icons" / "gansureader.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    translators = install_translations(app)
+    folder = data_dir(data_folder)
+    if demo and data_folder is None:
+        folder = folder / "demo"  # the demo's articles never mix with the real cache
+    try:
+        store = Store(folder)
+    except StoreError as error:
+        QMessageBox.critical(None, "gansureader", str(error))
+        print(f"gansureader: error: {error}", file=sys.stderr)
+        return 1
+    server: MirrorServer | None = None
+
+    def start_demo_server() -> str:
+        nonlocal server
+        if server is None:
+            server = MirrorServer(demo_site()).start()
+        return server.url
+
+    refresher = Refresher(folder)
+    if demo:
+        refresher.mirror = start_demo_server()
+    window = MainWindow(
+        store,
+        Settings(QSettings()),
+        refresher,
+        channels=demo_channels() if demo else None,
+        load_demo=lambda: refresher.start(demo_channels(), 2, mirror=start_demo_server()),
+    )
+    if screenshot:
+        take_screenshot(app, window, Path(screenshot))
+    window.restore_layout()
+    window.show()
+    if demo:
+        window.refresh()  # local and quick: the demo is always fresh
+    if window.model.rowCount():
+        window.select_row(0)
+    code = app.exec()
+    store.close()
+    if server is not None:
+        server.stop()
+    del translators
+    return code
+
+
+def install_translations(app: QApplication) -> list[QTranslator]:
+    """Chinese for Chinese locales; the English source text elsewhere."""
+    locale = QLocale()
+    if locale.language() != QLocale.Language.Chinese:
+        return []
+    translators = []
+    for name, folder in (
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("gansureader", str(resources_dir() / "translations")),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def take_screenshot(app: QApplication, window: MainWindow, path: Path) -> None:
+    """Save the window as a PNG once an article and both its panels are shown, then quit."""
+    taken = False
+
+    def shown(_url: str) -> None:
+        panels = window.reader.recommendations.items.count() and window.reader.ranking.items.count()
+        if panels and not taken:
+            QTimer.singleShot(SETTLE_MS, save)
+
+    def save() -> None:
+        nonlocal taken
+        if taken:
+            return
+        taken = True
+        ok = window.grab().save(str(path), "PNG")
+        if not ok:
+            print(f"gansureader: error: could not write the screenshot {path}", file=sys.stderr)
+        app.exit(0 if ok else 1)
+
+    def give_up() -> None:
+        if not taken:
+            print(
+                "gansureader: error: no article with both panels was shown within "
+                f"{SCREENSHOT_TIMEOUT_MS // 1000} s (empty cache? try --demo)",
+                file=sys.stderr,
+            )
+            app.exit(1)
+
+    window.article_shown.connect(shown)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)

@@ -1,0 +1,164 @@
+"""The article list: a lazily loading model over the store and the delegate that paints it.
+
+Rows arrive 200 at a time as the view scrolls (canFetchMore/fetchMore), so a cache
+of 50 000 articles opens as fast as one of 50. One row: the title (bold while
+unread, ★ when starred) over a line with date, channel and source — or, for
+search results, the text around the match with the match highlighted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate
+
+from ..model import ArticleSummary, Channel
+from ..store import Store
+
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+_TOP = QModelIndex()  # the list's invisible root
+PAGE = 200
+SEARCH_LIMIT = 300
+
+
+class ArticleListModel(QAbstractListModel):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self._rows: list[ArticleSummary] = []
+        self._total = 0
+        self._load: Callable[[int, int], list[ArticleSummary]] = lambda offset, limit: []
+        self.searching = False
+
+    # ------------------------------------------------------------------ what to show
+
+    def show_articles(
+        self, channel: Channel | None = None, *, unread: bool = False, starred: bool = False
+    ) -> None:
+        def load(offset: int, limit: int) -> list[ArticleSummary]:
+            return self.store.articles(
+                channel, unread_only=unread, starred_only=starred, limit=limit, offset=offset
+            )
+
+        total = self.store.count_articles(channel, unread_only=unread, starred_only=starred)
+        self._reset(load, total, searching=False)
+
+    def show_search(self, query: str) -> None:
+        hits = self.store.search(query, limit=SEARCH_LIMIT)
+        self._reset(lambda offset, limit: hits[offset : offset + limit], len(hits), searching=True)
+
+    def _reset(self, load, total: int, searching: bool) -> None:
+        self.beginResetModel()
+        self._load, self._total, self.searching = load, total, searching
+        self._rows = load(0, PAGE)
+        self.endResetModel()
+
+    # ------------------------------------------------------------------ Qt's model API
+
+    def rowCount(self, parent=_TOP) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def canFetchMore(self, parent=_TOP) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent=_TOP) -> None:  # noqa: N802
+        more = self._load(len(self._rows), PAGE)
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.title
+        if role == SUMMARY_ROLE:
+            return row
+        return None
+
+    # ------------------------------------------------------------------ helpers for the window
+
+    def summary(self, row: int) -> ArticleSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, url: str) -> int | None:
+        return next((n for n, row in enumerate(self._rows) if row.url == url), None)
+
+    def update(self, url: str, **changes) -> None:
+        """Change a row in place (read, starred) without reloading the list."""
+        row = self.row_of(url)
+        if row is None:
+            return
+        self._rows[row] = replace(self._rows[row], **changes)
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Two lines per article; a fixed height keeps 50 000 rows cheap to lay out."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._snippet = QTextDocument()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt's name)
+        height = QFontMetrics(option.font).height()
+        return QSize(200, int(height * 2.6) + 10)
+
+    def paint(self, painter, option, index) -> None:
+        row: ArticleSummary = index.data(SUMMARY_ROLE)
+        if row is None:
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = option.rect.adjusted(8, 5, -8, -5)
+        line = QFontMetrics(option.font).height()
+        painter.save()
+        title_font = QFont(option.font)
+        title_font.setBold(not row.read)
+        painter.setFont(title_font)
+        painter.setPen(option.palette.color(group))
+        star = "★ " if row.starred else ""
+        title = QFontMetrics(title_font).elidedText(
+            star + row.title, Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(rect.x(), rect.y() + line, title)
+        painter.setFont(option.font)
+        if row.snippet is not None and not selected:
+            self._paint_snippet(painter, option, row.snippet, rect, line)
+        else:
+            muted = option.palette.color(group if selected else QPalette.ColorRole.PlaceholderText)
+            painter.setPen(muted)
+            when = row.published_at.strftime("%Y-%m-%d %H:%M") if row.published_at else ""
+            detail = " · ".join(part for part in (when, row.channel, row.source) if part)
+            detail = QFontMetrics(option.font).elidedText(
+                detail, Qt.TextElideMode.ElideRight, rect.width()
+            )
+            painter.drawText(rect.x(), rect.y() + int(line * 2.2), detail)
+        painter.restore()
+
+    def _paint_snippet(self, painter, option, snippet: str, rect, line: int) -> None:
+        colour = option.palette.color(QPalette.ColorRole.PlaceholderText).name()
+        mark = option.palette.color(QPalette.ColorRole.Highlight)
+        html = snippet.replace(
+            "<mark>", f'<span style="background-color:{mark.name()};color:#ffffff">'
+        ).replace("</mark>", "</span>")
+        self._snippet.setDefaultFont(option.font)
+        self._snippet.setHtml(f'<div style="color:{colour}">{html}</div>')
+        self._snippet.setTextWidth(rect.width())
+        painter.save()
+        painter.translate(rect.x() - 4, rect.y() + line * 1.2 - 4)
+        self._snippet.drawContents(painter, QRectF(0, 0, rect.width(), line * 1.4))
+        painter.restore()

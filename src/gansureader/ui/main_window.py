@@ -1,0 +1,511 @@
+"""The main window: channels, search and the article list on the left; the reader on the right.
+
+It asks the store for what to show and the Refresher for syncs; it holds no SQL
+and parses no HTML. Links from the article or its panels open the cached article
+at once, else fetch it in the background (or, offline, queue it for later); links
+off the site go to the system browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..model import Channel
+from ..sanitize import is_safe_url
+from ..store import Store
+from .article_list import ArticleDelegate, ArticleListModel
+from .reader import ReaderPane
+from .refresh import Refresher
+from .settings import Settings, SettingsDialog
+from .states import ErrorBanner, FirstRunPage
+
+SITE_DOMAIN = "gscn.com.cn"
+SEARCH_DELAY_MS = 150
+# View kinds of the channel selector besides single channels.
+ALL, UNREAD, STARRED = "all", "unread", "starred"
+
+
+class MainWindow(QMainWindow):
+    article_shown = Signal(str)  # URL, once the article and its panels are on screen
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        refresher: Refresher,
+        *,
+        channels: list[Channel] | None = None,
+        load_demo: Callable[[], None] | None = None,
+    ):
+        super().__init__()
+        self.store, self.settings, self.refresher = store, settings, refresher
+        self.sync_channels = channels  # None: every channel in the store
+        self.load_demo = load_demo
+        self.awaited: str | None = None  # an article being fetched for the reader
+        self.setWindowTitle(self.tr("gansureader — 中国甘肃网"))
+        self._build_left()
+        self.reader = ReaderPane(store, self)
+        self.reader.link_activated.connect(self.follow_link)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(1, 3)
+        self.first_run = FirstRunPage(self)
+        self.first_run.refresh_requested.connect(self.refresh)
+        self.first_run.demo_requested.connect(self._load_demo)
+        self.first_run.demo.setVisible(load_demo is not None)
+        self.banner = ErrorBanner(self)
+        self.banner.retry_requested.connect(self.refresh)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.first_run)
+        self.pages.addWidget(self.splitter)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages)
+        self.setCentralWidget(central)
+        self._build_status_bar()
+        self._build_actions()
+        self._connect_refresher()
+        self.tray = self._build_tray()
+        self.auto_refresh = QTimer(self)
+        self.auto_refresh.timeout.connect(self._refresh_by_timer)
+        self._apply_settings()
+        self.reload()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_left(self) -> None:
+        self.left = QWidget(self)
+        self.channel_box = QComboBox(self.left)
+        self.channel_box.setMaxVisibleItems(25)
+        self._fill_channels()
+        self.channel_box.currentIndexChanged.connect(lambda _: self.reload())
+        self.search_box = QLineEdit(self.left)
+        self.search_box.setPlaceholderText(self.tr("Search (title and text)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.reload)
+        self.search_box.textChanged.connect(lambda _: self.search_timer.start())
+        self.model = ArticleListModel(self.store, self)
+        self.list = QListView(self.left)
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(ArticleDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.selectionModel().currentChanged.connect(lambda now, _: self._show_row(now.row()))
+        layout = QVBoxLayout(self.left)
+        layout.setContentsMargins(4, 4, 0, 4)
+        layout.addWidget(self.channel_box)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.list)
+
+    def _fill_channels(self) -> None:
+        box = self.channel_box
+        box.blockSignals(True)
+        box.clear()
+        for label, kind in (
+            (self.tr("All"), ALL),
+            (self.tr("Unread"), UNREAD),
+            (self.tr("Starred"), STARRED),
+        ):
+            box.addItem(label, (kind, None))
+        group = None
+        for channel in self.store.channels():
+            if channel.group != group:
+                group = channel.group
+                box.insertSeparator(box.count())
+                box.addItem(f"— {group} —", None)
+                box.model().item(box.count() - 1).setEnabled(False)
+            box.addItem(f"    {channel.name}", ("channel", channel))
+        box.blockSignals(False)
+
+    def _build_status_bar(self) -> None:
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QToolButton(self, text=self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.refresher.cancel)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _action(self, text: str, slot, shortcut=None, checkable=False) -> QAction:
+        action = QAction(text, self, checkable=checkable)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(key) for key in shortcuts])
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work with the menu bar hidden too
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.refresh_action = a(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
+        self.offline_action = a(self.tr("&Offline mode"), self._set_offline, checkable=True)
+        settings = a(self.tr("&Settings…"), self._open_settings, "Ctrl+,")
+        quit_ = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.next_action = a(self.tr("&Next article"), lambda: self.step(1), "J")
+        self.previous_action = a(self.tr("&Previous article"), lambda: self.step(-1), "K")
+        self.read_action = a(self.tr("Mark read/&unread"), self.toggle_read, "M")
+        all_read = a(self.tr("Mark &all read"), self.mark_all_read, "Ctrl+Shift+M")
+        self.star_action = a(self.tr("&Star"), self.toggle_star, "S", checkable=True)
+        browser = a(self.tr("Open in &browser"), self.open_in_browser, "O")
+        copy = a(self.tr("&Copy link"), self.copy_link, "Ctrl+Shift+C")
+        zoom_in = a(self.tr("Zoom &in"), lambda: self.zoom(1), ["Ctrl+=", "Ctrl++"])
+        zoom_out = a(self.tr("Zoom &out"), lambda: self.zoom(-1), "Ctrl+-")
+        zoom_reset = a(self.tr("&Reset zoom"), lambda: self.zoom(None), "Ctrl+0")
+        find = a(
+            self.tr("&Find in article"), self.reader.find_bar.open, QKeySequence.StandardKey.Find
+        )
+        search = a(self.tr("Search"), self._focus_search, "Ctrl+K")
+        about = a(self.tr("&About gansureader"), self._about)
+        menus = self.menuBar()
+        for title, actions in (
+            (
+                self.tr("&File"),
+                [self.refresh_action, self.offline_action, None, settings, None, quit_],
+            ),
+            (
+                self.tr("&Article"),
+                [
+                    self.next_action,
+                    self.previous_action,
+                    None,
+                    self.read_action,
+                    all_read,
+                    self.star_action,
+                    None,
+                    browser,
+                    copy,
+                ],
+            ),
+            (self.tr("&View"), [zoom_in, zoom_out, zoom_reset, None, find, search]),
+            (self.tr("&Help"), [about]),
+        ):
+            menu = menus.addMenu(title)
+            for action in actions:
+                menu.addSeparator() if action is None else menu.addAction(action)
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        for action in (self.refresh_action, self.offline_action, self.star_action, browser):
+            toolbar.addAction(action)
+
+    def _build_tray(self) -> QSystemTrayIcon | None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
+        tray = QSystemTrayIcon(self.windowIcon(), self)
+        tray.activated.connect(lambda _: (self.showNormal(), self.activateWindow()))
+        tray.show()
+        return tray
+
+    def _connect_refresher(self) -> None:
+        self.refresher.started.connect(self._sync_started)
+        self.refresher.progress.connect(self._sync_progress)
+        self.refresher.finished.connect(self._sync_finished)
+        self.refresher.failed.connect(self._sync_failed)
+
+    # ------------------------------------------------------------------ the list
+
+    def current_view(self) -> tuple[str, Channel | None]:
+        return self.channel_box.currentData() or (ALL, None)
+
+    def reload(self) -> None:
+        """Fill the list for the chosen channel, or the search results."""
+        query = self.search_box.text().strip()
+        if query:
+            self.model.show_search(query)
+        else:
+            kind, channel = self.current_view()
+            self.model.show_articles(channel, unread=kind == UNREAD, starred=kind == STARRED)
+        empty = self.store.count_articles() == 0
+        self.pages.setCurrentWidget(self.first_run if empty else self.splitter)
+
+    def _show_row(self, row: int) -> None:
+        summary = self.model.summary(row)
+        if summary is not None:
+            self.show_article(summary.url)
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row)
+        self.list.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.list.scrollTo(index)
+
+    def step(self, delta: int) -> None:
+        row = self.list.currentIndex().row() + delta
+        while row >= self.model.rowCount() and self.model.canFetchMore():
+            self.model.fetchMore()
+        if 0 <= row < self.model.rowCount():
+            self.select_row(row)
+
+    # ------------------------------------------------------------------ reading
+
+    def show_article(self, url: str) -> bool:
+        article = self.store.article(url)
+        if article is None:
+            return False
+        self.reader.show_article(article, self.store.ranking_movement(url))
+        if not self.store_flag(url, "read"):
+            self.store.set_read(url, True)
+            self.model.update(url, read=True)
+        self.star_action.setChecked(self.store_flag(url, "starred"))
+        self.statusBar().showMessage(url, 4000)
+        self.article_shown.emit(url)
+        return True
+
+    def store_flag(self, url: str, name: str) -> bool:
+        row = self.model.row_of(url)
+        summary = self.model.summary(row) if row is not None else None
+        return bool(summary and getattr(summary, name))
+
+    def follow_link(self, url: str) -> None:
+        """A click on a link in the article or a panel."""
+        if not is_safe_url(url) or url == self.current_url():
+            return  # styles that activate on click report a click twice
+        if self.show_article(url):
+            row = self.model.row_of(url)
+            if row is not None:
+                self.list.selectionModel().blockSignals(True)
+                self.select_row(row)
+                self.list.selectionModel().blockSignals(False)
+            return
+        host = (urlsplit(url).hostname or "").lower()
+        if host == SITE_DOMAIN or host.endswith("." + SITE_DOMAIN):
+            self.fetch_article(url)
+        else:
+            QDesktopServices.openUrl(QUrl(url))
+
+    def fetch_article(self, url: str) -> None:
+        """An article not in the cache: fetch it in the background, or queue it when offline."""
+        self.store.queue(url)
+        if self.offline_action.isChecked():
+            self._say(
+                self.tr(
+                    "You are offline. This article is not cached yet; it will be "
+                    "fetched by the next refresh."
+                ),
+                url,
+            )
+            return
+        self.awaited = url
+        self._say(self.tr("Fetching the article…"), url)
+        self.refresher.start([], pages=1)
+
+    def _say(self, message: str, url: str) -> None:
+        """A message in the reader instead of an article."""
+        self.reader.clear()
+        self.reader.browser.setPlainText(f"{message}\n\n{url}")
+        self.statusBar().showMessage(message, 8000)
+
+    def current_url(self) -> str | None:
+        return self.reader.article.url if self.reader.article else None
+
+    def toggle_read(self) -> None:
+        url = self.current_url()
+        if url:
+            read = not self.store_flag(url, "read")
+            self.store.set_read(url, read)
+            self.model.update(url, read=read)
+
+    def mark_all_read(self) -> None:
+        for row in range(self.model.rowCount()):
+            summary = self.model.summary(row)
+            if not summary.read:
+                self.store.set_read(summary.url, True)
+                self.model.update(summary.url, read=True)
+
+    def toggle_star(self) -> None:
+        url = self.current_url()
+        if url:
+            starred = not self.store_flag(url, "starred")
+            self.store.set_starred(url, starred)
+            self.model.update(url, starred=starred)
+            self.star_action.setChecked(starred)
+
+    def open_in_browser(self) -> None:
+        url = self.current_url()
+        if url and is_safe_url(url):
+            QDesktopServices.openUrl(QUrl(url))
+
+    def copy_link(self) -> None:
+        url = self.current_url()
+        if url:
+            QGuiApplication.clipboard().setText(url)
+            self.statusBar().showMessage(self.tr("Link copied"), 3000)
+
+    def zoom(self, steps: int | None) -> None:
+        browser = self.reader.browser
+        browser.reset_zoom() if steps is None else browser.zoom_by(steps)
+        self.settings.zoom = browser.zoom
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    # ------------------------------------------------------------------ syncing
+
+    def refresh(self) -> None:
+        if self.offline_action.isChecked():
+            self.statusBar().showMessage(self.tr("Offline mode: turn it off to refresh."), 5000)
+            return
+        channels = self.sync_channels if self.sync_channels is not None else self.store.channels()
+        self.refresher.start(channels, pages=self.settings.pages)
+
+    def _refresh_by_timer(self) -> None:
+        if not self.refresher.running:
+            self.refresh()
+
+    def _load_demo(self) -> None:
+        if self.load_demo is not None:
+            self.load_demo()
+
+    def _sync_started(self) -> None:
+        self.banner.hide()
+        self.first_run.set_busy(True)
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.progress.show()
+        self.cancel_button.show()
+        self.refresh_action.setEnabled(False)
+
+    def _sync_progress(self, done: int, total: int, url: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done}/{total}")
+        self.statusBar().showMessage(url)
+
+    def _sync_ended(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.refresh_action.setEnabled(True)
+        self.first_run.set_busy(False)
+
+    def _sync_finished(self, summary) -> None:
+        self._sync_ended()
+        shown = self.current_url()
+        self.reload()
+        if summary.failed:
+            self.banner.show_problems(summary.failed)
+        note = self.tr("%n new article(s)", "", summary.new)
+        self.statusBar().showMessage(
+            self.tr("Refresh cancelled") if summary.cancelled else note, 8000
+        )
+        if summary.new and self.tray is not None:
+            self.tray.showMessage("中国甘肃网", note)
+        if self.awaited is not None:
+            self._arrived(self.awaited, summary)
+        elif shown is not None and (row := self.model.row_of(shown)) is not None:
+            self.list.selectionModel().blockSignals(True)
+            self.select_row(row)
+            self.list.selectionModel().blockSignals(False)
+        elif self.model.rowCount() and shown is None:
+            self.select_row(0)
+
+    def _arrived(self, url: str, summary) -> None:
+        if self.refresher.running:
+            return  # a full sync ended; the article's own fetch runs next
+        self.awaited = None
+        if self.show_article(url):
+            return
+        reasons = [problem.reason for problem in summary.failed if problem.url == url]
+        reason = reasons[0] if reasons else self.tr("it is not an article")
+        self._say(
+            self.tr(
+                "The article could not be fetched: %1. It stays queued for the next refresh."
+            ).replace("%1", reason),
+            url,
+        )
+
+    def _sync_failed(self, message: str) -> None:
+        self._sync_ended()
+        QMessageBox.warning(self, self.tr("Refresh failed"), message)
+
+    # ------------------------------------------------------------------ settings, state
+
+    def _set_offline(self, offline: bool) -> None:
+        self.settings.offline = offline
+        self.statusBar().showMessage(
+            self.tr("Offline mode: only the cache is used.") if offline else "", 5000
+        )
+
+    def _open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self.store.folder, self._clean_up, self)
+        if dialog.exec():
+            self._apply_settings()
+
+    def _clean_up(self, limit_mb: int) -> None:
+        removed = self.store.clean_up(limit_mb * 1024 * 1024)
+        self.reload()
+        self.statusBar().showMessage(self.tr("%n article(s) removed", "", removed), 5000)
+
+    def _apply_settings(self) -> None:
+        self.offline_action.setChecked(self.settings.offline)
+        self.refresher.proxy = self.settings.proxy or None
+        minutes = self.settings.refresh_minutes
+        if minutes:
+            self.auto_refresh.start(minutes * 60 * 1000)
+        else:
+            self.auto_refresh.stop()
+        self.reader.browser.reset_zoom()
+        self.reader.browser.zoom_by(self.settings.zoom)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About gansureader"),
+            f"<b>gansureader {__version__}</b><br>"
+            + self.tr("A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn)."),
+        )
+
+    def restore_layout(self) -> None:
+        """Window geometry and splitter sizes as the reader left them, else a roomy default."""
+        self.resize(1280, 800)
+        self.splitter.setSizes([360, 920])
+        self.reader.setSizes([680, 240])
+        for key, restore in (
+            ("geometry", self.restoreGeometry),
+            ("state", self.restoreState),
+            ("splitter", self.splitter.restoreState),
+            ("reader", self.reader.restoreState),
+        ):
+            saved = self.settings.state(key)
+            if saved is not None:
+                restore(saved)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.settings.set_state("geometry", self.saveGeometry())
+        self.settings.set_state("state", self.saveState())
+        self.settings.set_state("splitter", self.splitter.saveState())
+        self.settings.set_state("reader", self.reader.saveState())
+        self.settings.q.sync()
+        self.refresher.cancel()
+        super().closeEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        # Dark mode follows the desktop: re-render the article in the new palette.
+        if event.type() == QEvent.Type.PaletteChange and self.reader.article is not None:
+            self.show_article(self.reader.article.url)
+        super().changeEvent(event)

@@ -1,0 +1,84 @@
+"""Runs the sync engine off the GUI thread and reports by signals: the app's 刷新.
+
+One sync at a time: an article asked for while a sync runs is queued and fetched
+right after it. The engine opens its own Store in the worker thread (SQLite
+connections stay in their thread); the GUI's Store only reads and flips flags.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from ..model import Channel
+from .tasks import run_task
+
+
+class Refresher(QObject):
+    started = Signal()
+    progress = Signal(int, int, str)  # done, total, URL
+    finished = Signal(object)  # SyncSummary
+    failed = Signal(str)  # the sync could not run at all (cache unusable…)
+
+    def __init__(self, data_folder: Path, pool: QThreadPool | None = None, parent=None):
+        super().__init__(parent)
+        self.data_folder = data_folder
+        self.pool = pool
+        self.mirror: str | None = None
+        self.proxy: str | None = None
+        self._cancel: threading.Event | None = None
+        self._again = False
+
+    @property
+    def running(self) -> bool:
+        return self._cancel is not None
+
+    def start(self, channels: list[Channel], pages: int, mirror: str | None = None) -> bool:
+        """Start a sync of ``channels`` and the queued articles; False if one is running.
+
+        ``mirror`` overrides the usual mirror for this sync (loading the demo content).
+        """
+        if self.running:
+            self._again = True  # queued articles will wait for this one to end
+            return False
+        self._cancel = cancel = threading.Event()
+        mirror, proxy = mirror or self.mirror, self.proxy
+        emit_progress = self.progress.emit
+
+        def work():
+            # Imported here: the window starts without the network and parsing stack.
+            from ..net import Fetcher
+            from ..store import Store
+            from ..sync import SyncEngine
+
+            fetcher = Fetcher(mirror, cancel=cancel, proxy=proxy)
+            try:
+                with Store(self.data_folder) as store:
+                    engine = SyncEngine(
+                        store,
+                        fetcher,
+                        on_progress=lambda p: emit_progress(p.done, p.total, p.url),
+                    )
+                    return engine.run(channels, pages=pages)
+            finally:
+                fetcher.close()
+
+        run_task(work, self._done, self.pool)
+        self.started.emit()
+        return True
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+
+    def _done(self, summary, error) -> None:
+        self._cancel = None
+        if error is not None:
+            self.failed.emit(str(error))
+        else:
+            self.finished.emit(summary)
+        if self._again:
+            self._again = False
+            self.start([], pages=1)

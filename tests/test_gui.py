@@ -1,0 +1,209 @@
+"""The desktop app as a reader uses it, offscreen: read, follow panels, search, star, sync."""
+
+import shutil
+import threading
+import time
+
+import pytest
+
+from conftest import DEMO_CHANNELS
+from gansureader.demo import MirrorHandler, MirrorServer, demo_channels, demo_site
+from gansureader.net import Fetcher
+from gansureader.store import Store
+from gansureader.sync import SyncEngine
+
+QtCore = pytest.importorskip("PySide6.QtCore")
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+
+from gansureader.ui.main_window import MainWindow  # noqa: E402
+from gansureader.ui.reader import URL_ROLE  # noqa: E402
+from gansureader.ui.refresh import Refresher  # noqa: E402
+from gansureader.ui.settings import Settings  # noqa: E402
+
+FIRST = "http://gansu.gscn.com.cn/system/2024/05/20/013200001.shtml"
+
+
+@pytest.fixture(scope="session")
+def demo_cache(tmp_path_factory, demo_server):
+    folder = tmp_path_factory.mktemp("demo-cache")
+    with Store(folder) as store:
+        fetcher = Fetcher(demo_server.url)
+        summary = SyncEngine(store, fetcher).run(demo_channels())
+        fetcher.close()
+    assert summary.ok and summary.new == 50
+    return folder
+
+
+@pytest.fixture
+def cache(demo_cache, tmp_path):
+    folder = tmp_path / "cache"
+    shutil.copytree(demo_cache, folder)
+    return folder
+
+
+def open_window(qtbot, folder, tmp_path, mirror=None):
+    store = Store(folder)
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    refresher = Refresher(folder)
+    refresher.mirror = mirror
+    window = MainWindow(store, settings, refresher, channels=demo_channels())
+    qtbot.addWidget(window)
+    window.restore_layout()
+    window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, cache, tmp_path):
+    window = open_window(qtbot, cache, tmp_path)
+    yield window
+    window.store.close()
+
+
+def test_selecting_an_article_renders_it_with_both_panels(window, qtbot):
+    row = window.model.row_of(FIRST)
+    with qtbot.waitSignal(window.article_shown):
+        window.select_row(row)
+    text = window.reader.browser.toPlainText()
+    assert "兰州黄河风情线夜游项目全面升级" in text
+    assert "2024-05-20 08:00" in text and "来源：" in text and "编辑：" in text
+    assert "5月20日，兰州黄河风情线夜游项目全面升级。" in text  # body, first page
+    assert len(window.store.article(FIRST).paragraphs) == 8  # and the second page's text
+    assert window.reader.recommendations.items.count() == 6
+    assert window.reader.ranking.items.count() == 10
+    assert window.reader.recommendations.items.item(0).icon().isNull() is False  # thumbnail
+
+
+def test_clicking_a_recommendation_opens_its_article(window, qtbot):
+    window.select_row(window.model.row_of(FIRST))
+    panel = window.reader.recommendations.items
+    target = panel.item(2)
+    url, title, rect = target.data(URL_ROLE), target.text(), panel.visualItemRect(target)
+    with qtbot.waitSignal(window.article_shown) as shown:
+        qtbot.mouseClick(panel.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=rect.center())
+    assert shown.args == [url]
+    assert title in window.reader.browser.toPlainText()
+
+
+def test_ranking_lines_show_rank_title_and_movement(window):
+    window.select_row(window.model.row_of(FIRST))
+    lines = [window.reader.ranking.items.item(n).text() for n in range(10)]
+    assert lines[0].lstrip().startswith("1")
+    assert any(mark in line for line in lines for mark in ("↑", "↓", "新", "–"))
+
+
+def test_search_narrows_the_list_and_finds_two_characters(window, qtbot):
+    assert window.model.rowCount() == 50
+    window.search_box.insert("兰州")  # as an input method commits it (keyClicks is Latin-only)
+    qtbot.waitUntil(lambda: window.model.searching, timeout=2000)
+    rows = [window.model.summary(n) for n in range(window.model.rowCount())]
+    assert 0 < len(rows) < 50
+    assert all("兰州" in row.title or "<mark>兰州</mark>" in row.snippet for row in rows)
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: not window.model.searching, timeout=2000)
+    assert window.model.rowCount() == 50
+
+
+def test_channel_selector_shows_one_channel(window):
+    box = window.channel_box
+    box.setCurrentIndex(next(n for n in range(box.count()) if "陇上味道" in box.itemText(n)))
+    assert window.model.rowCount() == 10
+    assert {window.model.summary(n).channel for n in range(10)} == {"陇上味道"}
+
+
+def test_star_and_read_survive_a_restart(qtbot, cache, tmp_path):
+    first = open_window(qtbot, cache, tmp_path)
+    first.select_row(first.model.row_of(FIRST))
+    first.toggle_star()
+    first.close()
+    first.store.close()
+    second = open_window(qtbot, cache, tmp_path)
+    summary = second.model.summary(second.model.row_of(FIRST))
+    assert summary.read and summary.starred
+    second.channel_box.setCurrentIndex(2)  # 收藏 / Starred
+    assert [second.model.summary(n).url for n in range(second.model.rowCount())] == [FIRST]
+    second.store.close()
+
+
+def test_offline_click_on_an_uncached_article_says_so_and_queues_it(window):
+    window.offline_action.trigger()
+    uncached = "http://gansu.gscn.com.cn/system/2024/04/01/013100999.shtml"
+    window.follow_link(uncached)
+    assert "offline" in window.reader.browser.toPlainText().lower()
+    assert window.store.pending() == [uncached]
+
+
+def test_uncached_article_is_fetched_in_the_background(qtbot, tmp_path, demo_server):
+    folder = tmp_path / "empty"
+    window = open_window(qtbot, folder, tmp_path, mirror=demo_server.url)
+    assert window.pages.currentWidget() is window.first_run
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        window.follow_link(FIRST)
+        assert "Fetching" in window.reader.browser.toPlainText()  # the busy state
+    assert "兰州黄河风情线" in window.reader.browser.toPlainText()
+    window.store.close()
+
+
+def test_links_off_the_site_go_to_the_system_browser(window, monkeypatch):
+    opened = []
+    monkeypatch.setattr("gansureader.ui.main_window.QDesktopServices.openUrl", opened.append)
+    window.follow_link("https://www.gansudaily.com.cn/x.html")
+    window.follow_link("javascript:alert(1)")
+    window.follow_link("file:///etc/passwd")
+    assert [url.toString() for url in opened] == ["https://www.gansudaily.com.cn/x.html"]
+
+
+class SlowHandler(MirrorHandler):
+    def do_GET(self):  # noqa: N802
+        if "/system/" in self.path:
+            threading.Event().wait(0.05)
+        super().do_GET()
+
+
+def test_refresh_shows_progress_and_can_be_cancelled(qtbot, tmp_path):
+    with MirrorServer(demo_site(), SlowHandler) as server:
+        window = open_window(qtbot, tmp_path / "data", tmp_path, mirror=server.url)
+        seen = []
+        window.refresher.progress.connect(lambda done, total, url: seen.append(done))
+        with qtbot.waitSignal(window.refresher.finished, timeout=30_000) as finished:
+            window.refresh()
+            assert window.progress.isVisible() and window.cancel_button.isVisible()
+            qtbot.waitUntil(lambda: len(seen) >= 5, timeout=10_000)
+            window.cancel_button.click()
+        assert finished.args[0].cancelled
+        assert not window.progress.isVisible()
+        assert window.store.count_articles() < 50
+        window.store.close()
+
+
+def test_event_loop_keeps_turning_during_a_sync(qtbot, tmp_path):
+    with MirrorServer(demo_site(), SlowHandler) as server:
+        window = open_window(qtbot, tmp_path / "data", tmp_path, mirror=server.url)
+        ticks = []
+        timer = QTimer(interval=10)
+        timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        timer.start()
+        with qtbot.waitSignal(window.refresher.finished, timeout=60_000):
+            window.refresh()
+        timer.stop()
+        gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)]
+        assert len(ticks) > 20 and max(gaps) < 0.100, max(gaps)
+        assert window.store.count_articles() == 50  # and the sync did its work
+        window.store.close()
+
+
+def test_first_run_page_until_something_is_cached(qtbot, tmp_path, demo_server):
+    window = open_window(qtbot, tmp_path / "data", tmp_path, mirror=demo_server.url)
+    assert window.pages.currentWidget() is window.first_run
+    with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
+        window.first_run.refresh.click()
+    assert window.pages.currentWidget() is window.splitter
+    assert window.model.rowCount() == 50 and len(DEMO_CHANNELS) == 5
+    window.store.close()
+
+
+def test_zoom_is_remembered(window, qtbot, tmp_path):
+    window.zoom(2)
+    assert window.settings.zoom == 2
+    window.zoom(None)
+    assert window.settings.zoom == 0
