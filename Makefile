@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TS := resources/translations/gansureader_zh_CN.ts
 
-.PHONY: run test lint bench clean
+.PHONY: run test bench translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +15,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Until the desktop window exists, `run` shows what the parser makes of the seed page.
+# The app on the bundled demo site, served from this computer: no network needed.
 run: $(STAMP)
-	$(BIN)/gansureader parse tests/fixtures/seed_article.html \
-		--url http://gansu.gscn.com.cn/system/2023/12/23/013012345.shtml
+	$(BIN)/gansureader --demo
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench tools
@@ -28,6 +28,12 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/sync.py
+
+# After changing user-visible text in src/gansureader/ui: update the .ts (translate the new
+# entries, e.g. with pyside6-linguist), then compile the .qm that ships.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate src/gansureader/ui/*.py -ts $(TS) -target-language zh_CN
+	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache src/*.egg-info

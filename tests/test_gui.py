@@ -207,3 +207,41 @@ def test_zoom_is_remembered(window, qtbot, tmp_path):
     assert window.settings.zoom == 2
     window.zoom(None)
     assert window.settings.zoom == 0
+
+
+def test_the_shipped_translation_is_compiled_from_its_source(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from gansureader.paths import resources_dir
+
+    folder = resources_dir() / "translations"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    compiled = tmp_path / "check.qm"
+    subprocess.run(
+        [str(lrelease), str(folder / "gansureader_zh_CN.ts"), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
+    assert compiled.read_bytes() == (folder / "gansureader_zh_CN.qm").read_bytes()
+    assert 'type="unfinished"' not in (folder / "gansureader_zh_CN.ts").read_text("utf-8")
+
+
+def test_chinese_locale_gets_a_chinese_window(qtbot, cache, tmp_path):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from gansureader.ui.app import install_translations
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        translators = install_translations(QApplication.instance())
+        window = open_window(qtbot, cache, tmp_path)
+        assert window.refresh_action.text() == "刷新(&R)"
+        assert window.channel_box.itemText(0) == "全部"
+        window.store.close()
+    finally:
+        for translator in translators:
+            QApplication.instance().removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -43,7 +43,8 @@ def article_html(article: ArticlePage, colours: Colours = Colours()) -> str:
         parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
     pictures = [_picture(image.url, image.caption) for image in article.images]
     for number, paragraph in enumerate(article.paragraphs):
-        parts.append(f"<p>{_linked(paragraph)}</p>")
+        # Indented as the site does it, with two full-width spaces (Qt ignores em indents).
+        parts.append(f'<p class="text">\u3000\u3000{_linked(paragraph)}</p>')
         if number == 0:  # the site puts its pictures after the lead, mostly
             parts += pictures
             pictures = []
@@ -58,7 +59,7 @@ def _picture(url: str, caption: str | None) -> str:
     if not is_safe_url(url):
         return ""
     text = f'<p class="caption" align="center">{escape(caption)}</p>' if caption else ""
-    return f'<p align="center"><img src="{escape(url)}" alt="" /></p>{text}'
+    return f'<p class="picture" align="center"><img src="{escape(url)}" alt="" /></p>{text}'
 
 
 def _linked(text: str) -> str:
@@ -77,7 +78,9 @@ def _css(c: Colours) -> str:
     return (
         f"body {{ color: {c.text}; background: {c.background}; }}"
         f"h1 {{ font-size: 160%; margin-bottom: 4px; }}"
-        f"p {{ line-height: 170%; margin-top: 0; margin-bottom: 10px; }}"
+        f"p {{ margin-top: 0; margin-bottom: 10px; }}"
+        # Line height only for text: on a picture's line it would pad the picture.
+        f"p.text {{ line-height: 170%; white-space: pre-wrap; }}"
         f".crumb, .meta, .caption {{ color: {c.muted}; font-size: 90%; }}"
         f"a {{ color: {c.link}; text-decoration: none; }}"
     )

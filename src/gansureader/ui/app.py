@@ -29,7 +29,7 @@ def run(data_folder: str | None, demo: bool, screenshot: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("gansureader")
     app.setApplicationName("gansureader")
-    icon = resources_dir() / "icons" / "gansureader.png"
+    icon = resources_dir() / "icons" / "gansureader-256.png"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     translators = install_translations(app)

@@ -24,7 +24,8 @@ class FirstRunPage(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        title = QLabel(f"<h2>{self.tr('Welcome to gansureader')}</h2>", self)
+        welcome = self.tr("Welcome to gansureader")
+        title = QLabel(f"<h2>{welcome}</h2>", self)
         self.message = QLabel(
             self.tr(
                 "Nothing is cached yet. Refresh to fetch the latest news of 中国甘肃网, "

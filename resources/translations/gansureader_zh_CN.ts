@@ -1,0 +1,337 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../../src/gansureader/ui/states.py" line="70" />
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/gansureader/ui/states.py" line="86" />
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/gansureader/ui/states.py" line="88" />
+        <source>%n address(es) could not be fetched:</source>
+        <translation>
+            <numerusform>%n 个地址获取失败：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../src/gansureader/ui/reader.py" line="77" />
+        <source>Find in article</source>
+        <translation>在文章中查找</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/reader.py" line="81" />
+        <source>Previous match</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/reader.py" line="82" />
+        <source>Next match</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/reader.py" line="83" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/reader.py" line="114" />
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <location filename="../../src/gansureader/ui/states.py" line="27" />
+        <source>Welcome to gansureader</source>
+        <translation>欢迎使用 gansureader</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/states.py" line="31" />
+        <source>Nothing is cached yet. Refresh to fetch the latest news of 中国甘肃网, or load the demo content to look around without a network.</source>
+        <translation>还没有缓存任何文章。点击“刷新”获取中国甘肃网的最新新闻，或加载示例内容，无需联网即可浏览。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/states.py" line="37" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/states.py" line="38" />
+        <source>Load demo content</source>
+        <translation>加载示例内容</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="64" />
+        <source>gansureader — 中国甘肃网</source>
+        <translation>gansureader — 中国甘肃网阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="105" />
+        <source>Search (title and text)</source>
+        <translation>搜索（标题和正文）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="128" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="129" />
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="130" />
+        <source>Starred</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="147" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="166" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="167" />
+        <source>&amp;Offline mode</source>
+        <translation>离线模式(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="168" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="169" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="170" />
+        <source>&amp;Next article</source>
+        <translation>下一篇(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="171" />
+        <source>&amp;Previous article</source>
+        <translation>上一篇(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="172" />
+        <source>Mark read/&amp;unread</source>
+        <translation>标为已读/未读(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="173" />
+        <source>Mark &amp;all read</source>
+        <translation>全部标为已读(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="174" />
+        <source>&amp;Star</source>
+        <translation>收藏(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="175" />
+        <source>Open in &amp;browser</source>
+        <translation>在浏览器中打开(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="176" />
+        <source>&amp;Copy link</source>
+        <translation>复制链接(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="177" />
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="178" />
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="179" />
+        <source>&amp;Reset zoom</source>
+        <translation>重置缩放(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="181" />
+        <source>&amp;Find in article</source>
+        <translation>在文章中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="183" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="184" />
+        <source>&amp;About gansureader</source>
+        <translation>关于 gansureader(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="188" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="192" />
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="205" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="206" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="211" />
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="308" />
+        <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
+        <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="315" />
+        <source>Fetching the article…</source>
+        <translation>正在获取文章…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="358" />
+        <source>Link copied</source>
+        <translation>链接已复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="373" />
+        <source>Offline mode: turn it off to refresh.</source>
+        <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/gansureader/ui/main_window.py" line="412" />
+        <source>%n new article(s)</source>
+        <translation>
+            <numerusform>%n 篇新文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="414" />
+        <source>Refresh cancelled</source>
+        <translation>刷新已取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="434" />
+        <source>it is not an article</source>
+        <translation>这不是一篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="437" />
+        <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
+        <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="444" />
+        <source>Refresh failed</source>
+        <translation>刷新失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="451" />
+        <source>Offline mode: only the cache is used.</source>
+        <translation>离线模式：只使用已缓存的内容。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/gansureader/ui/main_window.py" line="462" />
+        <source>%n article(s) removed</source>
+        <translation>
+            <numerusform>已删除 %n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="478" />
+        <source>About gansureader</source>
+        <translation>关于 gansureader</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="480" />
+        <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
+        <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="91" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="93" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="94" />
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="103" />
+        <source>Clean up now (starred articles are kept)</source>
+        <translation>立即清理（保留收藏的文章）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="106" />
+        <source>Refresh every</source>
+        <translation>自动刷新间隔</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="107" />
+        <source>List pages per channel</source>
+        <translation>每个频道读取的列表页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="108" />
+        <source>Cache size limit</source>
+        <translation>缓存大小上限</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="110" />
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="111" />
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+</context>
+</TS>
