@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/sync.py
+	$(BIN)/python bench/gui.py
 
 # After changing user-visible text in src/gansureader/ui: update the .ts (translate the new
 # entries, e.g. with pyside6-linguist), then compile the .qm that ships.

@@ -11,20 +11,17 @@
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta
 from pathlib import Path
 
+import synthetic
 from gansureader.demo import demo_site
-from gansureader.model import ArticlePage, Channel
 from gansureader.net import Fetcher
-from gansureader.parse.dates import BEIJING
 from gansureader.store import DATABASE_NAME, Store
 from gansureader.sync import SyncEngine
 
@@ -105,45 +102,10 @@ def bench_sync(count: int, work: Path) -> None:
     print(f"  {database / count:8.0f} database bytes per article (with its panels)")
 
 
-def synthetic_articles(count: int):
-    rng = random.Random(1)
-    common = "甘肃 兰州 经济 文化 发展 推进 工作 群众 建设 项目 企业 服务".split()
-    places = "天水 酒泉 张掖 武威 定西 陇南 平凉 庆阳 白银 金昌 嘉峪关 临夏 甘南".split()
-    topics = (
-        "乡村振兴 黄河流域 营商环境 文旅融合 生态保护 高质量发展 新能源 数字经济 "
-        "基层治理 非遗传承 地震 教育 医疗 交通 农业 旅游"
-    ).split()
-    filler = "会议 部署 要求 全面 加强 提升 保障 创新 实施 落实 持续 稳步 有效 重点 积极".split()
-
-    def sentence() -> str:
-        words = [
-            rng.choice(common),
-            rng.choice(filler),
-            rng.choice(places) if rng.random() < 0.5 else rng.choice(filler),
-            rng.choice(topics) if rng.random() < 0.15 else rng.choice(filler),
-            rng.choice(filler),
-            rng.choice(common),
-        ]
-        return "".join(words) + rng.choice("，。")
-
-    start = datetime(2020, 1, 1, tzinfo=BEIJING)
-    for n in range(count):
-        yield ArticlePage(
-            url=f"http://gansu.gscn.com.cn/system/2024/01/01/0{n:08d}.shtml",
-            title=rng.choice(places) + rng.choice(topics) + rng.choice(filler) + rng.choice(filler),
-            published_at=start + timedelta(minutes=30 * n),
-            source="中国甘肃网",
-            paragraphs=tuple("".join(sentence() for _ in range(6)) for _ in range(5)),
-        )
-
-
 def bench_search(count: int, work: Path) -> bool:
     folder = work / "search-data"
     started = time.perf_counter()
-    with Store(folder) as store:
-        channel = Channel("本网原创", "http://gansu.gscn.com.cn/gsyw/", "甘肃新闻")
-        for article in synthetic_articles(count):
-            store.save_article(article, pages=[article.url], channels=[channel], validators={})
+    synthetic.fill(folder, count)
     built = time.perf_counter() - started
     size = sum(path.stat().st_size for path in folder.glob(DATABASE_NAME + "*"))
     print(

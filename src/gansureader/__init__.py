@@ -1,10 +1,7 @@
 """gansureader: a desktop reader for 中国甘肃网 (gscn.com.cn) that keeps working offline."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("gansureader")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+# The one place the version is written; pyproject.toml reads it from here. A plain
+# string, because importlib.metadata costs ~50 ms of every start.
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

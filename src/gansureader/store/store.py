@@ -62,6 +62,12 @@ class Store:
 
     def _seed_channels(self) -> None:
         builtin = json.loads((resources_dir() / "channels.json").read_text(encoding="utf-8"))
+        known = {
+            (row["name"], row["url"], row["grp"])
+            for row in self._db.execute("SELECT name, url, grp FROM channels WHERE builtin = 1")
+        }
+        if known >= {(c["name"], c["url"], c.get("group", "")) for c in builtin}:
+            return  # nothing to write: opening stays a read, even while a sync writes
         with self._write():
             for channel in builtin:
                 self._db.execute(
@@ -231,6 +237,9 @@ class Store:
             (*params, limit, offset),
         )
         return [_summary(row) for row in rows]
+
+    def has_articles(self) -> bool:
+        return self._db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
 
     def count_articles(
         self, channel: Channel | None = None, *, unread_only=False, starred_only=False

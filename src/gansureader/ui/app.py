@@ -14,7 +14,6 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..demo import MirrorServer, demo_channels, demo_site
 from ..paths import data_dir, resources_dir
 from ..store import Store, StoreError
 from .main_window import MainWindow
@@ -42,13 +41,20 @@ def run(data_folder: str | None, demo: bool, screenshot: str | None) -> int:
         QMessageBox.critical(None, "gansureader", str(error))
         print(f"gansureader: error: {error}", file=sys.stderr)
         return 1
-    server: MirrorServer | None = None
+    server = None
 
     def start_demo_server() -> str:
         nonlocal server
         if server is None:
+            from ..demo import MirrorServer, demo_site  # http.server: only when asked for
+
             server = MirrorServer(demo_site()).start()
         return server.url
+
+    def demo_channels():
+        from ..demo import demo_channels
+
+        return demo_channels()
 
     refresher = Refresher(folder)
     if demo:

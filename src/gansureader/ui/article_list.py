@@ -1,7 +1,7 @@
 """The article list: a lazily loading model over the store and the delegate that paints it.
 
-Rows arrive 200 at a time as the view scrolls (canFetchMore/fetchMore), so a cache
-of 50 000 articles opens as fast as one of 50. One row: the title (bold while
+Rows arrive a page at a time as the view scrolls (canFetchMore/fetchMore), and
+nothing is counted, so a cache of 50 000 articles opens as fast as one of 50. One row: the title (bold while
 unread, ★ when starred) over a line with date, channel and source — or, for
 search results, the text around the match with the match highlighted.
 """
@@ -20,6 +20,7 @@ from ..store import Store
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 _TOP = QModelIndex()  # the list's invisible root
+FIRST_PAGE = 60  # a screenful and some: what the window needs to open
 PAGE = 200
 SEARCH_LIMIT = 300
 
@@ -29,7 +30,7 @@ class ArticleListModel(QAbstractListModel):
         super().__init__(parent)
         self.store = store
         self._rows: list[ArticleSummary] = []
-        self._total = 0
+        self._exhausted = True  # the last load came back short: nothing more to fetch
         self._load: Callable[[int, int], list[ArticleSummary]] = lambda offset, limit: []
         self.searching = False
 
@@ -43,17 +44,17 @@ class ArticleListModel(QAbstractListModel):
                 channel, unread_only=unread, starred_only=starred, limit=limit, offset=offset
             )
 
-        total = self.store.count_articles(channel, unread_only=unread, starred_only=starred)
-        self._reset(load, total, searching=False)
+        self._reset(load, searching=False)
 
     def show_search(self, query: str) -> None:
         hits = self.store.search(query, limit=SEARCH_LIMIT)
-        self._reset(lambda offset, limit: hits[offset : offset + limit], len(hits), searching=True)
+        self._reset(lambda offset, limit: hits[offset : offset + limit], searching=True)
 
-    def _reset(self, load, total: int, searching: bool) -> None:
+    def _reset(self, load, searching: bool) -> None:
         self.beginResetModel()
-        self._load, self._total, self.searching = load, total, searching
-        self._rows = load(0, PAGE)
+        self._load, self.searching = load, searching
+        self._rows = load(0, FIRST_PAGE)
+        self._exhausted = len(self._rows) < FIRST_PAGE
         self.endResetModel()
 
     # ------------------------------------------------------------------ Qt's model API
@@ -62,12 +63,12 @@ class ArticleListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def canFetchMore(self, parent=_TOP) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent=_TOP) -> None:  # noqa: N802
         more = self._load(len(self._rows), PAGE)
+        self._exhausted = len(more) < PAGE
         if not more:
-            self._total = len(self._rows)
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)

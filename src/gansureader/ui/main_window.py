@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         else:
             kind, channel = self.current_view()
             self.model.show_articles(channel, unread=kind == UNREAD, starred=kind == STARRED)
-        empty = self.store.count_articles() == 0
+        empty = not query and self.model.rowCount() == 0 and not self.store.has_articles()
         self.pages.setCurrentWidget(self.first_run if empty else self.splitter)
 
     def _show_row(self, row: int) -> None:

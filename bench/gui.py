@@ -1,0 +1,178 @@
+"""The desktop app beside its floor: a bare PySide6 window, measured in the same run.
+
+- start: process start to the first article shown (10 000 cached articles), beside
+  process start to a bare QMainWindow + QSplitter + QListView + QTextBrowser shown
+  (target: at most 1.5x the floor);
+- click: selecting an article to its being rendered, p50/p95 (target: p95 under 50 ms);
+- memory: resident set size with 50 000 cached articles, beside the bare window's
+  (target: at most 2x the floor).
+
+Each start is a fresh process, offscreen (no screen here), the median of several.
+
+    make bench       (or: .venv/bin/python bench/gui.py [--runs 5])
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import synthetic
+
+START_RATIO_TARGET = 1.5
+CLICK_P95_TARGET_MS = 50.0
+MEMORY_RATIO_TARGET = 2.0
+
+# Each child prints "<seconds since the epoch when shown> <resident KiB>" and exits.
+REPORT = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+def report_and_quit():
+    rss = next(int(line.split()[1]) for line in open("/proc/self/status")
+               if line.startswith("VmRSS:"))
+    print(time.time(), rss, flush=True)
+    QApplication.instance().exit(0)
+
+def when_shown():
+    QTimer.singleShot(0, report_and_quit)  # after the events the showing queued
+"""
+
+FLOOR = (
+    REPORT
+    + """
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListView, QMainWindow, QSplitter, QTextBrowser
+app = QApplication([])
+window = QMainWindow()
+splitter = QSplitter(Qt.Orientation.Horizontal)
+splitter.addWidget(QListView())
+splitter.addWidget(QTextBrowser())
+window.setCentralWidget(splitter)
+window.resize(1280, 800)
+window.show()
+when_shown()
+app.exec()
+"""
+)
+
+APP = (
+    REPORT
+    + """
+import sys
+from gansureader.ui import main_window
+original = main_window.MainWindow.__init__
+
+def init(self, *args, **kwargs):
+    original(self, *args, **kwargs)
+    self.article_shown.connect(lambda url: when_shown())
+
+main_window.MainWindow.__init__ = init
+from gansureader.cli import main
+sys.exit(main(["--data-dir", sys.argv[1]]))
+"""
+)
+
+
+def start_once(script: str, *args: str) -> tuple[float, int]:
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    started = time.time()
+    output = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=True,
+        timeout=120,
+    ).stdout.split()
+    return float(output[0]) - started, int(output[1])
+
+
+def starts(script: str, runs: int, *args: str) -> tuple[float, int]:
+    start_once(script, *args)  # warm the file cache for both alike
+    results = [start_once(script, *args) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+
+
+def click_times(folder: Path, clicks: int) -> list[float]:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from gansureader.store import Store
+    from gansureader.ui.main_window import MainWindow
+    from gansureader.ui.refresh import Refresher
+    from gansureader.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    settings = Settings(QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
+    store = Store(folder)
+    window = MainWindow(store, settings, Refresher(folder))
+    window.restore_layout()
+    window.show()
+    app.processEvents()
+    times = []
+    for n in range(clicks):
+        row = (n * 37) % 1000  # rows spread over the first five pages of the list
+        while window.model.rowCount() <= row:
+            window.model.fetchMore()
+        start = time.perf_counter()
+        window.select_row(row)
+        window.reader.browser.document().size()  # lay the article out
+        app.processEvents()  # and paint it
+        times.append((time.perf_counter() - start) * 1000)
+    window.close()
+    store.close()
+    return sorted(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="starts to take the median of")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="gansureader-bench-gui-"))
+    try:
+        small, large = work / "10k", work / "50k"
+        print("filling caches of 10 000 and 50 000 synthetic articles…", flush=True)
+        synthetic.fill(small, 10_000)
+        synthetic.fill(large, 50_000)
+        floor_start, floor_rss = starts(FLOOR, args.runs)
+        app_start, _ = starts(APP, args.runs, str(small))
+        _, app_rss = starts(APP, max(args.runs // 2, 1), str(large))
+        clicks = click_times(small, 200)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    p50, p95 = statistics.median(clicks), clicks[int(len(clicks) * 0.95) - 1]
+    start_ratio, memory_ratio = app_start / floor_start, app_rss / floor_rss
+    print(f"\n{'':<34}{'gansureader':>12}{'bare window':>13}{'ratio':>8}{'target':>9}")
+    print(
+        f"{'start to first article (ms)':<34}{app_start * 1000:>12.0f}{floor_start * 1000:>13.0f}"
+        f"{start_ratio:>8.2f}{'<= 1.5':>9}"
+    )
+    print(
+        f"{'resident memory (MiB)':<34}{app_rss / 1024:>12.1f}{floor_rss / 1024:>13.1f}"
+        f"{memory_ratio:>8.2f}{'<= 2.0':>9}"
+    )
+    print(
+        f"{'click to rendered p50 / p95 (ms)':<34}{p50:>7.1f} / {p95:<5.1f}{'':>20}{'p95 < 50':>9}"
+    )
+    met = (
+        start_ratio <= START_RATIO_TARGET
+        and memory_ratio <= MEMORY_RATIO_TARGET
+        and p95 < CLICK_P95_TARGET_MS
+    )
+    print("\ntargets met" if met else "\nTARGET MISSED")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
