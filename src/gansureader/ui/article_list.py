@@ -1,9 +1,10 @@
 """The article list: a lazily loading model over the store and the delegate that paints it.
 
 Rows arrive a page at a time as the view scrolls (canFetchMore/fetchMore), and
-nothing is counted, so a cache of 50 000 articles opens as fast as one of 50. One row: the title (bold while
-unread, ★ when starred) over a line with date, channel and source — or, for
-search results, the text around the match with the match highlighted.
+nothing is counted, so a cache of 50 000 articles opens as fast as one of 50.
+One row: the title (bold while unread, ★ when starred) over a line with date,
+channel and source — or, for search results, the text around the match with the
+match highlighted.
 """
 
 from __future__ import annotations
