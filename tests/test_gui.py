@@ -256,3 +256,30 @@ def test_painting_the_list_keeps_python_intact(window, qtbot):
     for _ in range(20):
         window.list.viewport().grab()
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_a_sync_with_failures_shows_the_banner_with_the_url(qtbot, tmp_path, demo_server):
+    from gansureader.model import Channel
+
+    window = open_window(qtbot, tmp_path / "data", tmp_path, mirror=demo_server.url)
+    gone = Channel("没了", "http://edu.gscn.com.cn/gone/", "测试")
+    window.sync_channels = [*demo_channels()[:1], gone]
+    with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
+        window.refresh()
+    assert window.banner.isVisible()
+    assert "http://edu.gscn.com.cn/gone/" in window.banner.label.text()
+    assert window.model.rowCount() == 10  # the good channel synced all the same
+    window.store.close()
+
+
+def test_window_size_and_splitters_are_remembered(qtbot, cache, tmp_path):
+    first = open_window(qtbot, cache, tmp_path)
+    first.resize(640, 480)  # within the offscreen screen, or Qt moves it in
+    first.splitter.setSizes([200, 440])
+    kept = first.splitter.sizes()
+    first.close()
+    first.store.close()
+    second = open_window(qtbot, cache, tmp_path)
+    assert (second.width(), second.height()) == (640, 480)
+    assert second.splitter.sizes() == kept
+    second.store.close()
