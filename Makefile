@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TS := resources/translations/gansureader_zh_CN.ts
 
-.PHONY: run test bench translations clean
+.PHONY: run test bench package translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,13 +22,23 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/ruff format --check src tests bench tools
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not package"
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/gui.py
+
+# Linux: the onedir bundle (dist/gansureader/) and a .deb, both self-tested, then the budgets.
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build \
+		packaging/gansureader.spec
+	env -u QT_QPA_PLATFORM dist/gansureader/gansureader --self-test
+	packaging/linux/build_deb.sh
+	$(BIN)/python -m pytest -m package
+	$(BIN)/python bench/package.py
 
 # After changing user-visible text in src/gansureader/ui: update the .ts (translate the new
 # entries, e.g. with pyside6-linguist), then compile the .qm that ships.

@@ -1,7 +1,7 @@
 """Write resources/icons/: the app icon (a red tile, the Yellow River under the Qilian snows).
 
-PNG in the sizes the desktops ask for (hicolor 16–512); the window uses the
-256-pixel one. Deterministic.
+PNG in the sizes the desktops ask for (hicolor 16–512; the window uses the
+256-pixel one) and an .ico for Windows. Deterministic.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/make_icons.py
 """
@@ -43,6 +43,9 @@ def main() -> None:
     FOLDER.mkdir(parents=True, exist_ok=True)
     for size in SIZES:
         paint(size).save(str(FOLDER / f"gansureader-{size}.png"))
+    # Windows (the .exe and the installer) takes an .ico; Qt's ico plugin writes one.
+    if not paint(256).save(str(FOLDER / "gansureader.ico"), "ICO"):
+        raise SystemExit("could not write gansureader.ico (Qt's imageformats/ico plugin?)")
     print(f"icons written to {FOLDER}")
 
 

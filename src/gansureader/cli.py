@@ -71,6 +71,11 @@ def _build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="read the bundled demo site, served from this computer"
     )
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation without a screen and print 'self-test ok'",
+    )
+    parser.add_argument(
         "--screenshot",
         metavar="PATH",
         help="save a PNG of the window once an article is shown, then exit",
@@ -181,6 +186,13 @@ def _write(text: str) -> None:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    if args.self_test:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
+        from .ui.app import self_test
+
+        return self_test()
     from .ui.app import run
 
     return run(args.data_dir, demo=args.demo, screenshot=args.screenshot)

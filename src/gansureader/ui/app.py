@@ -82,6 +82,62 @@ def run(data_folder: str | None, demo: bool, screenshot: str | None) -> int:
     return code
 
 
+def self_test() -> int:
+    """Check a build without a screen: window, demo sync, one article rendered.
+
+    Prints ``self-test ok`` and returns 0, or names what failed and returns 1.
+    """
+    import tempfile
+
+    from ..demo import MirrorServer, demo_channels, demo_site
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translations(app)
+    failure: list[str] = []
+    with (
+        tempfile.TemporaryDirectory(prefix="gansureader-self-test-") as folder,
+        MirrorServer(demo_site()) as server,
+    ):
+        store = Store(Path(folder))
+        refresher = Refresher(Path(folder))
+        refresher.mirror = server.url
+        settings = Settings(
+            QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        )
+        window = MainWindow(store, settings, refresher, channels=demo_channels())
+        window.show()
+
+        def synced(summary) -> None:
+            if not summary.ok or summary.new == 0:
+                failure.append(f"the demo sync failed: {summary.to_dict()}")
+                app.exit(1)
+            elif window.model.rowCount() == 0:
+                failure.append("the synced articles are not listed")
+                app.exit(1)
+            else:
+                window.select_row(0)
+
+        def shown(url: str) -> None:
+            text = window.reader.browser.toPlainText()
+            if not window.reader.article or window.reader.article.title not in text:
+                failure.append(f"{url} was not rendered")
+            QTimer.singleShot(0, lambda: app.exit(1 if failure else 0))
+
+        refresher.finished.connect(synced)
+        refresher.failed.connect(lambda message: (failure.append(message), app.exit(1)))
+        window.article_shown.connect(shown)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: (failure.append("timed out"), app.exit(1)))
+        window.refresh()
+        code = app.exec()
+        window.close()
+        store.close()
+    if code == 0 and not failure:
+        print("self-test ok", flush=True)
+        return 0
+    print(f"self-test failed: {'; '.join(failure) or f'exit {code}'}", file=sys.stderr)
+    return 1
+
+
 def install_translations(app: QApplication) -> list[QTranslator]:
     """Chinese for Chinese locales; the English source text elsewhere."""
     locale = QLocale()

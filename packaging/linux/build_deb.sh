@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Build dist/gansureader_VERSION_ARCH.deb from the onedir bundle in dist/gansureader/.
+# Files under /usr/lib/gansureader, a launcher in /usr/bin, a .desktop file and
+# hicolor icons. Depends: what the bundle takes from the system (glibc, GL, EGL,
+# xcb) and a font that has Chinese.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bundle=dist/gansureader
+[ -x "$bundle/gansureader" ] || { echo "build_deb.sh: no bundle in $bundle (run pyinstaller first)" >&2; exit 1; }
+version=$(PYTHONPATH=src python3 -c 'import gansureader; print(gansureader.__version__)')
+arch=$(dpkg --print-architecture)
+# The newest glibc symbol the bundle uses is the oldest glibc it runs on.
+glibc=$(find "$bundle" -type f \( -name '*.so*' -o -name gansureader \) -exec objdump -T {} + 2>/dev/null \
+        | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1)
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+install -d "$root/DEBIAN" "$root/usr/lib/gansureader" "$root/usr/bin" "$root/usr/share/applications"
+cp -a "$bundle/." "$root/usr/lib/gansureader/"
+ln -s ../lib/gansureader/gansureader "$root/usr/bin/gansureader"  # the bootloader finds _internal via /proc/self/exe
+install -m 644 packaging/linux/gansureader.desktop "$root/usr/share/applications/"
+for size in 16 24 32 48 64 128 256 512; do
+  install -D -m 644 "resources/icons/gansureader-$size.png" \
+    "$root/usr/share/icons/hicolor/${size}x${size}/apps/gansureader.png"
+done
+installed_kb=$(du -sk "$root/usr" | cut -f1)
+cat > "$root/DEBIAN/control" <<CONTROL
+Package: gansureader
+Version: $version
+Architecture: $arch
+Maintainer: gansureader developers <gansureader@users.noreply.github.com>
+Installed-Size: $installed_kb
+Depends: libc6 (>= $glibc), libgl1, libegl1, libxcb1, fontconfig-config, fonts-noto-cjk | fonts-wqy-zenhei
+Section: net
+Priority: optional
+Homepage: https://github.com/gansureader/gansureader
+Description: desktop reader for 中国甘肃网 (gscn.com.cn) that works offline
+ Reads the Gansu provincial news portal's articles with their 精彩推荐 and
+ 新闻排行 panels, keeps them in an offline cache with full-text search.
+CONTROL
+out="dist/gansureader_${version}_${arch}.deb"
+dpkg-deb --build --root-owner-group -Zxz "$root" "$out" >/dev/null
+echo "$out"

@@ -1,0 +1,31 @@
+"""The built installer works: run by `make package` after it builds (marker: package)."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+DIST = Path(__file__).resolve().parent.parent / "dist"
+
+pytestmark = pytest.mark.package
+
+
+def test_deb_installs_into_a_scratch_root_and_passes_its_self_test(tmp_path):
+    debs = sorted(DIST.glob("gansureader_*.deb"))
+    assert debs, "no .deb in dist/: run 'make package'"
+    assert shutil.which("dpkg"), "dpkg is needed to unpack the .deb"
+    root = tmp_path / "root"
+    subprocess.run(["dpkg", "-x", str(debs[-1]), str(root)], check=True)
+    launcher = root / "usr" / "bin" / "gansureader"
+    assert launcher.is_symlink() and (root / "usr/share/applications/gansureader.desktop").is_file()
+    assert (root / "usr/share/icons/hicolor/256x256/apps/gansureader.png").is_file()
+    result = subprocess.run(
+        [str(launcher), "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "self-test ok"
