@@ -133,43 +133,31 @@ class Store:
             ).fetchone()
             recommendations_id = self._snapshot("recommendations", article, now)
             ranking_id = self._snapshot("ranking", article, now)
+            columns = {
+                **body,
+                "pages": json.dumps(pages),
+                "digest": digest,
+                "recommendations_id": recommendations_id,
+                "ranking_id": ranking_id,
+                "fetched_at": now,
+                "updated_at": now,
+            }
             if row is None:
+                names = ", ".join(["url", *columns])
+                marks = ", ".join("?" * (len(columns) + 1))
                 cursor = self._db.execute(
-                    "INSERT INTO articles (url, title, published_at, source, editor, author, "
-                    "contributor, breadcrumb, paragraphs, images, pages, digest, "
-                    "recommendations_id, ranking_id, fetched_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        article.url,
-                        *body.values(),
-                        json.dumps(pages),
-                        digest,
-                        recommendations_id,
-                        ranking_id,
-                        now,
-                        now,
-                    ),
+                    f"INSERT INTO articles ({names}) VALUES ({marks})",
+                    (article.url, *columns.values()),
                 )
                 article_id, outcome = cursor.lastrowid, "new"
                 self._index(article_id, article.title, list(article.paragraphs))
             elif row["digest"] != digest:
                 article_id, outcome = row["id"], "updated"
                 self._unindex(article_id, row["title"], json.loads(row["paragraphs"]))
+                assignments = ", ".join(f"{name} = ?" for name in columns)
                 self._db.execute(
-                    "UPDATE articles SET title = ?, published_at = ?, source = ?, editor = ?, "
-                    "author = ?, contributor = ?, breadcrumb = ?, paragraphs = ?, images = ?, "
-                    "pages = ?, digest = ?, recommendations_id = ?, ranking_id = ?, "
-                    "fetched_at = ?, updated_at = ? WHERE id = ?",
-                    (
-                        *body.values(),
-                        json.dumps(pages),
-                        digest,
-                        recommendations_id,
-                        ranking_id,
-                        now,
-                        now,
-                        article_id,
-                    ),
+                    f"UPDATE articles SET {assignments} WHERE id = ?",
+                    (*columns.values(), article_id),
                 )
                 self._index(article_id, article.title, list(article.paragraphs))
             else:

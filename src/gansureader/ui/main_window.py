@@ -270,8 +270,7 @@ class MainWindow(QMainWindow):
             return False
         self.reader.show_article(article, self.store.ranking_movement(url))
         if not self.store_flag(url, "read"):
-            self.store.set_read(url, True)
-            self.model.update(url, read=True)
+            self.set_flag(url, "read", True)
         self.star_action.setChecked(self.store_flag(url, "starred"))
         self.statusBar().showMessage(url, 4000)
         self.article_shown.emit(url)
@@ -324,27 +323,27 @@ class MainWindow(QMainWindow):
     def current_url(self) -> str | None:
         return self.reader.article.url if self.reader.article else None
 
+    def set_flag(self, url: str, name: str, value: bool) -> None:
+        """Set ``read`` or ``starred`` in the store and in the list, without reloading it."""
+        setter = self.store.set_read if name == "read" else self.store.set_starred
+        setter(url, value)
+        self.model.update(url, **{name: value})
+        if name == "starred" and url == self.current_url():
+            self.star_action.setChecked(value)
+
     def toggle_read(self) -> None:
-        url = self.current_url()
-        if url:
-            read = not self.store_flag(url, "read")
-            self.store.set_read(url, read)
-            self.model.update(url, read=read)
+        if url := self.current_url():
+            self.set_flag(url, "read", not self.store_flag(url, "read"))
 
     def mark_all_read(self) -> None:
         for row in range(self.model.rowCount()):
             summary = self.model.summary(row)
             if not summary.read:
-                self.store.set_read(summary.url, True)
-                self.model.update(summary.url, read=True)
+                self.set_flag(summary.url, "read", True)
 
     def toggle_star(self) -> None:
-        url = self.current_url()
-        if url:
-            starred = not self.store_flag(url, "starred")
-            self.store.set_starred(url, starred)
-            self.model.update(url, starred=starred)
-            self.star_action.setChecked(starred)
+        if url := self.current_url():
+            self.set_flag(url, "starred", not self.store_flag(url, "starred"))
 
     def open_in_browser(self) -> None:
         url = self.current_url()

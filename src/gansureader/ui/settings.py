@@ -17,65 +17,41 @@ from PySide6.QtWidgets import (
 )
 
 
+class Preference:
+    """One preference in QSettings, read back as the type of its default."""
+
+    def __init__(self, key: str, default: int | bool | str):
+        self.key, self.default = key, default
+
+    def __get__(self, settings: Settings, owner=None):
+        value = settings.q.value(self.key, self.default)
+        if isinstance(self.default, bool):  # QSettings' ini files keep "true"/"false"
+            return str(value).lower() == "true"
+        if isinstance(self.default, int):
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return self.default
+        return str(value or "")
+
+    def __set__(self, settings: Settings, value) -> None:
+        settings.q.setValue(
+            self.key, ("true" if value else "false") if isinstance(value, bool) else value
+        )
+
+
 class Settings:
-    """Typed access to QSettings: each preference with its default, in one place."""
+    """The reader's preferences, each with its default, in one place."""
+
+    refresh_minutes = Preference("sync/refresh_minutes", 30)  # 0: never refresh by itself
+    pages = Preference("sync/pages", 2)
+    cache_limit_mb = Preference("cache/limit_mb", 500)
+    proxy = Preference("net/proxy", "")
+    offline = Preference("net/offline", False)
+    zoom = Preference("view/zoom", 0)
 
     def __init__(self, qsettings: QSettings):
         self.q = qsettings
-
-    def _int(self, key: str, default: int) -> int:
-        try:
-            return int(self.q.value(key, default))
-        except (TypeError, ValueError):
-            return default
-
-    @property
-    def refresh_minutes(self) -> int:  # 0: never refresh by itself
-        return self._int("sync/refresh_minutes", 30)
-
-    @refresh_minutes.setter
-    def refresh_minutes(self, value: int) -> None:
-        self.q.setValue("sync/refresh_minutes", value)
-
-    @property
-    def pages(self) -> int:
-        return self._int("sync/pages", 2)
-
-    @pages.setter
-    def pages(self, value: int) -> None:
-        self.q.setValue("sync/pages", value)
-
-    @property
-    def cache_limit_mb(self) -> int:
-        return self._int("cache/limit_mb", 500)
-
-    @cache_limit_mb.setter
-    def cache_limit_mb(self, value: int) -> None:
-        self.q.setValue("cache/limit_mb", value)
-
-    @property
-    def proxy(self) -> str:
-        return str(self.q.value("net/proxy", "") or "")
-
-    @proxy.setter
-    def proxy(self, value: str) -> None:
-        self.q.setValue("net/proxy", value.strip())
-
-    @property
-    def offline(self) -> bool:
-        return str(self.q.value("net/offline", "false")).lower() == "true"
-
-    @offline.setter
-    def offline(self, value: bool) -> None:
-        self.q.setValue("net/offline", "true" if value else "false")
-
-    @property
-    def zoom(self) -> int:
-        return self._int("view/zoom", 0)
-
-    @zoom.setter
-    def zoom(self, value: int) -> None:
-        self.q.setValue("view/zoom", value)
 
     def state(self, key: str) -> QByteArray | None:
         value = self.q.value(f"window/{key}")
@@ -122,5 +98,5 @@ class SettingsDialog(QDialog):
         self.settings.refresh_minutes = self.refresh.value()
         self.settings.pages = self.pages.value()
         self.settings.cache_limit_mb = self.limit.value()
-        self.settings.proxy = self.proxy.text()
+        self.settings.proxy = self.proxy.text().strip()
         super().accept()
