@@ -46,3 +46,34 @@ def test_self_test_passes_from_source():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "self-test ok"
+
+
+def test_a_built_wheel_carries_the_resources(tmp_path):
+    import zipfile
+
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    wheel = next(tmp_path.glob("gansureader-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in (
+        "gansureader/resources/channels.json",
+        "gansureader/resources/demo_site/channels.json",
+        "gansureader/resources/translations/gansureader_zh_CN.qm",
+        "gansureader/resources/icons/gansureader-256.png",
+    ):
+        assert needed in names, needed
+    assert not any(name.endswith(".ts") for name in names)
