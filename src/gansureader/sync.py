@@ -84,6 +84,15 @@ class _Article:
     validators: tuple[str | None, str | None] = NO_VALIDATORS
 
 
+@dataclass
+class _ListWait:
+    """A fetched list page waiting for its articles before its validators are kept."""
+
+    validators: tuple[str | None, str | None]
+    outstanding: set[str] = field(default_factory=set)
+    all_ok: bool = True
+
+
 @dataclass(frozen=True)
 class _Picture:
     url: str
@@ -143,8 +152,7 @@ class _Run:
         self.futures: dict[Future, object] = {}
         self.articles: dict[str, _Article] = {}
         self.pictures: set[str] = set()
-        # list page URL → (validators, article URLs still outstanding, all went well?)
-        self.lists: dict[str, list] = {}
+        self.lists: dict[str, _ListWait] = {}  # by list page URL
         self.done = 0
 
     # ------------------------------------------------------------------ scheduling
@@ -168,7 +176,7 @@ class _Run:
         job = _Article(url, [channel] if channel else [], listed_on)
         self.articles[url] = job
         if listed_on is not None:
-            self.lists[listed_on][1].add(url)
+            self.lists[listed_on].outstanding.add(url)
         self.submit(job)
 
     def loop(self) -> None:
@@ -221,7 +229,7 @@ class _Run:
             return
         urls = [item.url for item in listing.items]
         known = self.store.known_urls(urls)
-        self.lists[job.url] = [(fetched.etag, fetched.last_modified), set(), True]
+        self.lists[job.url] = _ListWait((fetched.etag, fetched.last_modified))
         for url in urls:
             self.submit_article(url, job.channel, job.url)
         self._list_settled(job.url)
@@ -251,8 +259,8 @@ class _Run:
         if not isinstance(job, _Article) or job.listed_on not in self.lists:
             return
         waiting = self.lists[job.listed_on]
-        waiting[1].discard(job.url)
-        waiting[2] = waiting[2] and ok
+        waiting.outstanding.discard(job.url)
+        waiting.all_ok = waiting.all_ok and ok
         self._list_settled(job.listed_on)
 
     def _list_settled(self, list_url: str) -> None:
@@ -260,11 +268,11 @@ class _Run:
 
         Not before, and not if one failed: a 304 next time would hide what is missing.
         """
-        (etag, last_modified), outstanding, all_ok = self.lists[list_url]
-        if not outstanding:
+        waiting = self.lists[list_url]
+        if not waiting.outstanding:
             del self.lists[list_url]
-            if all_ok:
-                self.store.save_validators(list_url, etag, last_modified)
+            if waiting.all_ok:
+                self.store.save_validators(list_url, *waiting.validators)
 
     # ------------------------------------------------------------------ on pool threads
 
