@@ -51,7 +51,6 @@ class Fetched:
     url: str  # the real URL, after redirects
     status: int  # 200, or 304 when the validators still hold
     data: bytes
-    content_type: str | None
     charset: str | None
     etag: str | None
     last_modified: str | None
@@ -228,7 +227,6 @@ class Fetcher:
                 url=self.real(r.url, url),
                 status=r.status_code,
                 data=b"".join(chunks),
-                content_type=content_type.split(";")[0].strip().lower() if content_type else None,
                 charset=charset.group(1) if charset else None,
                 etag=r.headers.get("ETag"),
                 last_modified=r.headers.get("Last-Modified"),

@@ -29,9 +29,6 @@ SOURCE_LABEL = "来源"
 EDITOR_LABELS = ("责任编辑", "编辑")
 AUTHOR_LABEL = "作者"
 
-# Ids/classes that held the meta line or its parts on known templates.
-META_HINTS = ("info", "m-frt", "pubtime_baidu", "source_baidu", "source", "a-header")
-
 # Containers that held the article body on known templates.
 BODY_HINTS = ("a-container", "pic_mainbox", "content", "TRS_Editor", "article-content")
 BODY_HINT_WEIGHT = 1.5
