@@ -283,3 +283,17 @@ def test_window_size_and_splitters_are_remembered(qtbot, cache, tmp_path):
     assert (second.width(), second.height()) == (640, 480)
     assert second.splitter.sizes() == kept
     second.store.close()
+
+
+def test_the_cache_limit_holds_after_a_refresh_and_keeps_starred(qtbot, tmp_path, demo_server):
+    window = open_window(qtbot, tmp_path / "data", tmp_path, mirror=demo_server.url)
+    with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
+        window.refresh()
+    oldest = window.store.articles(limit=-1)[-1].url
+    window.store.set_starred(oldest)
+    window.refresher.cache_limit_bytes = window.store.size_bytes() // 2
+    with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
+        window.refresh()
+    assert window.store.count_articles() < 50
+    assert window.store.article(oldest) is not None  # starred: kept although the oldest
+    window.store.close()

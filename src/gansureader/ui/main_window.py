@@ -463,6 +463,7 @@ class MainWindow(QMainWindow):
     def _apply_settings(self) -> None:
         self.offline_action.setChecked(self.settings.offline)
         self.refresher.proxy = self.settings.proxy or None
+        self.refresher.cache_limit_bytes = self.settings.cache_limit_mb * 1024 * 1024
         minutes = self.settings.refresh_minutes
         if minutes:
             self.auto_refresh.start(minutes * 60 * 1000)

@@ -28,6 +28,7 @@ class Refresher(QObject):
         self.pool = pool
         self.mirror: str | None = None
         self.proxy: str | None = None
+        self.cache_limit_bytes: int | None = None  # enforced after every sync
         self._cancel: threading.Event | None = None
         self._again = False
 
@@ -44,7 +45,7 @@ class Refresher(QObject):
             self._again = True  # queued articles will wait for this one to end
             return False
         self._cancel = cancel = threading.Event()
-        mirror, proxy = mirror or self.mirror, self.proxy
+        mirror, proxy, limit = mirror or self.mirror, self.proxy, self.cache_limit_bytes
         emit_progress = self.progress.emit
 
         def work():
@@ -61,7 +62,10 @@ class Refresher(QObject):
                         fetcher,
                         on_progress=lambda p: emit_progress(p.done, p.total, p.url),
                     )
-                    return engine.run(channels, pages=pages)
+                    summary = engine.run(channels, pages=pages)
+                    if limit:
+                        store.clean_up(limit)  # starred articles stay
+                    return summary
             finally:
                 fetcher.close()
 
