@@ -16,9 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import __version__
+from .addresses import SITE_DOMAIN, is_site_address
 from .paths import DATA_DIR_VARIABLE, data_dir
-
-SITE_DOMAIN = "gscn.com.cn"
 
 EXIT_USER_ERROR = 1
 EXIT_SOME_FAILED = 2
@@ -304,10 +303,7 @@ def _run_channels(args: argparse.Namespace) -> int:
 
     with _open_store(args) as store:
         if args.add:
-            host = (urlsplit(args.add).hostname or "").lower()
-            if not _is_web_address(args.add) or not (
-                host == SITE_DOMAIN or host.endswith("." + SITE_DOMAIN)
-            ):
+            if not _is_web_address(args.add) or not is_site_address(args.add):
                 raise InputError(f"{args.add!r} is not an address on {SITE_DOMAIN}")
             added = store.add_channel(args.add, args.name)
             _write(f"channel: {added.name}  {added.url}")

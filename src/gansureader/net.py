@@ -22,11 +22,11 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from . import __version__
+from .addresses import SITE_DOMAIN, subdomain
 from .parse import MAX_PAGE_BYTES
 
 USER_AGENT = f"gansureader/{__version__} (desktop reader for gscn.com.cn)"
 ROBOTS_AGENT = "gansureader"
-SITE_DOMAIN = "gscn.com.cn"
 CONNECTIONS_PER_HOST = 4
 MAX_REDIRECTS = 5
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
@@ -140,12 +140,8 @@ class Fetcher:
         if self.mirror is None:
             return url
         parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-        if host == SITE_DOMAIN:
-            sub = "www"
-        elif host.endswith("." + SITE_DOMAIN):
-            sub = host[: -len(SITE_DOMAIN) - 1]
-        else:
+        sub = subdomain(url)
+        if sub is None:
             raise FetchError(url, f"not on {SITE_DOMAIN}, so not in the mirror {self.mirror}")
         query = f"?{parts.query}" if parts.query else ""
         return f"{self.mirror}/{sub}{parts.path or '/'}{query}"

@@ -9,7 +9,6 @@ off the site go to the system browser.
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..addresses import is_site_address
 from ..model import Channel
 from ..sanitize import is_safe_url
 from ..store import Store
@@ -38,7 +38,6 @@ from .refresh import Refresher
 from .settings import Settings, SettingsDialog
 from .states import ErrorBanner, FirstRunPage
 
-SITE_DOMAIN = "gscn.com.cn"
 SEARCH_DELAY_MS = 150
 # View kinds of the channel selector besides single channels.
 ALL, UNREAD, STARRED = "all", "unread", "starred"
@@ -292,8 +291,7 @@ class MainWindow(QMainWindow):
                 self.select_row(row)
                 self.list.selectionModel().blockSignals(False)
             return
-        host = (urlsplit(url).hostname or "").lower()
-        if host == SITE_DOMAIN or host.endswith("." + SITE_DOMAIN):
+        if is_site_address(url):
             self.fetch_article(url)
         else:
             QDesktopServices.openUrl(QUrl(url))
