@@ -65,6 +65,7 @@ def test_show_gives_the_parse_shape_with_pages_merged(synced, capsys):
         "editor",
         "author",
         "breadcrumb",
+        "body",
         "paragraphs",
         "images",
         "contributor",

@@ -63,7 +63,7 @@ def test_killed_sync_leaves_a_consistent_cache(tmp_path):
     db = sqlite3.connect(database)
     try:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        rows = db.execute("SELECT url, title, paragraphs, published_at FROM articles").fetchall()
+        rows = db.execute("SELECT url, title, body, published_at FROM articles").fetchall()
         assert db.execute("SELECT count(*) FROM search_index").fetchone()[0] == len(rows)
     finally:
         db.close()

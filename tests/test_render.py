@@ -3,9 +3,9 @@
 import dataclasses
 
 from conftest import FIXTURE_URLS, fixture_bytes
-from gansureader.model import Image
+from gansureader.model import Image, Paragraph, Run, Table, TableRow, Video
 from gansureader.parse import parse_page
-from gansureader.render import article_html
+from gansureader.render import MAX_BLOCKS, MAX_TABLE_ROWS, TRUNCATED, article_html
 from gansureader.sanitize import sanitize_html
 
 HOSTILE = (
@@ -47,11 +47,57 @@ def test_article_text_is_escaped_and_odd_addresses_dropped():
     hostile = dataclasses.replace(
         page,
         title="<script>alert(1)</script>标题",
-        paragraphs=("<iframe src=x></iframe> 正文 http://gansu.gscn.com.cn/system/a.shtml",),
-        images=(Image("javascript:alert(1)", "x"), Image("file:///etc/passwd", None)),
+        body=(
+            Paragraph(
+                (
+                    Run("<iframe src=x></iframe> 正文 "),
+                    Run("链接", href="http://gansu.gscn.com.cn/system/a.shtml"),
+                    Run("坏链接", href="javascript:alert(1)"),
+                )
+            ),
+            Image("javascript:alert(1)", "x"),
+            Image("file:///etc/passwd", None),
+            Video("javascript:alert(2)", "data:image/png;base64,AAAA"),
+        ),
     )
     html = article_html(hostile)
     assert "<script>" not in html and "<iframe" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;标题" in html
-    assert "javascript:" not in html and "file:" not in html
-    assert '<a href="http://gansu.gscn.com.cn/system/a.shtml">' in html  # body link kept
+    assert "javascript:" not in html and "file:" not in html and "data:" not in html
+    assert '<a href="http://gansu.gscn.com.cn/system/a.shtml">链接</a>' in html  # kept
+    assert "坏链接" in html  # the text of a bad link stays, without the link
+
+
+def test_blocks_are_rendered_in_the_pages_order():
+    page = parse_page(fixture_bytes("media_list.html"), FIXTURE_URLS["media_list.html"])
+    html = article_html(page)
+    marks = ["7月20日晚", "cunba_poster.jpg", "▶ 在浏览器中播放", "<ul>", "<ol>", "篮球让村里"]
+    marks += ["<br>当晚", "据悉", "v.qq.com"]
+    places = [html.index(mark) for mark in marks]
+    assert places == sorted(places)
+    assert "<i>32支</i>" in html
+
+
+def test_headings_tables_and_captions_are_shown_as_such():
+    page = parse_page(fixture_bytes("policy_table.html"), FIXTURE_URLS["policy_table.html"])
+    html = article_html(page)
+    assert '<h2 class="heading">一、总体要求</h2>' in html
+    assert '<h3 class="heading">（一）持续优化营商环境</h3>' in html
+    assert "<th>指标</th>" in html and "<td>4812</td>" in html
+    photo = parse_page(fixture_bytes("photo_inline.html"), FIXTURE_URLS["photo_inline.html"])
+    html = article_html(photo)
+    assert (
+        html.index("river_01.jpg") < html.index("图为市民在黄河岸边散步") < html.index("中山桥畔")
+    )
+
+
+def test_what_is_too_long_to_show_is_cut_and_says_so():
+    page = parse_page(fixture_bytes("seed_article.html"), FIXTURE_URLS["seed_article.html"])
+    rows = tuple(TableRow((str(n), str(n * 2))) for n in range(2000))
+    long_table = dataclasses.replace(page, body=(Table(rows), Paragraph((Run("表后文字。"),))))
+    html = article_html(long_table)
+    assert html.count("<tr>") == MAX_TABLE_ROWS and TRUNCATED in html
+    assert "表后文字。" in html  # the rest of the article is still there
+    many = dataclasses.replace(page, body=(Paragraph((Run("段落。"),)),) * 100_000)
+    html = article_html(many)
+    assert html.count("段落。") == MAX_BLOCKS and TRUNCATED in html

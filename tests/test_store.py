@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from conftest import FIXTURE_URLS, fixture_bytes
-from gansureader.model import RankItem, merge_pages
+from gansureader.model import Paragraph, RankItem, Run, merge_pages
 from gansureader.parse import parse_page
 from gansureader.store import DATABASE_NAME, Store, StoreError
 
@@ -16,7 +16,7 @@ def parsed(name):
 
 
 def save(store, article, channels=()):
-    return store.save_article(article, pages=[article.url], channels=list(channels), validators={})
+    return store.save_article(article, channels=list(channels), validators={})
 
 
 def test_article_round_trips_exactly(store):
@@ -36,7 +36,7 @@ def test_saving_again_is_unchanged_and_a_change_is_an_update(store):
     article = parsed("gbk_article.html")
     save(store, article)
     assert save(store, article) == "unchanged"
-    changed = dataclasses.replace(article, paragraphs=article.paragraphs + ("补充报道。",))
+    changed = dataclasses.replace(article, body=article.body + (Paragraph((Run("补充报道。"),)),))
     assert save(store, changed) == "updated"
     assert store.article(article.url).paragraphs[-1] == "补充报道。"
     assert store.count_articles() == 1

@@ -31,7 +31,7 @@ def assert_consistent(store):
     try:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-        rows = db.execute("SELECT id, url, title, paragraphs FROM articles").fetchall()
+        rows = db.execute("SELECT id, url, title, body FROM articles").fetchall()
         indexed = db.execute("SELECT count(*) FROM search_index").fetchone()[0]
     finally:
         db.close()

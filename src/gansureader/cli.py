@@ -134,6 +134,18 @@ def _build_parser() -> argparse.ArgumentParser:
     show.add_argument("url", metavar="URL")
     show.add_argument("--json", action="store_true", help="print it in the JSON shape of 'parse'")
 
+    reparse = command(
+        "reparse",
+        _run_reparse,
+        "parse every cached article again from its kept pages (no network)",
+        "Parse every cached article again from the pages the cache keeps, after the parser "
+        "improved. Nothing is fetched; read and starred state and the panels stay.",
+    )
+    reparse.add_argument(
+        "--outdated", action="store_true", help="only articles an older parser read"
+    )
+    reparse.add_argument("--json", action="store_true", help="print the summary as JSON")
+
     search = command("search", _run_search, "full-text search of the cached articles")
     search.add_argument("query", metavar="QUERY")
     search.add_argument(
@@ -351,6 +363,33 @@ def _run_show(args: argparse.Namespace) -> int:
     else:
         _write(terminal.article_text(article))
     return 0
+
+
+def _run_reparse(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from . import terminal
+    from .reparse import reparse
+
+    cancel = threading.Event()
+    bar = terminal.ProgressBar(sys.stderr)
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.set())
+    try:
+        with _open_store(args) as store:
+            summary = reparse(
+                store, outdated_only=args.outdated, on_progress=bar.update, cancel=cancel
+            )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        bar.finish()
+    if args.json:
+        _print_json(summary.to_dict())
+    else:
+        _write(terminal.reparse_summary(summary))
+    if summary.cancelled:
+        return EXIT_CANCELLED
+    return EXIT_SOME_FAILED if summary.failed else 0
 
 
 def _run_search(args: argparse.Namespace) -> int:

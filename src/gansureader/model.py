@@ -11,12 +11,180 @@ from datetime import datetime
 
 
 @dataclass(frozen=True)
-class Image:
-    url: str
-    caption: str | None = None
+class Run:
+    """A piece of a paragraph's text in one style; ``"\n"`` alone is a line break."""
+
+    text: str
+    strong: bool = False
+    em: bool = False
+    href: str | None = None
 
     def to_dict(self) -> dict:
-        return {"url": self.url, "caption": self.caption}
+        data: dict = {"text": self.text}
+        if self.strong:
+            data["strong"] = True
+        if self.em:
+            data["em"] = True
+        if self.href:
+            data["href"] = self.href
+        return data
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+
+    type = "paragraph"
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "runs": [run.to_dict() for run in self.runs]}
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A 小标题: an <h2>–<h4>, or a short paragraph wholly in bold."""
+
+    level: int
+    text: str
+
+    type = "heading"
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "level": self.level, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture of the body, where it stands, with its caption; sizes as the page gave them."""
+
+    url: str
+    caption: str | None = None
+    width: int | None = None
+    height: int | None = None
+
+    type = "image"
+
+    def to_dict(self) -> dict:
+        return {
+            "type": self.type,
+            "url": self.url,
+            "caption": self.caption,
+            "width": self.width,
+            "height": self.height,
+        }
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: tuple[str, ...]
+    header: bool = False
+
+    def to_dict(self) -> dict:
+        data: dict = {"header": True} if self.header else {}
+        data["cells"] = list(self.cells)
+        return data
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[TableRow, ...]
+
+    type = "table"
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "rows": [row.to_dict() for row in self.rows]}
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A <ul>/<ol>; items of nested lists follow their parent item, in order."""
+
+    ordered: bool
+    items: tuple[str, ...]
+
+    type = "list"
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "ordered": self.ordered, "items": list(self.items)}
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+
+    type = "quote"
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Video:
+    """A video's address (played in the browser) and its poster picture, if any."""
+
+    url: str
+    poster: str | None = None
+
+    type = "video"
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "url": self.url, "poster": self.poster}
+
+
+Block = Paragraph | Heading | Image | Table | ListBlock | Quote | Video
+
+
+def block_from_dict(data: dict) -> Block:
+    """The inverse of ``Block.to_dict()``: how the store reads a body back."""
+    kind = data["type"]
+    if kind == "paragraph":
+        return Paragraph(
+            tuple(
+                Run(r["text"], r.get("strong", False), r.get("em", False), r.get("href"))
+                for r in data["runs"]
+            )
+        )
+    if kind == "heading":
+        return Heading(data["level"], data["text"])
+    if kind == "image":
+        return Image(data["url"], data.get("caption"), data.get("width"), data.get("height"))
+    if kind == "table":
+        return Table(
+            tuple(TableRow(tuple(r["cells"]), r.get("header", False)) for r in data["rows"])
+        )
+    if kind == "list":
+        return ListBlock(data["ordered"], tuple(data["items"]))
+    if kind == "quote":
+        return Quote(data["text"])
+    if kind == "video":
+        return Video(data["url"], data.get("poster"))
+    raise ValueError(f"unknown body block type {kind!r}")
+
+
+def body_picture_urls(body: tuple[Block, ...]) -> list[str]:
+    """The pictures a body shows: its images and its videos' posters, each once."""
+    urls = [block.url for block in body if isinstance(block, Image)]
+    urls += [block.poster for block in body if isinstance(block, Video) and block.poster]
+    return list(dict.fromkeys(urls))
+
+
+def block_texts(block: Block) -> list[str]:
+    """Every piece of text a block shows a reader (what search indexes)."""
+    if isinstance(block, Paragraph):
+        return [block.text]
+    if isinstance(block, Heading | Quote):
+        return [block.text]
+    if isinstance(block, Image):
+        return [block.caption] if block.caption else []
+    if isinstance(block, Table):
+        return [cell for row in block.rows for cell in row.cells if cell]
+    if isinstance(block, ListBlock):
+        return list(block.items)
+    return []
 
 
 @dataclass(frozen=True)
@@ -64,14 +232,33 @@ class ArticlePage:
     editor: str | None = None
     author: str | None = None
     breadcrumb: tuple[str, ...] = ()
-    paragraphs: tuple[str, ...] = ()
-    images: tuple[Image, ...] = ()
+    body: tuple[Block, ...] = ()
     contributor: str | None = None
     recommendations: tuple[Recommendation, ...] = ()
     ranking: tuple[RankItem, ...] = ()
     next_page: str | None = None
 
     kind = "article"
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The body's running text (paragraphs, headings, quotes): the flat view of old."""
+        return tuple(
+            block.text for block in self.body if isinstance(block, Paragraph | Heading | Quote)
+        )
+
+    @property
+    def images(self) -> tuple[Image, ...]:
+        return tuple(block for block in self.body if isinstance(block, Image))
+
+    def texts(self) -> list[str]:
+        """All the body's text a reader sees, in order: what search indexes."""
+        return [text for block in self.body for text in block_texts(block)]
+
+    def picture_urls(self) -> list[str]:
+        """Every picture the article shows: its body's, video posters, 精彩推荐 thumbnails."""
+        thumbnails = [item.image for item in self.recommendations if item.image]
+        return list(dict.fromkeys(body_picture_urls(self.body) + thumbnails))
 
     def to_dict(self) -> dict:
         return {
@@ -83,8 +270,9 @@ class ArticlePage:
             "editor": self.editor,
             "author": self.author,
             "breadcrumb": list(self.breadcrumb),
+            "body": [block.to_dict() for block in self.body],
             "paragraphs": list(self.paragraphs),
-            "images": [image.to_dict() for image in self.images],
+            "images": [{"url": image.url, "caption": image.caption} for image in self.images],
             "contributor": self.contributor,
             "recommendations": [item.to_dict() for item in self.recommendations],
             "ranking": [item.to_dict() for item in self.ranking],
@@ -142,19 +330,35 @@ Page = ArticlePage | ListingPage | NotFoundPage | RedirectPage
 def merge_pages(pages: list[ArticlePage]) -> ArticlePage:
     """One article from the pages of a multi-page article, in reading order.
 
-    Text and pictures run on; everything else (title, meta, panels) is the first page's.
+    The bodies run on (a picture a later page repeats is shown once); everything else
+    (title, meta, panels) is the first page's.
     """
     first = pages[0]
     if len(pages) == 1:
         return replace(first, next_page=None)
+    body, pictures = [], set()
+    for block in (block for page in pages for block in page.body):
+        if isinstance(block, Image):
+            if block.url in pictures:
+                continue
+            pictures.add(block.url)
+        body.append(block)
     return replace(
         first,
-        paragraphs=tuple(p for page in pages for p in page.paragraphs),
-        images=tuple(dict.fromkeys(image for page in pages for image in page.images)),
+        body=tuple(body),
         contributor=next((p.contributor for p in reversed(pages) if p.contributor), None),
         editor=first.editor or next((p.editor for p in pages if p.editor), None),
         next_page=None,
     )
+
+
+@dataclass(frozen=True)
+class KeptPage:
+    """A page of an article as fetched: the store keeps it so the parser can read it again."""
+
+    url: str
+    data: bytes
+    charset: str | None = None
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,17 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
-from .model import ArticlePage, Channel, ListingPage, NotFoundPage, RedirectPage, merge_pages
+from .model import (
+    ArticlePage,
+    Channel,
+    KeptPage,
+    ListingPage,
+    NotFoundPage,
+    RedirectPage,
+    merge_pages,
+)
 from .net import Cancelled, Fetcher, FetchError
-from .parse import ParseError, parse_page
+from .parse import PARSER_VERSION, ParseError, parse_page
 from .store import MAX_IMAGE_BYTES, Store, image_type
 
 WORKERS = 4
@@ -101,7 +109,7 @@ class _Picture:
 @dataclass
 class _FetchedArticle:
     article: ArticlePage | None  # None: not modified since the last sync
-    pages: list[str]
+    pages: list[KeptPage]
     validators: dict[str, tuple[str | None, str | None]]
 
 
@@ -158,7 +166,11 @@ class _Run:
     # ------------------------------------------------------------------ scheduling
 
     def submit(self, job) -> None:
-        if isinstance(job, _ListPage | _Article):
+        # An article whose pages the cache does not keep yet is fetched whole, not asked
+        # "modified since?": its pages are what lets the cache be parsed again.
+        if isinstance(job, _ListPage) or (
+            isinstance(job, _Article) and self.store.has_kept_pages(job.url)
+        ):
             job.validators = self.store.validators(job.url)
         work = {
             _ListPage: self._fetch_list,
@@ -247,9 +259,10 @@ class _Run:
                 pages=result.pages,
                 channels=job.channels,
                 validators=result.validators,
+                parser_version=PARSER_VERSION,
             )
             setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
-            for url in _picture_urls(result.article):
+            for url in result.article.picture_urls():
                 if url not in self.pictures and not self.store.has_image(url):
                     self.pictures.add(url)
                     self.submit(_Picture(url))
@@ -290,21 +303,21 @@ class _Run:
         etag, last_modified = job.validators
         fetched = self.fetcher.fetch(job.url, etag=etag, last_modified=last_modified)
         if fetched.not_modified:
-            return _FetchedArticle(None, [job.url], {})
+            return _FetchedArticle(None, [], {})
         first = _article_or_skip(parse_page(fetched.data, job.url, fetched.charset))
-        pages, urls = [first], [job.url]
+        pages, kept = [first], [KeptPage(job.url, fetched.data, fetched.charset)]
         validators = {job.url: (fetched.etag, fetched.last_modified)}
         while pages[-1].next_page and len(pages) < MAX_ARTICLE_PAGES:
             url = pages[-1].next_page
-            if url in urls:
+            if any(page.url == url for page in kept):
                 break
             later = self.fetcher.fetch(url)
             page = parse_page(later.data, url, later.charset)
             if not isinstance(page, ArticlePage):
                 break
             pages.append(page)
-            urls.append(url)
-        return _FetchedArticle(merge_pages(pages), urls, validators)
+            kept.append(KeptPage(url, later.data, later.charset))
+        return _FetchedArticle(merge_pages(pages), kept, validators)
 
     def _fetch_picture(self, job: _Picture):
         fetched = self.fetcher.fetch(job.url, max_bytes=MAX_IMAGE_BYTES)
@@ -322,9 +335,3 @@ def _article_or_skip(page) -> ArticlePage:
     if isinstance(page, RedirectPage):
         raise Skipped(f"only a pointer to {page.target}")
     raise Skipped("a list page where an article was expected")
-
-
-def _picture_urls(article: ArticlePage) -> list[str]:
-    urls = [image.url for image in article.images]
-    urls += [item.image for item in article.recommendations if item.image]
-    return list(dict.fromkeys(urls))

@@ -8,9 +8,21 @@ import shutil
 import time
 from typing import TYPE_CHECKING, TextIO
 
-from .model import ArticlePage, ArticleSummary, Channel
+from .model import (
+    ArticlePage,
+    ArticleSummary,
+    Channel,
+    Heading,
+    Image,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+    Video,
+)
 
 if TYPE_CHECKING:
+    from .reparse import ReparseSummary
     from .sync import Progress, SyncSummary
 
 _MARK = re.compile(r"<mark>(.*?)</mark>")
@@ -60,6 +72,22 @@ def sync_summary(summary: SyncSummary) -> str:
     return "\n".join(lines)
 
 
+def reparse_summary(summary: ReparseSummary) -> str:
+    lines = [
+        f"{'cancelled' if summary.cancelled else 'reparsed'}: {summary.changed} changed, "
+        f"{summary.unchanged} unchanged, {len(summary.failed)} failed"
+    ]
+    if summary.without_pages:
+        lines.append(
+            f"{summary.without_pages} article(s) were stored before pages were kept: "
+            "the next 'gansureader sync' fetches them again"
+        )
+    if summary.failed:
+        lines.append("failed:")
+        lines += [f"  {problem.url}: {problem.reason}" for problem in summary.failed]
+    return "\n".join(lines)
+
+
 def channel_table(channels: list[Channel]) -> str:
     lines, group = [], None
     for channel in channels:
@@ -85,8 +113,8 @@ def article_text(article: ArticlePage) -> str:
     labelled = (("来源", article.source), ("编辑", article.editor), ("作者", article.author))
     meta += [f"{label}：{value}" for label, value in labelled if value]
     lines = [" > ".join(article.breadcrumb), "", article.title, "  ".join(m for m in meta if m), ""]
-    lines += [f"　　{paragraph}\n" for paragraph in article.paragraphs]
-    lines += [f"[图] {image.caption or ''} {image.url}" for image in article.images]
+    for block in article.body:
+        lines += _block_lines(block) + [""]
     if article.contributor:
         lines.append(f"（供稿：{article.contributor}）")
     if article.recommendations:
@@ -95,6 +123,27 @@ def article_text(article: ArticlePage) -> str:
         lines += ["", "新闻排行"] + [f"  {item.rank:>2}. {item.title}" for item in article.ranking]
     lines += ["", article.url]
     return "\n".join(lines)
+
+
+def _block_lines(block) -> list[str]:
+    """A body block as plain text lines, in the spirit of how the page shows it."""
+    if isinstance(block, Paragraph):
+        return [f"　　{line}" for line in block.text.split("\n")]
+    if isinstance(block, Heading):
+        return [f"【{block.text}】"]
+    if isinstance(block, Image):
+        return [f"[图] {block.caption or ''} {block.url}".replace("  ", " ")]
+    if isinstance(block, Table):
+        return [" | ".join(row.cells) for row in block.rows]
+    if isinstance(block, ListBlock):
+        return [
+            f"  {f'{n}.' if block.ordered else '·'} {item}" for n, item in enumerate(block.items, 1)
+        ]
+    if isinstance(block, Quote):
+        return [f"  > {line}" for line in block.text.split("\n")]
+    if isinstance(block, Video):
+        return [f"[视频] {block.url}"]
+    return []
 
 
 def search_hits(hits: list[ArticleSummary], colour: bool) -> str:

@@ -62,8 +62,7 @@ def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
         or (body and body.author)
         or _labelled_line(index, site.AUTHOR_LABEL, site.AUTHOR_LINE),
         breadcrumb=tuple(breadcrumb),
-        paragraphs=tuple(body.paragraphs) if body else (),
-        images=tuple(body.images) if body else (),
+        body=tuple(body.blocks) if body else (),
         contributor=body.contributor if body else None,
         recommendations=tuple(recommendation_items),
         ranking=tuple(ranking(ranked, base, known_titles)),

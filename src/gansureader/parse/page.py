@@ -16,7 +16,7 @@ from .article import build_article, page_title
 from .decode import decode_html
 from .density import find_body, prose_score
 from .listing import build_listing, find_list_items
-from .tree import base_url, build_tree, resolve, strip_noise, text_of
+from .tree import base_url, build_tree, mark_videos, resolve, strip_noise, text_of
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 """Larger pages are refused: the site's biggest articles are a few hundred kilobytes."""
@@ -65,6 +65,7 @@ def parse_page(data: bytes, url: str, charset: str | None = None) -> Page:
         return RedirectPage(url, target)
 
     max_page = _script_max_page(root)
+    mark_videos(root, base)
     strip_noise(root)
     if not site.ARTICLE_URL.search(urlsplit(url).path):
         items = find_list_items(root, base)

@@ -7,10 +7,10 @@ hints that add weight; blocks are found by what they say and how they are built.
 
 import re
 
+from ..addresses import ARTICLE_URL  # noqa: F401 (the URL shapes live with the domain)
+
 SITE_NAME = "中国甘肃网"
 
-# Article URLs: /system/YYYY/MM/DD/0NNNNNNNN.shtml, later pages add _2, _3 …
-ARTICLE_URL = re.compile(r"/system/\d{4}/\d{2}/\d{2}/\d+(?:_\d+)?\.s?html?$")
 # The date an article URL carries, a last resort when the page shows none.
 URL_DATE = re.compile(r"/system/(\d{4})/(\d{2})/(\d{2})/")
 
@@ -96,6 +96,38 @@ AUTHOR_LINE = re.compile(r"^作者\s*[:：]\s*(.+?)$")
 # A caption is short; a centred block after a picture, or a line like 图为….
 CAPTION_MAX_CHARS = 80
 CAPTION_STARTS = ("图为", "图：", "图:", "▲", "（图", "(图", "图片来源", "摄影", "记者")
+
+# Pictures that are page furniture, not content: by name, class or id (share buttons,
+# QR codes, logos, icons, spacers, ad slots), or by size (spacers are 1×1, icons tiny).
+ORNAMENT_NAME = re.compile(
+    r"(?:spacer|blank|pixel|1x1|share|qrcode|qr_|erweima|ewm|logo|icon|btn|button|weixin|"
+    r"wechat|weibo|loading|advert|banner|ad_|_ad\b|guanggao)",
+    re.IGNORECASE,
+)
+ORNAMENT_MAX_SIDE = 40  # pictures this small on both sides are icons
+# Lazy loading: the real address sits in one of these; ``src`` holds a placeholder.
+LAZY_IMAGE_ATTRIBUTES = ("data-original", "data-src", "data-lazy-src", "original", "file")
+
+# A 小标题 written as a paragraph wholly in bold: short, and not a sentence of its own.
+HEADING_MAX_CHARS = 40
+# （一）… / 1. … / 1、… number a level below 一、….
+SUBHEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+
+# Videos: an address of a media file, a player's attribute, or a video site's embed.
+VIDEO_FILE = re.compile(
+    r"""(?:https?:)?//[^\s'"<>]+?\.(?:mp4|m3u8|flv|webm|mov)(?:\?[^\s'"<>]*)?""", re.IGNORECASE
+)
+VIDEO_ATTRIBUTES = ("vurl", "data-vurl", "data-video", "data-video-src", "data-mp4")
+VIDEO_HOSTS = re.compile(
+    r"(?:v\.qq\.com|youku\.com|bilibili\.com|iqiyi\.com|ixigua\.com|cctv\.com|cntv\.cn|"
+    r"douyin\.com|kuaishou\.com|weibo\.com/tv|youtube\.com|youtu\.be|vimeo\.com|player|video)",
+    re.IGNORECASE,
+)
+
+# Bad input: a body is capped where a reader could never use more, never mid-block.
+MAX_BODY_BLOCKS = 20000
+MAX_TABLE_ROWS = 5000
+MAX_TABLE_COLUMNS = 500
 
 # Listing pages: dated <li> links, under #content on known templates.
 LISTING_HINTS = ("content", "list", "newslist")

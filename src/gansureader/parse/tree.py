@@ -51,7 +51,28 @@ def build_tree(text: str):
     # encoding declaration, and the text's real charset is already settled.
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     root = etree.fromstring(text.encode("utf-8", "replace"), parser)
-    return root if root is not None else etree.Element("html")
+    if root is None:
+        return etree.Element("html")
+    for embed in list(root.iter("embed")):
+        _close_void(embed)
+    return root
+
+
+def _close_void(el) -> None:
+    """libxml2 leaves <embed> open: what it swallowed (the rest of the article) follows it."""
+    parent = el.getparent()
+    if parent is None or (not len(el) and not el.text):
+        return
+    swallowed = list(el)
+    if swallowed:
+        swallowed[-1].tail = (swallowed[-1].tail or "") + (el.tail or "")
+        el.tail = el.text
+    else:
+        el.tail = (el.text or "") + (el.tail or "")
+    el.text = None
+    at = parent.index(el)
+    for offset, child in enumerate(swallowed, 1):
+        parent.insert(at + offset, child)
 
 
 def strip_noise(root) -> None:
@@ -174,12 +195,94 @@ def resolve(base: str, href: str | None) -> str | None:
 
 
 def image_source(img) -> str | None:
-    """The picture's address, including lazy-loading attributes some templates use."""
-    for attribute in ("src", "data-src", "original", "data-original"):
+    """The picture's address: a lazy-loading attribute's first, since ``src`` then holds
+    a placeholder; never a ``data:`` address."""
+    for attribute in (*site.LAZY_IMAGE_ATTRIBUTES, "src"):
         value = (img.get(attribute) or "").strip()
-        if value and not value.startswith("data:"):
+        if value and not value.lower().startswith(("data:", "javascript:")):
             return value
     return None
+
+
+_PIXELS = re.compile(r"^\s*(\d{1,5})(?:\.\d+)?\s*(?:px)?\s*$", re.IGNORECASE)
+
+
+def picture_size(img) -> tuple[int | None, int | None]:
+    """Width and height in pixels from the attributes or the inline style; None if unsaid."""
+    style = {
+        name.strip().lower(): value
+        for name, _, value in (part.partition(":") for part in (img.get("style") or "").split(";"))
+    }
+    sizes = []
+    for name in ("width", "height"):
+        match = _PIXELS.match(img.get(name) or style.get(name) or "")
+        sizes.append(int(match.group(1)) or None if match else None)
+    return sizes[0], sizes[1]
+
+
+VIDEO_TAG = "gr-video"  # where a player stood: kept through noise stripping, read as a block
+
+
+def mark_videos(root, base: str) -> None:
+    """Put a ``<gr-video src poster>`` where each video player stands.
+
+    Players are <video>/<source>, <embed>/<object> (a media file in their address or
+    flashvars), an <iframe> of a video site, an element with a player attribute
+    (``vurl``, ``data-video`` …), or a script naming a media file. The originals go
+    with the page's noise afterwards; the marker keeps the place in the text.
+    """
+    for el in list(root.iter("video", "embed", "object", "iframe", "script")):
+        address = _player_address(el)
+        if address is not None:
+            _replace_with_video(el, resolve(base, address), _poster(el, base))
+    for el in _PLAYER_ELEMENTS(root):
+        address = next(el.get(name) for name in site.VIDEO_ATTRIBUTES if el.get(name))
+        _replace_with_video(el, resolve(base, address), _poster(el, base))
+
+
+_PLAYER_ELEMENTS = etree.XPath(
+    "//*[" + " or ".join(f"@{name}" for name in site.VIDEO_ATTRIBUTES) + "]"
+)
+
+
+def _player_address(el) -> str | None:
+    tag = el.tag
+    if tag == "video":
+        sources = [el.get("src")] + [source.get("src") for source in el.iter("source")]
+        return next((source for source in sources if source), None)
+    if tag == "iframe":
+        address = el.get("src") or el.get("data-src") or ""
+        return address if site.VIDEO_HOSTS.search(address) else None
+    if tag == "script":
+        match = site.VIDEO_FILE.search(el.text or "")
+        return match.group() if match else None
+    # <embed>/<object>: a media file in the address or the flashvars, else the player itself.
+    values = [el.get("src"), el.get("data"), el.get("flashvars")]
+    values += [param.get("value") for param in el.iter("param")]
+    for value in filter(None, values):
+        match = site.VIDEO_FILE.search(value)
+        if match:
+            return match.group()
+    return None
+
+
+def _poster(el, base: str) -> str | None:
+    poster = el.get("poster") or el.get("data-poster")
+    if not poster:
+        img = next(el.iter("img"), None)
+        poster = image_source(img) if img is not None else None
+    return resolve(base, poster)
+
+
+def _replace_with_video(el, address: str | None, poster: str | None) -> None:
+    parent = el.getparent()
+    if parent is None or address is None:
+        return
+    marker = etree.Element(VIDEO_TAG, src=address)
+    if poster:
+        marker.set("poster", poster)
+    marker.tail = el.tail
+    parent.replace(el, marker)
 
 
 def is_centered(el) -> bool:

@@ -1,6 +1,7 @@
 """The offline cache: SQLite (schema, migrations, full-text search) and picture files."""
 
+from .db import StoreError
 from .images import MAX_IMAGE_BYTES, image_type
-from .store import DATABASE_NAME, Store, StoreError
+from .store import DATABASE_NAME, Store
 
 __all__ = ["DATABASE_NAME", "MAX_IMAGE_BYTES", "Store", "StoreError", "image_type"]

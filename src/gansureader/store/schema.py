@@ -1,15 +1,65 @@
 """The offline cache's SQLite schema and its migrations, keyed on ``PRAGMA user_version``.
 
 Each migration moves the database one version up inside one transaction; a
-database newer than this program knows is refused rather than damaged.
+database newer than this program knows is refused rather than damaged. A step is
+SQL, or a function of the connection where rows must be rewritten.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Callable
+
+from ..model import Image, Paragraph, Run, block_texts
+from . import search
+
+
+def _structured_bodies(db: sqlite3.Connection) -> None:
+    """Version 2: articles hold a body of blocks; their pages are kept to be parsed again.
+
+    The flat paragraphs and pictures of older caches become a body in the order the
+    reader showed them (pictures after the lead), the search index is rebuilt over
+    the body's text, and every article is queued so the next sync fetches (and keeps)
+    its pages; read and starred state, panels and pictures are untouched.
+    """
+    db.execute("ALTER TABLE articles ADD COLUMN body TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE articles ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 0")
+    db.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+    rows = db.execute("SELECT id, title, paragraphs, images FROM articles").fetchall()
+    for article_id, title, paragraphs, images in rows:
+        blocks = legacy_body(json.loads(paragraphs), json.loads(images))
+        body = json.dumps([block.to_dict() for block in blocks], ensure_ascii=False)
+        db.execute("UPDATE articles SET body = ? WHERE id = ?", (body, article_id))
+        texts = [text for block in blocks for text in block_texts(block)]
+        search.add(db, article_id, title, texts)
+    db.execute("ALTER TABLE articles DROP COLUMN paragraphs")
+    db.execute("ALTER TABLE articles DROP COLUMN images")
+    db.execute(
+        """CREATE TABLE article_pages (
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            charset TEXT,
+            data BLOB NOT NULL,  -- the page's bytes as fetched, zlib-compressed
+            PRIMARY KEY (article_id, position)
+        )"""
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO pending (url, queued_at) "
+        "SELECT url, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM articles"
+    )
+
+
+def legacy_body(paragraphs: list[str], images: list[dict]) -> list:
+    """A version-1 article's text and pictures as blocks, pictures after the first paragraph."""
+    texts = [Paragraph((Run(text),)) for text in paragraphs]
+    pictures = [Image(image["url"], image.get("caption")) for image in images]
+    return texts[:1] + pictures + texts[1:]
+
 
 # Version N is reached by running MIGRATIONS[N - 1]. Append; never edit a released step.
-MIGRATIONS: tuple[str, ...] = (
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """
     CREATE TABLE channels (
         id INTEGER PRIMARY KEY,
@@ -93,6 +143,7 @@ MIGRATIONS: tuple[str, ...] = (
         title, body, content = '', tokenize = 'unicode61 remove_diacritics 0'
     );
     """,
+    _structured_bodies,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -109,7 +160,18 @@ def migrate(connection: sqlite3.Connection) -> None:
             f"knows {SCHEMA_VERSION}); update gansureader or use another --data-dir"
         )
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        # executescript() commits first; BEGIN makes the step and its version one unit.
-        connection.executescript(
-            f"BEGIN IMMEDIATE;\n{MIGRATIONS[target - 1]}\nPRAGMA user_version = {target};\nCOMMIT;"
-        )
+        step = MIGRATIONS[target - 1]
+        if isinstance(step, str):
+            # executescript() commits first; BEGIN makes the step and its version one unit.
+            connection.executescript(
+                f"BEGIN IMMEDIATE;\n{step}\nPRAGMA user_version = {target};\nCOMMIT;"
+            )
+            continue
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            step(connection)
+            connection.execute(f"PRAGMA user_version = {target}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise

@@ -40,13 +40,29 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(phrases) or None
 
 
-def snippet(query: str, title: str, paragraphs: list[str]) -> str:
+def add(db, rowid: int, title: str, texts: list[str]) -> None:
+    """Index an article's title and body texts (paragraphs, headings, captions, cells …)."""
+    db.execute(
+        "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
+        (rowid, index_text(title), index_text("\n".join(texts))),
+    )
+
+
+def remove(db, rowid: int, title: str, texts: list[str]) -> None:
+    """Forget an article: a contentless index forgets a row only when told what it indexed."""
+    db.execute(
+        "INSERT INTO search_index (search_index, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+        (rowid, index_text(title), index_text("\n".join(texts))),
+    )
+
+
+def snippet(query: str, title: str, texts: list[str]) -> str:
     """Text around the first match in the body (else the title), HTML-escaped, matches in <mark>."""
     terms = sorted({run.lower() for run in _TOKEN.findall(query)}, key=len, reverse=True)
     if not terms:
         return ""
     pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE)
-    body = " ".join(paragraphs)
+    body = " ".join(texts)
     found = pattern.search(body)
     text, start = (body, found.start()) if found else (title, 0)
     begin = max(start - _SNIPPET_BEFORE, 0)

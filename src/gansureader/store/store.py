@@ -2,7 +2,8 @@
 
 One ``Store`` is one SQLite connection (WAL mode, so readers never wait for the
 writer). Whoever writes uses one Store from one thread; every article is written
-in one transaction, so after a crash it is there whole or not at all.
+in one transaction with its kept pages, so after a crash it is there whole or not
+at all. Panels live in ``panels``, kept pages in ``pages``, the index in ``search``.
 """
 
 from __future__ import annotations
@@ -10,21 +11,26 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 
-from ..model import ArticlePage, ArticleSummary, Channel, Image, RankItem, Recommendation
+from ..model import (
+    ArticlePage,
+    ArticleSummary,
+    Channel,
+    KeptPage,
+    block_from_dict,
+    block_texts,
+    body_picture_urls,
+)
 from ..paths import resources_dir
-from . import search
+from . import pages as kept_pages
+from . import panels, search
+from .db import StoreError, Transaction, explain, now, to_datetime
 from .images import ImageFiles
 from .schema import SchemaError, migrate
 
 DATABASE_NAME = "gansureader.sqlite3"
 SEARCH_WINDOW = 5000
-
-
-class StoreError(Exception):
-    """The cache cannot be read or written; the message says why and what to do."""
 
 
 class Store:
@@ -43,7 +49,7 @@ class Store:
         except SchemaError as error:
             raise StoreError(f"{self.folder}: {error}") from None
         except (sqlite3.Error, OSError) as error:
-            raise StoreError(_explain(self.folder, error)) from None
+            raise StoreError(explain(self.folder, error)) from None
         self._seed_channels()
 
     def close(self) -> None:
@@ -56,7 +62,7 @@ class Store:
         self.close()
 
     def _write(self):
-        return _Transaction(self._db, self.folder)
+        return Transaction(self._db, self.folder)
 
     # ------------------------------------------------------------------ channels
 
@@ -116,31 +122,29 @@ class Store:
         self,
         article: ArticlePage,
         *,
-        pages: list[str],
         channels: list[Channel],
         validators: dict[str, tuple[str | None, str | None]],
+        pages: list[KeptPage] = (),
+        parser_version: int = 0,
     ) -> str:
-        """Store one (merged) article with its panels and its pages' validators.
+        """Store one (merged) article with its panels, its pages as fetched and their
+        validators; ``parser_version`` is the parser's that read the pages.
 
         All in one transaction. Returns "new", "updated" or "unchanged".
         """
-        now = _now()
-        body = _article_columns(article)
-        digest = hashlib.sha256(json.dumps(body, ensure_ascii=False).encode()).hexdigest()
+        stamp = now()
         with self._write():
             row = self._db.execute(
-                "SELECT id, digest, title, paragraphs FROM articles WHERE url = ?", (article.url,)
+                "SELECT id, digest, title, body FROM articles WHERE url = ?", (article.url,)
             ).fetchone()
-            recommendations_id = self._snapshot("recommendations", article, now)
-            ranking_id = self._snapshot("ranking", article, now)
             columns = {
-                **body,
-                "pages": json.dumps(pages),
-                "digest": digest,
-                "recommendations_id": recommendations_id,
-                "ranking_id": ranking_id,
-                "fetched_at": now,
-                "updated_at": now,
+                **_article_columns(article),
+                "pages": json.dumps([page.url for page in pages] or [article.url]),
+                "recommendations_id": panels.snapshot(self._db, "recommendations", article, stamp),
+                "ranking_id": panels.snapshot(self._db, "ranking", article, stamp),
+                "parser_version": parser_version,
+                "fetched_at": stamp,
+                "updated_at": stamp,
             }
             if row is None:
                 names = ", ".join(["url", *columns])
@@ -150,28 +154,91 @@ class Store:
                     (article.url, *columns.values()),
                 )
                 article_id, outcome = cursor.lastrowid, "new"
-                self._index(article_id, article.title, list(article.paragraphs))
-            elif row["digest"] != digest:
+                search.add(self._db, article_id, article.title, article.texts())
+            elif row["digest"] != columns["digest"]:
                 article_id, outcome = row["id"], "updated"
-                self._unindex(article_id, row["title"], json.loads(row["paragraphs"]))
-                assignments = ", ".join(f"{name} = ?" for name in columns)
-                self._db.execute(
-                    f"UPDATE articles SET {assignments} WHERE id = ?",
-                    (*columns.values(), article_id),
-                )
-                self._index(article_id, article.title, list(article.paragraphs))
+                self._replace(row, columns, article)
             else:
                 article_id, outcome = row["id"], "unchanged"
                 self._db.execute(
-                    "UPDATE articles SET recommendations_id = ?, ranking_id = ?, fetched_at = ? "
-                    "WHERE id = ?",
-                    (recommendations_id, ranking_id, now, article_id),
+                    "UPDATE articles SET recommendations_id = ?, ranking_id = ?, fetched_at = ?, "
+                    "parser_version = ? WHERE id = ?",
+                    (
+                        columns["recommendations_id"],
+                        columns["ranking_id"],
+                        stamp,
+                        parser_version,
+                        article_id,
+                    ),
                 )
+            if pages:
+                kept_pages.keep(self._db, article_id, list(pages))
             self._link_channels(article_id, channels)
             for url, (etag, last_modified) in validators.items():
-                self._save_validators(url, etag, last_modified, now)
+                self._save_validators(url, etag, last_modified, stamp)
             self._db.execute("DELETE FROM pending WHERE url = ?", (article.url,))
         return outcome
+
+    def _replace(self, row: sqlite3.Row, columns: dict, article: ArticlePage) -> None:
+        """Rewrite a stored article's columns and its search entry (in a transaction)."""
+        search.remove(self._db, row["id"], row["title"], _texts(row["body"]))
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        self._db.execute(
+            f"UPDATE articles SET {assignments} WHERE id = ?", (*columns.values(), row["id"])
+        )
+        search.add(self._db, row["id"], article.title, article.texts())
+
+    # ------------------------------------------------------------------ parsing again
+
+    def kept_pages(self, url: str) -> list[KeptPage]:
+        """The article's pages as fetched, in reading order; empty if none were kept."""
+        row = self._db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+        return kept_pages.kept(self._db, row[0]) if row else []
+
+    def has_kept_pages(self, url: str) -> bool:
+        return kept_pages.has_kept(self._db, url)
+
+    def reparse_candidates(self, below_version: int | None = None) -> tuple[list[str], int]:
+        """URLs of articles with kept pages (parsed by a parser older than ``below_version``,
+        if given), and how many articles have no kept pages at all."""
+        version_clause = "AND a.parser_version < ?" if below_version is not None else ""
+        urls = [
+            row[0]
+            for row in self._db.execute(
+                "SELECT a.url FROM articles a WHERE EXISTS "
+                "(SELECT 1 FROM article_pages p WHERE p.article_id = a.id) "
+                f"{version_clause} ORDER BY a.id",
+                () if below_version is None else (below_version,),
+            )
+        ]
+        without = self._db.execute(
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+            "(SELECT 1 FROM article_pages p WHERE p.article_id = a.id)"
+        ).fetchone()[0]
+        return urls, without
+
+    def replace_parsed(self, article: ArticlePage, parser_version: int) -> bool:
+        """Put a new reading of a stored article's kept pages in place of the old one.
+
+        Only what was read from the pages changes (title, meta, body): read and starred
+        state, channels and the panels as they were seen stay. Returns whether it changed.
+        """
+        with self._write():
+            row = self._db.execute(
+                "SELECT id, digest, title, body FROM articles WHERE url = ?", (article.url,)
+            ).fetchone()
+            if row is None:
+                return False
+            columns = {**_article_columns(article), "parser_version": parser_version}
+            changed = row["digest"] != columns["digest"]
+            if changed:
+                self._replace(row, columns, article)
+            else:
+                self._db.execute(
+                    "UPDATE articles SET parser_version = ? WHERE id = ?",
+                    (parser_version, row["id"]),
+                )
+        return changed
 
     def add_to_channels(self, url: str, channels: list[Channel]) -> None:
         """Record that a stored article is listed in ``channels`` too."""
@@ -186,27 +253,18 @@ class Store:
         row = self._db.execute("SELECT * FROM articles WHERE url = ?", (url,)).fetchone()
         if row is None:
             return None
-        recommendations = [
-            Recommendation(item["title"], item["url"], item["image"])
-            for item in self._panel_items(row["recommendations_id"])
-        ]
-        ranking = [
-            RankItem(item["rank"], item["title"], item["url"])
-            for item in self._panel_items(row["ranking_id"])
-        ]
         return ArticlePage(
             url=row["url"],
             title=row["title"],
-            published_at=_datetime(row["published_at"]),
+            published_at=to_datetime(row["published_at"]),
             source=row["source"],
             editor=row["editor"],
             author=row["author"],
             breadcrumb=tuple(json.loads(row["breadcrumb"])),
-            paragraphs=tuple(json.loads(row["paragraphs"])),
-            images=tuple(Image(i["url"], i["caption"]) for i in json.loads(row["images"])),
+            body=_body(row["body"]),
             contributor=row["contributor"],
-            recommendations=tuple(recommendations),
-            ranking=tuple(ranking),
+            recommendations=panels.recommendations(self._db, row["recommendations_id"]),
+            ranking=panels.ranking(self._db, row["ranking_id"]),
         )
 
     def articles(
@@ -246,7 +304,7 @@ class Store:
         if expression is None:
             return []
         rows = self._db.execute(
-            f"{_SUMMARY_SELECT.replace('SELECT', 'SELECT a.paragraphs,', 1)} "
+            f"{_SUMMARY_SELECT.replace('SELECT', 'SELECT a.body,', 1)} "
             "JOIN (SELECT rowid, bm25(search_index, 10.0, 1.0) AS score FROM search_index "
             "      WHERE search_index MATCH ?1 AND rowid >= coalesce("
             "          (SELECT rowid FROM search_index WHERE search_index MATCH ?1 "
@@ -256,9 +314,7 @@ class Store:
             (expression, SEARCH_WINDOW - 1, limit),
         ).fetchall()
         return [
-            _summary(
-                row, snippet=search.snippet(query, row["title"], json.loads(row["paragraphs"]))
-            )
+            _summary(row, snippet=search.snippet(query, row["title"], _texts(row["body"])))
             for row in rows
         ]
 
@@ -270,30 +326,10 @@ class Store:
         with self._write():
             self._db.execute("UPDATE articles SET starred = ? WHERE url = ?", (int(starred), url))
 
-    def ranking_movement(self, url: str) -> list[tuple[RankItem, int | None]]:
-        """The article's 新闻排行 with each line's movement since the snapshot before it.
-
-        Movement is places gained (negative: lost), or None for a line new to the panel.
-        """
+    def ranking_movement(self, url: str) -> list[tuple]:
+        """The article's 新闻排行 with each line's movement since the snapshot before it."""
         row = self._db.execute("SELECT ranking_id FROM articles WHERE url = ?", (url,)).fetchone()
-        if row is None or row[0] is None:
-            return []
-        previous = self._db.execute(
-            "SELECT id FROM panel_snapshots WHERE kind = 'ranking' AND id < ? "
-            "ORDER BY id DESC LIMIT 1",
-            (row[0],),
-        ).fetchone()
-        before = {i["url"]: i["rank"] for i in self._panel_items(previous[0])} if previous else {}
-        result = []
-        for item in self._panel_items(row[0]):
-            rank = RankItem(item["rank"], item["title"], item["url"])
-            if not previous:
-                result.append((rank, 0))
-            elif item["url"] in before:
-                result.append((rank, before[item["url"]] - item["rank"]))
-            else:
-                result.append((rank, None))
-        return result
+        return panels.ranking_movement(self._db, row[0]) if row else []
 
     # ------------------------------------------------------------------ validators, queue
 
@@ -305,13 +341,13 @@ class Store:
 
     def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         with self._write():
-            self._save_validators(url, etag, last_modified, _now())
+            self._save_validators(url, etag, last_modified, now())
 
     def queue(self, url: str) -> None:
         """Remember an article to fetch at the next sync (asked for while offline)."""
         with self._write():
             self._db.execute(
-                "INSERT OR IGNORE INTO pending (url, queued_at) VALUES (?, ?)", (url, _now())
+                "INSERT OR IGNORE INTO pending (url, queued_at) VALUES (?, ?)", (url, now())
             )
 
     def pending(self) -> list[str]:
@@ -328,12 +364,12 @@ class Store:
         try:
             digest = self.images.write(data)
         except OSError as error:
-            raise StoreError(_explain(self.folder, error)) from None
+            raise StoreError(explain(self.folder, error)) from None
         with self._write():
             self._db.execute(
                 "INSERT OR REPLACE INTO images (url, sha256, size, content_type, fetched_at) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (url, digest, len(data), content_type, _now()),
+                (url, digest, len(data), content_type, now()),
             )
 
     def image_path(self, url: str) -> Path | None:
@@ -361,22 +397,23 @@ class Store:
             return 0
         doomed, freed = [], 0
         rows = self._db.execute(
-            "SELECT id, images, length(paragraphs) + length(images) + 600 AS size "
-            "FROM articles WHERE starred = 0 ORDER BY published_at, id"
+            "SELECT id, body, length(body) + 600 + coalesce((SELECT sum(length(data)) "
+            "FROM article_pages p WHERE p.article_id = a.id), 0) AS size "
+            "FROM articles a WHERE starred = 0 ORDER BY published_at, id"
         )
         for row in rows:
             doomed.append(row["id"])
-            pictures = json.loads(row["images"])
-            freed += row["size"] + sum(self._picture_size(image["url"]) for image in pictures)
+            pictures = body_picture_urls(_body(row["body"]))
+            freed += row["size"] + sum(self._picture_size(url) for url in pictures)
             if freed >= excess:
                 break
         rows.close()
         with self._write():
             for article_id in doomed:
-                title, paragraphs = self._db.execute(
-                    "SELECT title, paragraphs FROM articles WHERE id = ?", (article_id,)
+                row = self._db.execute(
+                    "SELECT id, title, body FROM articles WHERE id = ?", (article_id,)
                 ).fetchone()
-                self._unindex(article_id, title, json.loads(paragraphs))
+                search.remove(self._db, article_id, row["title"], _texts(row["body"]))
                 self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             self._forget_unused_pictures()
         self._db.execute("VACUUM")
@@ -391,9 +428,9 @@ class Store:
 
     def _forget_unused_pictures(self) -> None:
         used = {
-            item["url"]
-            for row in self._db.execute("SELECT images FROM articles")
-            for item in json.loads(row[0])
+            url
+            for row in self._db.execute("SELECT body FROM articles")
+            for url in body_picture_urls(_body(row[0]))
         }
         used |= {row[0] for row in self._db.execute("SELECT image FROM panel_items")}
         stored = [row[0] for row in self._db.execute("SELECT url FROM images")]
@@ -416,58 +453,6 @@ class Store:
         if starred_only:
             clauses.append("a.starred = 1")
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-    def _snapshot(self, kind: str, article: ArticlePage, now: str) -> int | None:
-        if kind == "ranking":
-            items = [(i.rank, i.title, i.url, None) for i in article.ranking]
-        else:
-            items = [(None, i.title, i.url, i.image) for i in article.recommendations]
-        if not items:
-            return None
-        digest = hashlib.sha256(json.dumps(items, ensure_ascii=False).encode()).hexdigest()
-        latest = self._db.execute(
-            "SELECT id, digest FROM panel_snapshots WHERE kind = ? ORDER BY id DESC LIMIT 1",
-            (kind,),
-        ).fetchone()
-        if latest is not None and latest["digest"] == digest:
-            self._db.execute(
-                "UPDATE panel_snapshots SET last_seen = ? WHERE id = ?", (now, latest["id"])
-            )
-            return latest["id"]
-        snapshot_id = self._db.execute(
-            "INSERT INTO panel_snapshots (kind, digest, first_seen, last_seen, page_url) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (kind, digest, now, now, article.url),
-        ).lastrowid
-        self._db.executemany(
-            "INSERT INTO panel_items (snapshot_id, position, rank, title, url, image) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [(snapshot_id, position, *item) for position, item in enumerate(items)],
-        )
-        return snapshot_id
-
-    def _panel_items(self, snapshot_id: int | None) -> list[sqlite3.Row]:
-        if snapshot_id is None:
-            return []
-        return self._db.execute(
-            "SELECT rank, title, url, image FROM panel_items WHERE snapshot_id = ? "
-            "ORDER BY position",
-            (snapshot_id,),
-        ).fetchall()
-
-    def _index(self, article_id: int, title: str, paragraphs: list[str]) -> None:
-        self._db.execute(
-            "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
-            (article_id, search.index_text(title), search.index_text("\n".join(paragraphs))),
-        )
-
-    def _unindex(self, article_id: int, title: str, paragraphs: list[str]) -> None:
-        # A contentless index forgets a row only when told exactly what it indexed.
-        self._db.execute(
-            "INSERT INTO search_index (search_index, rowid, title, body) "
-            "VALUES ('delete', ?, ?, ?)",
-            (article_id, search.index_text(title), search.index_text("\n".join(paragraphs))),
-        )
 
     def _link_channels(self, article_id: int, channels: list[Channel]) -> None:
         self._db.executemany(
@@ -492,47 +477,9 @@ _SUMMARY_SELECT = (
 )
 
 
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error; SQLite errors become StoreErrors."""
-
-    def __init__(self, db: sqlite3.Connection, folder: Path):
-        self.db, self.folder = db, folder
-
-    def __enter__(self):
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
-            raise StoreError(_explain(self.folder, error)) from None
-
-    def __exit__(self, kind, error, trace):
-        if kind is None:
-            try:
-                self.db.execute("COMMIT")
-                return False
-            except sqlite3.Error as commit_error:
-                error = commit_error
-        self.db.execute("ROLLBACK")
-        if isinstance(error, sqlite3.Error):
-            raise StoreError(_explain(self.folder, error)) from None
-        return False
-
-
-def _explain(folder: Path, error: Exception) -> str:
-    """A message that says what went wrong with the cache and what to do about it."""
-    text = str(error).lower()
-    if "full" in text or getattr(error, "errno", None) == 28:
-        return f"the disk holding the cache ({folder}) is full: free some space and try again"
-    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
-        return f"the cache folder {folder} cannot be written: check its permissions"
-    if "locked" in text or "busy" in text:
-        return f"the cache at {folder} is busy (another gansureader is writing): try again"
-    if "malformed" in text or "not a database" in text:
-        return f"the cache at {folder} is damaged: move it aside to start a new one"
-    return f"the cache at {folder} failed: {error}"
-
-
 def _article_columns(article: ArticlePage) -> dict:
-    return {
+    """What the page says of the article, and a digest that tells when that changed."""
+    columns = {
         "title": article.title,
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "source": article.source,
@@ -540,27 +487,28 @@ def _article_columns(article: ArticlePage) -> dict:
         "author": article.author,
         "contributor": article.contributor,
         "breadcrumb": json.dumps(article.breadcrumb, ensure_ascii=False),
-        "paragraphs": json.dumps(article.paragraphs, ensure_ascii=False),
-        "images": json.dumps([i.to_dict() for i in article.images], ensure_ascii=False),
+        "body": json.dumps([block.to_dict() for block in article.body], ensure_ascii=False),
     }
+    encoded = json.dumps(columns, ensure_ascii=False).encode()
+    return {**columns, "digest": hashlib.sha256(encoded).hexdigest()}
+
+
+def _body(text: str) -> tuple:
+    return tuple(block_from_dict(block) for block in json.loads(text))
+
+
+def _texts(body_json: str) -> list[str]:
+    return [text for block in _body(body_json) for text in block_texts(block)]
 
 
 def _summary(row: sqlite3.Row, snippet: str | None = None) -> ArticleSummary:
     return ArticleSummary(
         url=row["url"],
         title=row["title"],
-        published_at=_datetime(row["published_at"]),
+        published_at=to_datetime(row["published_at"]),
         channel=row["channel"],
         source=row["source"],
         read=bool(row["read"]),
         starred=bool(row["starred"]),
         snippet=snippet,
     )
-
-
-def _datetime(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..addresses import is_site_address
+from ..addresses import is_article_address
 from ..model import Channel
 from ..sanitize import is_safe_url
 from ..store import Store
@@ -291,9 +291,9 @@ class MainWindow(QMainWindow):
                 self.select_row(row)
                 self.list.selectionModel().blockSignals(False)
             return
-        if is_site_address(url):
+        if is_article_address(url):
             self.fetch_article(url)
-        else:
+        else:  # another site, or a video or file of this one: the browser plays it
             QDesktopServices.openUrl(QUrl(url))
 
     def fetch_article(self, url: str) -> None:
@@ -467,8 +467,9 @@ class MainWindow(QMainWindow):
             self.auto_refresh.start(minutes * 60 * 1000)
         else:
             self.auto_refresh.stop()
-        self.reader.browser.reset_zoom()
-        self.reader.browser.zoom_by(self.settings.zoom)
+        self.reader.browser.set_typography(
+            self.settings.font_family, self.settings.font_size, self.settings.zoom
+        )
 
     def _about(self) -> None:
         QMessageBox.about(

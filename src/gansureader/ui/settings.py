@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -49,6 +50,8 @@ class Settings:
     proxy = Preference("net/proxy", "")
     offline = Preference("net/offline", False)
     zoom = Preference("view/zoom", 0)
+    font_family = Preference("view/font_family", "serif")  # serif (宋体) or sans (黑体)
+    font_size = Preference("view/font_size", 13)  # points
 
     def __init__(self, qsettings: QSettings):
         self.q = qsettings
@@ -74,6 +77,12 @@ class SettingsDialog(QDialog):
         self.limit.setValue(settings.cache_limit_mb)
         self.proxy = QLineEdit(settings.proxy, self)
         self.proxy.setPlaceholderText("http://host:port")
+        self.font_family = QComboBox(self)
+        self.font_family.addItem(self.tr("Serif (宋体)"), "serif")
+        self.font_family.addItem(self.tr("Sans-serif (黑体)"), "sans")
+        self.font_family.setCurrentIndex(max(self.font_family.findData(settings.font_family), 0))
+        self.font_size = QSpinBox(self, minimum=9, maximum=32, suffix=" pt")
+        self.font_size.setValue(settings.font_size)
         folder = QLabel(str(data_folder), self)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         clean = QPushButton(self.tr("Clean up now (starred articles are kept)"), self)
@@ -84,6 +93,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Cache size limit"), self.limit)
         form.addRow("", clean)
         form.addRow(self.tr("Proxy"), self.proxy)
+        form.addRow(self.tr("Reading font"), self.font_family)
+        form.addRow(self.tr("Text size"), self.font_size)
         form.addRow(self.tr("Data folder"), folder)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -99,4 +110,6 @@ class SettingsDialog(QDialog):
         self.settings.pages = self.pages.value()
         self.settings.cache_limit_mb = self.limit.value()
         self.settings.proxy = self.proxy.text().strip()
+        self.settings.font_family = self.font_family.currentData()
+        self.settings.font_size = self.font_size.value()
         super().accept()

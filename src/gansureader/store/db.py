@@ -1,0 +1,63 @@
+"""What every part of the store shares: its error, the write transaction, timestamps.
+
+SQLite and file-system errors become ``StoreError`` with a message that says what
+went wrong with the cache and what to do about it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """The cache cannot be read or written; the message says why and what to do."""
+
+
+class Transaction:
+    """BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error; SQLite errors become StoreErrors."""
+
+    def __init__(self, db: sqlite3.Connection, folder: Path):
+        self.db, self.folder = db, folder
+
+    def __enter__(self):
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StoreError(explain(self.folder, error)) from None
+
+    def __exit__(self, kind, error, trace):
+        if kind is None:
+            try:
+                self.db.execute("COMMIT")
+                return False
+            except sqlite3.Error as commit_error:
+                error = commit_error
+        if self.db.in_transaction:  # SQLite may have rolled back by itself (disk full)
+            self.db.execute("ROLLBACK")
+        if isinstance(error, sqlite3.Error | OSError):
+            raise StoreError(explain(self.folder, error)) from None
+        return False
+
+
+def explain(folder: Path, error: Exception) -> str:
+    """A message that says what went wrong with the cache and what to do about it."""
+    text = str(error).lower()
+    if "full" in text or getattr(error, "errno", None) == 28:
+        return f"the disk holding the cache ({folder}) is full: free some space and try again"
+    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
+        return f"the cache folder {folder} cannot be written: check its permissions"
+    if "locked" in text or "busy" in text:
+        return f"the cache at {folder} is busy (another gansureader is writing): try again"
+    if "malformed" in text or "not a database" in text:
+        return f"the cache at {folder} is damaged: move it aside to start a new one"
+    return f"the cache at {folder} failed: {error}"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def to_datetime(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None

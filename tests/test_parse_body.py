@@ -1,0 +1,205 @@
+"""The body as it was written: every block in the page's order, with its type.
+
+Fixture pages in several of the site's templates, then small pages built here for
+the shapes a body takes and for bad input.
+"""
+
+import time
+
+import pytest
+
+from conftest import FIXTURE_URLS, fixture_bytes
+from gansureader.model import Heading, Image, ListBlock, Paragraph, Quote, Table, Video
+from gansureader.parse import parse_page
+
+URL = "http://gansu.gscn.com.cn/system/2024/05/20/013200001.shtml"
+
+
+def parse_fixture(name):
+    return parse_page(fixture_bytes(name), FIXTURE_URLS[name])
+
+
+def body_page(body: str, url: str = URL):
+    """A page in the site's common template with ``body`` as the article's text."""
+    html = f"""<html><head><meta charset="utf-8"><title>测试文章_中国甘肃网</title></head><body>
+    <div class="crumbs">您当前的位置 : <a href="http://www.gscn.com.cn/">中国甘肃网</a></div>
+    <div class="a-header"><h1>测试文章</h1>
+    <div class="info"><span>2024-05-20 10:00</span> <span>来源:中国甘肃网</span></div></div>
+    <div class="a-container">{body}</div>
+    <div class="footer">Copyright © 中国甘肃网</div></body></html>"""
+    return parse_page(html.encode("utf-8"), url)
+
+
+def kinds(page):
+    return [block.type for block in page.body]
+
+
+def test_photo_story_keeps_each_picture_between_its_paragraphs_with_its_caption():
+    page = parse_fixture("photo_inline.html")
+    assert kinds(page) == ["paragraph", "image"] * 4 + ["paragraph"]
+    pictures = [block for block in page.body if isinstance(block, Image)]
+    assert [p.url.rsplit("/", 1)[1] for p in pictures] == [f"river_0{n}.jpg" for n in range(1, 5)]
+    assert pictures[0].caption.startswith("图为市民")  # centred paragraph after the picture
+    assert pictures[1].caption.endswith("拍照留念。")  # text in the picture's own paragraph
+    assert pictures[2].caption is None  # the next paragraph is text, not a caption
+    assert pictures[3].caption == "夕阳下的白塔山公园。"  # <figcaption>
+    assert (pictures[0].width, pictures[0].height) == (640, 427)
+    assert (pictures[1].width, pictures[1].height) == (600, 400)  # from the inline style
+    paragraphs = " ".join(page.paragraphs)
+    assert not any(p.caption and p.caption in paragraphs for p in pictures)  # never twice
+
+
+def test_ornaments_and_placeholders_never_reach_the_body():
+    urls = [block.url for block in parse_fixture("photo_inline.html").images]
+    assert not any(word in url for url in urls for word in ("blank", "spacer", "share", "logo"))
+    # The lazy-loaded picture's real, protocol-relative address, made absolute:
+    assert urls[0] == "http://gansu.gscn.com.cn/pic/2024/12/08/river_01.jpg"
+
+
+def test_policy_article_has_its_headings_and_table_of_figures_in_place():
+    page = parse_fixture("policy_table.html")
+    assert kinds(page) == [
+        "paragraph",
+        "heading",
+        "paragraph",
+        "heading",
+        "heading",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "heading",
+        "table",
+        "paragraph",
+        "table",
+        "paragraph",
+    ]
+    headings = [block for block in page.body if isinstance(block, Heading)]
+    assert [(h.level, h.text) for h in headings[:3]] == [
+        (2, "一、总体要求"),
+        (2, "二、主要任务"),
+        (3, "（一）持续优化营商环境"),
+    ]
+    figures, regions = [block for block in page.body if isinstance(block, Table)]
+    assert figures.rows[0].header and figures.rows[0].cells == (
+        "指标",
+        "2021年",
+        "2022年",
+        "2023年",
+    )
+    assert figures.rows[1].cells[0] == "民营经济增加值（亿元）"  # a cell holding a <p>
+    assert not figures.rows[1].header and len(figures.rows) == 4
+    assert regions.rows[0].header  # a bold first row heads the table
+    # A bold word inside a sentence is a run, not a heading:
+    mixed = page.body[5]
+    assert isinstance(mixed, Paragraph) and [r.strong for r in mixed.runs] == [False, True, False]
+    assert page.contributor == "省发展改革委" and page.editor == "赵燕"
+
+
+def test_lists_quote_videos_and_line_breaks_keep_their_place():
+    page = parse_fixture("media_list.html")
+    assert kinds(page) == [
+        "paragraph",
+        "video",
+        "paragraph",
+        "list",
+        "paragraph",
+        "list",
+        "quote",
+        "paragraph",
+        "paragraph",
+        "video",
+        "paragraph",
+    ]
+    video, player = [block for block in page.body if isinstance(block, Video)]
+    assert video.url.endswith("cunba.mp4") and video.poster.endswith("cunba_poster.jpg")
+    assert player.url.startswith("https://v.qq.com/") and player.poster is None
+    bullets, steps = [block for block in page.body if isinstance(block, ListBlock)]
+    assert not bullets.ordered and steps.ordered
+    assert bullets.items[1:4] == (
+        "赛程周期长：比赛持续至9月底；",
+        "小组赛：7月至8月",
+        "淘汰赛：9月",
+    )
+    quote = next(block for block in page.body if isinstance(block, Quote))
+    assert quote.text.startswith("“篮球") and quote.text.endswith("使。”")
+    broken = page.body[7]
+    assert [run.text for run in broken.runs][1] == "\n"  # one <br>: a line break
+    assert page.body[8].text.startswith("据悉")  # <br><br> and an indent: a new paragraph
+    assert page.body[0].runs[1].em
+
+
+def test_links_in_the_text_are_kept_resolved_and_only_when_safe():
+    page = parse_fixture("text_links.html")
+    links = [(run.text, run.href) for block in page.body for run in block.runs if run.href]
+    assert links == [
+        (
+            "《“甘味”农产品展销会签约额创新高》",
+            "http://finance.gscn.com.cn/system/2024/09/13/013280001.shtml",
+        ),
+        ("此前报道", "http://theory.gscn.com.cn/system/2024/09/10/013280002.shtml"),
+        ("农业农村部网站", "http://www.moa.gov.cn/"),
+        ("以品牌建设推动乡村振兴", "http://theory.gscn.com.cn/system/2024/09/01/013280003.shtml"),
+    ]
+    assert "或阅读此处的说明" in page.paragraphs[2]  # a javascript: link stays as text
+
+
+def test_video_players_of_every_kind_are_found():
+    page = body_page(
+        "<p>第一段。</p>"
+        '<script>var player = new Player({url: "http://v.gscn.com.cn/a/one.m3u8"});</script>'
+        "<p>第二段。</p>"
+        '<embed src="http://www.gscn.com.cn/player.swf" flashvars="f=http://v.gscn.com.cn/two.mp4">'
+        '<div class="player" vurl="/video/three.mp4"><img src="/pic/three.jpg"></div>'
+        '<object data="http://www.gscn.com.cn/flash.swf"></object>'
+        "<p>第三段。</p>"
+    )
+    assert kinds(page) == ["paragraph", "video", "paragraph", "video", "video", "paragraph"]
+    urls = [block.url for block in page.body if isinstance(block, Video)]
+    assert urls == [
+        "http://v.gscn.com.cn/a/one.m3u8",
+        "http://v.gscn.com.cn/two.mp4",
+        "http://gansu.gscn.com.cn/video/three.mp4",
+    ]
+    assert page.body[4].poster == "http://gansu.gscn.com.cn/pic/three.jpg"
+
+
+def test_a_layout_table_is_read_as_text_not_as_a_table():
+    page = body_page(
+        "<table><tr><td width='600'>"
+        + ("<p>　　这是一段很长的正文，" + "内容" * 120 + "。</p>") * 2
+        + "<img src='/pic/a.jpg'><p style='text-align:center'>图为现场。</p>"
+        + "<p>　　最后一段。</p></td><td width='10'> </td></tr></table>"
+    )
+    assert kinds(page) == ["paragraph", "paragraph", "image", "paragraph"]
+    assert page.body[2].caption == "图为现场。"
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["", "data:image/gif;base64,R0lGODlhAQABAAAAACw=", "javascript:alert(1)", "#", "   "],
+)
+def test_a_picture_without_a_usable_source_is_left_out_and_the_text_kept(source):
+    page = body_page(f'<p>前文。</p><p><img src="{source}"></p><p>后文。</p>')
+    assert kinds(page) == ["paragraph", "paragraph"]
+
+
+def test_huge_tables_deep_lists_and_long_bodies_parse_whole_and_quickly():
+    rows = "".join(f"<tr><td>{n}</td><td>{n * 2}</td></tr>" for n in range(2000))
+    wide = "<tr>" + "".join(f"<td>{n}</td>" for n in range(200)) + "</tr>"
+    nested = "<ul><li>层" * 50 + "</li></ul>" * 50
+    start = time.perf_counter()
+    page = body_page(
+        f"<p>开头。</p><table>{rows}</table><table>{wide}{wide}</table>{nested}<p>结尾。</p>"
+    )
+    assert time.perf_counter() - start < 30  # a sanity bound, not a benchmark
+    assert kinds(page) == ["paragraph", "table", "table", "list", "paragraph"]
+    assert len(page.body[1].rows) == 2000 and len(page.body[2].rows[0].cells) == 200
+    assert page.body[3].items == ("层",) * 50
+    assert page.body[-1].text == "结尾。"
+
+
+def test_a_body_of_100000_paragraphs_is_read_to_its_end():
+    page = body_page("".join(f"<p>第{n}段。</p>" for n in range(100_000)))
+    assert page.paragraphs[0] == "第0段。"
+    assert len(page.body) >= 20_000  # capped, but never cut mid-block
+    assert all(isinstance(block, Paragraph) for block in page.body)
