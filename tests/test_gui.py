@@ -57,6 +57,7 @@ def open_window(qtbot, folder, tmp_path, mirror=None):
 def window(qtbot, cache, tmp_path):
     window = open_window(qtbot, cache, tmp_path)
     yield window
+    window.close()  # as the app does: the window goes before its store
     window.store.close()
 
 
@@ -141,6 +142,7 @@ def test_uncached_article_is_fetched_in_the_background(qtbot, tmp_path, demo_ser
         window.follow_link(FIRST)
         assert "Fetching" in window.reader.browser.toPlainText()  # the busy state
     assert "兰州黄河风情线" in window.reader.browser.toPlainText()
+    window.close()  # as the app does: the window goes before its store
     window.store.close()
 
 
@@ -173,6 +175,7 @@ def test_refresh_shows_progress_and_can_be_cancelled(qtbot, tmp_path):
         assert finished.args[0].cancelled
         assert not window.progress.isVisible()
         assert window.store.count_articles() < 50
+        window.close()  # as the app does: the window goes before its store
         window.store.close()
 
 
@@ -189,6 +192,7 @@ def test_event_loop_keeps_turning_during_a_sync(qtbot, tmp_path):
         gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)]
         assert len(ticks) > 20 and max(gaps) < 0.100, max(gaps)
         assert window.store.count_articles() == 50  # and the sync did its work
+        window.close()  # as the app does: the window goes before its store
         window.store.close()
 
 
@@ -199,6 +203,7 @@ def test_first_run_page_until_something_is_cached(qtbot, tmp_path, demo_server):
         window.first_run.refresh.click()
     assert window.pages.currentWidget() is window.splitter
     assert window.model.rowCount() == 50 and len(DEMO_CHANNELS) == 5
+    window.close()  # as the app does: the window goes before its store
     window.store.close()
 
 
@@ -240,6 +245,7 @@ def test_chinese_locale_gets_a_chinese_window(qtbot, cache, tmp_path):
         window = open_window(qtbot, cache, tmp_path)
         assert window.refresh_action.text() == "刷新(&R)"
         assert window.channel_box.itemText(0) == "全部"
+        window.close()  # as the app does: the window goes before its store
         window.store.close()
     finally:
         for translator in translators:
@@ -269,6 +275,7 @@ def test_a_sync_with_failures_shows_the_banner_with_the_url(qtbot, tmp_path, dem
     assert window.banner.isVisible()
     assert "http://edu.gscn.com.cn/gone/" in window.banner.label.text()
     assert window.model.rowCount() == 10  # the good channel synced all the same
+    window.close()  # as the app does: the window goes before its store
     window.store.close()
 
 
@@ -296,4 +303,93 @@ def test_the_cache_limit_holds_after_a_refresh_and_keeps_starred(qtbot, tmp_path
         window.refresh()
     assert window.store.count_articles() < 50
     assert window.store.article(oldest) is not None  # starred: kept although the oldest
+    window.close()  # as the app does: the window goes before its store
     window.store.close()
+
+
+def test_articles_an_older_parser_read_are_read_again_in_the_background(window, qtbot):
+    import dataclasses
+
+    from gansureader.model import Paragraph, Run
+    from gansureader.parse import PARSER_VERSION
+
+    with Store(window.store.folder) as writer:
+        good = writer.article(FIRST)
+        flat = dataclasses.replace(good, body=(Paragraph((Run("旧解析。"),)),))
+        writer.replace_parsed(flat, PARSER_VERSION - 1)
+    with qtbot.waitSignal(window.article_shown):
+        window.select_row(window.model.row_of(FIRST))
+    assert "旧解析。" in window.reader.browser.toPlainText()
+    with qtbot.waitSignal(window.refresher.reparsed, timeout=20_000) as reparsed:
+        assert window.refresher.reparse_outdated()
+    assert reparsed.args[0].changed == 1
+    text = window.reader.browser.toPlainText()  # the article on screen was shown anew
+    assert "旧解析。" not in text and "5月20日，兰州黄河风情线夜游项目全面升级。" in text
+
+
+PHOTO_STORY = "http://gansu.gscn.com.cn/system/2024/05/18/013200002.shtml"
+VIDEO_ARTICLE = "http://house.gscn.com.cn/system/2024/05/16/013200022.shtml"
+
+
+def test_pictures_fit_the_reading_column_and_missing_ones_say_so(window, qtbot):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from gansureader.render import POSTER_FRAGMENT
+
+    browser = window.reader.browser
+    with qtbot.waitSignal(window.article_shown):
+        window.follow_link(PHOTO_STORY)
+    wide = window.store.article(PHOTO_STORY).images[0].url  # 800 pixels wide
+    image_kind = QTextDocument.ResourceType.ImageResource.value
+    for column in (300, 640):
+        browser.column = column
+        image = browser.loadResource(image_kind, QUrl(wide))
+        assert round(image.width() / image.devicePixelRatio()) == column
+        assert image.height() / image.width() == pytest.approx(500 / 800, abs=0.01)
+    missing = browser.loadResource(image_kind, QUrl("http://gansu.gscn.com.cn/pic/none.jpg"))
+    assert not missing.isNull() and missing.width() > 100  # a box saying 图片未下载
+    poster = window.store.article(VIDEO_ARTICLE).body[1].poster
+    plain = browser.loadResource(image_kind, QUrl(poster))
+    marked = browser.loadResource(image_kind, QUrl(f"{poster}#{POSTER_FRAGMENT}"))
+    assert plain.size() == marked.size() and plain != marked  # ▶ painted over the poster
+
+
+def test_the_text_is_a_centred_column_of_about_forty_characters(window, qtbot):
+    from PySide6.QtGui import QFontMetricsF
+
+    browser = window.reader.browser
+    window.resize(1600, 900)
+    with qtbot.waitSignal(window.article_shown):
+        window.follow_link(PHOTO_STORY)
+    qtbot.wait(200)
+    frame = browser.document().rootFrame().frameFormat()
+    text_width = browser.viewport().width() - frame.leftMargin() - frame.rightMargin()
+    character = QFontMetricsF(browser.font()).horizontalAdvance("中")
+    assert 36 <= text_width / character <= 42
+    assert abs(frame.leftMargin() - frame.rightMargin()) < 1
+
+
+def test_reading_font_and_size_are_settings_and_zoom_still_works(window):
+    browser = window.reader.browser
+    window.settings.font_family, window.settings.font_size = "sans", 16
+    window._apply_settings()
+    assert browser.font().pointSize() == 16
+    assert browser.font().styleHint() == browser.font().StyleHint.SansSerif
+    window.zoom(2)
+    assert browser.font().pointSize() == 18 and window.settings.zoom == 2
+    window._apply_settings()  # as at the next start
+    assert browser.font().pointSize() == 18
+
+
+def test_links_to_videos_and_other_sites_open_in_the_browser(window, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened, fetched = [], []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr(window, "fetch_article", fetched.append)
+    window.follow_link("http://v.gscn.com.cn/video/2024/05/13200022.mp4")
+    window.follow_link("http://www.gansu.gov.cn/")
+    window.follow_link("http://gansu.gscn.com.cn/system/2024/06/01/013999999.shtml")
+    assert opened == ["http://v.gscn.com.cn/video/2024/05/13200022.mp4", "http://www.gansu.gov.cn/"]
+    assert fetched == ["http://gansu.gscn.com.cn/system/2024/06/01/013999999.shtml"]

@@ -1,7 +1,10 @@
 """Write resources/demo_site/: a small 中国甘肃网 in the mirror layout (SUB/PATH).
 
 Five channels with two list pages each, fifty articles in the site's templates
-(UTF-8 and GB2312/GBK pages, a two-page article, pictures with captions), the
+(UTF-8 and GB2312/GBK pages, a two-page article, pictures with captions, and one
+article each of the body's richer kinds: a photo story with pictures between its
+paragraphs, a statistics article with 小标题 and a table, one with lists, a quote and
+a video, a commentary whose text links to other articles), the
 精彩推荐 and 新闻排行 panels (the ranking differs between the list pages, so the
 reader has movement to show), small real JPEG/PNG pictures and robots.txt files.
 All text is invented for the demo. Deterministic: running it twice writes the
@@ -149,6 +152,17 @@ class Article:
     pictures: list[str] = field(default_factory=list)  # picture URLs in the body
     thumbnail: str = ""
     pages: int = 1
+    kind: str = ""  # a richer body: photo, figures, media or links (see special_body)
+    picture_size: tuple[int, int] = (480, 300)
+
+
+# (channel, index in the channel) → the kind of richer body the article has.
+SPECIAL = {
+    ("本网原创", 1): "photo",
+    ("省内经济", 2): "figures",
+    ("省内要闻", 1): "media",
+    ("评论甘肃", 1): "links",
+}
 
 
 def build_articles(rng: random.Random) -> list[Article]:
@@ -181,7 +195,90 @@ def build_articles(rng: random.Random) -> list[Article]:
                 )
             articles.append(article)
     articles[0].pages = 2  # one multi-page article
+    for article in articles:
+        article.kind = SPECIAL.get((article.channel.name, article.index), "")
+        stem = f"http://{article.channel.host}.{SITE}/pic/demo/photo_{article.url[-14:-6]}"
+        if article.kind == "photo":
+            article.pictures = [f"{stem}_{n}.jpg" for n in (1, 2, 3)]
+            article.picture_size = (800, 500)
+        elif article.kind == "media":
+            article.pictures = [f"{stem}_poster.jpg"]
     return articles
+
+
+def special_body(article: Article, texts: list[str], articles: list[Article]) -> list[str]:
+    """The body of an article of a richer kind, in the markup such pages use."""
+    p = [f"<p>　　{escape(text)}</p>" for text in texts]
+    if article.kind == "photo":
+        one, two, three = article.pictures
+        return [
+            p[0],
+            f'<p style="text-align: center;"><img src="{one}" width="800" height="500" /></p>',
+            f'<p style="text-align: center;">图为{article.place}风电场全景。 记者 {article.editor} 摄</p>',
+            p[1],
+            f'<p align="center"><img src="{two}" /></p>',
+            '<p align="center">工作人员正在检修风机。</p>',
+            p[2],
+            f'<p align="center"><img src="http://www.{SITE}/images/blank.gif" data-original="{three}" /></p>',
+            '<p align="center">▲ 夕阳下的风电场。</p>',
+            p[3],
+            p[4],
+        ]
+    if article.kind == "figures":
+        rows = "".join(
+            f"<tr><td>{year}年</td><td>{total}</td><td>{growth}%</td></tr>"
+            for year, total, growth in (
+                (2021, "38.2", "9.1"),
+                (2022, "42.6", "11.5"),
+                (2023, "47.1", "10.6"),
+            )
+        )
+        return [
+            p[0],
+            "<p><strong>一、新增主体持续增长</strong></p>",
+            p[1],
+            '<table border="1" cellspacing="0" cellpadding="4" align="center">'
+            f"<tr><th>年份</th><th>民营企业（万户）</th><th>同比增长</th></tr>{rows}</table>",
+            '<p style="text-align:center">数据来源：甘肃省市场监管局</p>',
+            "<p><strong>二、下一步工作</strong></p>",
+            "<p><b>（一）优化准入服务</b></p>",
+            p[2],
+            "<p><b>（二）加强政策支持</b></p>",
+            p[3],
+            p[4],
+        ]
+    if article.kind == "media":
+        return [
+            p[0],
+            f'<div style="text-align:center"><video src="http://v.{SITE}/video/2024/05/{article.url[-14:-6]}.mp4" '
+            f'poster="{article.pictures[0]}" controls="controls" width="640" height="360"></video></div>',
+            p[1],
+            "<p>　　此次修缮工程主要包括：</p>",
+            "<ul><li>古民居院落保护修缮；</li><li>街巷风貌整治；<ul><li>道路铺装</li><li>管线入地</li></ul></li>"
+            "<li>历史文化展示空间建设。</li></ul>",
+            "<blockquote><p>“修缮不是推倒重来，而是让老建筑延续生命。”</p></blockquote>",
+            p[2],
+            "<p>　　工程分三步推进：</p>",
+            "<ol><li>今年6月完成设计方案</li><li>年底前完成首批院落修缮</li><li>明年全面完工</li></ol>",
+            p[3],
+            p[4],
+        ]
+    if article.kind == "links":
+        one, two = (
+            a for a in articles if a.channel.name in ("本网原创", "省内经济") and a.index == 3
+        )
+        link = lambda a: f'<a href="{a.url}" target="_blank">《{escape(a.title)}》</a>'  # noqa: E731
+        return [
+            p[0],
+            f"<p>　　近期，{link(one)}一文引发关注。正如{link(two)}所说，"
+            "<strong>实干</strong>才是最好的担当。</p>",
+            p[1],
+            p[2],
+            '<p>　　更多政策解读，可访问<a href="http://www.gansu.gov.cn/">甘肃省人民政府网站</a>。</p>',
+            p[3],
+            p[4],
+        ]
+    raise ValueError(article.kind)
 
 
 def paragraphs(article: Article, rng: random.Random, count: int, lead: bool) -> list[str]:
@@ -248,6 +345,10 @@ def article_page(
 ) -> str:
     texts = paragraphs(article, rng, 4 if page == 1 else 3, lead=page == 1)
     body = []
+    if article.kind:
+        extra = paragraphs(article, random.Random(article.url), 4, lead=False)
+        body = special_body(article, texts[:1] + extra, articles)
+        texts = []
     for i, text in enumerate(texts):
         body.append(f"<p>　　{escape(text)}</p>")
         if i == 0 and page == 1:
@@ -422,7 +523,7 @@ def main() -> None:
     for seed, article in enumerate(articles):
         paint(article.thumbnail, 160, 100, seed)
         for number, picture in enumerate(article.pictures):
-            paint(picture, 480, 300, seed * 10 + number)
+            paint(picture, *article.picture_size, seed * 10 + number)
     paint(f"http://www.{SITE}/pic/demo/logo.png", 120, 40, 0)
     listed = [
         {"name": c.name, "url": f"http://{c.host}.{SITE}{c.path}", "group": c.group}

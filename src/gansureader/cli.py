@@ -79,6 +79,11 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="save a PNG of the window once an article is shown, then exit",
     )
+    parser.add_argument(
+        "--article",
+        metavar="URL",
+        help="open the window at this article (from the cache, else fetched)",
+    )
     _add_common(parser, argparse.Namespace(debug=False, data_dir=None))
     parser.set_defaults(command=None, run=_run_gui)
     # Common options are accepted after the command too; SUPPRESS keeps a value given before it.
@@ -206,7 +211,9 @@ def _run_gui(args: argparse.Namespace) -> int:
         return self_test()
     from .ui.app import run
 
-    return run(args.data_dir, demo=args.demo, screenshot=args.screenshot)
+    if args.article and not (_is_web_address(args.article) and is_site_address(args.article)):
+        raise InputError(f"--article {args.article!r} is not an address on {SITE_DOMAIN}")
+    return run(args.data_dir, demo=args.demo, screenshot=args.screenshot, article=args.article)
 
 
 def _run_parse(args: argparse.Namespace) -> int:

@@ -1,8 +1,9 @@
 """Start the desktop app: QApplication, translations, the cache, the demo server, the window.
 
 ``--demo`` serves the bundled demo site from 127.0.0.1 and syncs it, so the whole
-path runs with no network; ``--screenshot PATH`` saves the window once an article
-and both its panels are shown, then exits.
+path runs with no network; ``--article URL`` opens the window at that article;
+``--screenshot PATH`` saves the window once an article (that one, if given) and
+both its panels are shown, then exits.
 """
 
 from __future__ import annotations
@@ -22,9 +23,13 @@ from .settings import Settings
 
 SCREENSHOT_TIMEOUT_MS = 60_000
 SETTLE_MS = 400  # pictures and layout settle before the screenshot
+# Articles an older parser read are re-read once the window is up and has settled.
+REPARSE_DELAY_MS = 3000
 
 
-def run(data_folder: str | None, demo: bool, screenshot: str | None) -> int:
+def run(
+    data_folder: str | None, demo: bool, screenshot: str | None, article: str | None = None
+) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("gansureader")
     app.setApplicationName("gansureader")
@@ -67,13 +72,16 @@ def run(data_folder: str | None, demo: bool, screenshot: str | None) -> int:
         load_demo=lambda: refresher.start(demo_channels(), 2, mirror=start_demo_server()),
     )
     if screenshot:
-        take_screenshot(app, window, Path(screenshot))
+        take_screenshot(app, window, Path(screenshot), article)
     window.restore_layout()
     window.show()
     if demo:
         window.refresh()  # local and quick: the demo is always fresh
-    if window.model.rowCount():
+    if article:
+        window.follow_link(article)
+    elif window.model.rowCount():
         window.select_row(0)
+    QTimer.singleShot(REPARSE_DELAY_MS, refresher.reparse_outdated)
     code = app.exec()
     store.close()
     if server is not None:
@@ -155,13 +163,16 @@ def install_translations(app: QApplication) -> list[QTranslator]:
     return translators
 
 
-def take_screenshot(app: QApplication, window: MainWindow, path: Path) -> None:
-    """Save the window as a PNG once an article and both its panels are shown, then quit."""
+def take_screenshot(
+    app: QApplication, window: MainWindow, path: Path, article: str | None = None
+) -> None:
+    """Save the window as a PNG once an article (``article``, if given) and both its panels
+    are shown, then quit."""
     taken = False
 
-    def shown(_url: str) -> None:
+    def shown(url: str) -> None:
         panels = window.reader.recommendations.items.count() and window.reader.ranking.items.count()
-        if panels and not taken:
+        if panels and not taken and article in (None, url):
             QTimer.singleShot(SETTLE_MS, save)
 
     def save() -> None:

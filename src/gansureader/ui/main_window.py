@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         self.refresher.progress.connect(self._sync_progress)
         self.refresher.finished.connect(self._sync_finished)
         self.refresher.failed.connect(self._sync_failed)
+        self.refresher.reparsed.connect(self._reparsed)
 
     # ------------------------------------------------------------------ the list
 
@@ -434,6 +435,17 @@ class MainWindow(QMainWindow):
                 "The article could not be fetched: %1. It stays queued for the next refresh."
             ).replace("%1", reason),
             url,
+        )
+
+    def _reparsed(self, summary) -> None:
+        if not summary.changed:
+            return
+        shown = self.current_url()
+        self.reload()
+        if shown is not None:
+            self.show_article(shown)
+        self.statusBar().showMessage(
+            self.tr("%n article(s) re-read with the improved parser", "", summary.changed), 8000
         )
 
     def _sync_failed(self, message: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, QUrl, Signal, qWarning
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import ArticlePage, RankItem
-from ..render import Colours, article_html
+from ..render import POSTER_FRAGMENT, Colours, article_html
 from ..store import Store
 
 URL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,6 +108,8 @@ class ArticleBrowser(QTextBrowser):
 
     def _relayout(self) -> None:
         """After a resize or zoom: a new column width re-scales the pictures, else re-centre."""
+        if not self.isVisible():
+            return  # shown again, it is laid out again; a closed window's store is gone
         if self.html and self.column_width() != self.column:
             bar = self.verticalScrollBar()
             position = bar.value() / max(bar.maximum(), 1)
@@ -122,12 +124,18 @@ class ArticleBrowser(QTextBrowser):
         self._relayout_timer.start()
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 (Qt's name)
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            path = self.store.image_path(url.toString())
-            if path is None:
-                return self._placeholder(MISSING_PICTURE)
-            return self._picture(str(path))
-        return None  # nothing else is loaded: no stylesheets, no pages
+        if kind != QTextDocument.ResourceType.ImageResource.value:
+            return None  # nothing else is loaded: no stylesheets, no pages
+        try:
+            address, _, fragment = url.toString().partition("#")
+            path = self.store.image_path(address)
+            image = self._picture(str(path)) if path else self._placeholder(MISSING_PICTURE)
+            if fragment == POSTER_FRAGMENT:
+                _paint_play_sign(image)
+            return image
+        except Exception as error:  # raised through Qt, it would end the process
+            qWarning(f"gansureader: picture {url.toString()} not shown: {error!r}")
+            return QImage()
 
     def _picture(self, path: str) -> QImage:
         reader = QImageReader(path)
@@ -184,6 +192,29 @@ class ArticleBrowser(QTextBrowser):
 
     def reset_zoom(self) -> None:
         self.zoom_by(-self.zoom)
+
+
+def _paint_play_sign(image: QImage) -> None:
+    """▶ in a dark disc at the centre of a video's poster."""
+    ratio = image.devicePixelRatio()
+    width, height = image.width() / ratio, image.height() / ratio
+    radius = max(min(width, height) * 0.12, 12)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(0, 0, 0, 140))
+    centre_x, centre_y = width / 2, height / 2
+    painter.drawEllipse(QRectF(centre_x - radius, centre_y - radius, 2 * radius, 2 * radius))
+    painter.setBrush(QColor(255, 255, 255, 230))
+    side = radius * 0.9
+    painter.drawPolygon(
+        [
+            QPointF(centre_x - side * 0.4, centre_y - side * 0.55),
+            QPointF(centre_x - side * 0.4, centre_y + side * 0.55),
+            QPointF(centre_x + side * 0.6, centre_y),
+        ]
+    )
+    painter.end()
 
 
 class FindBar(QWidget):

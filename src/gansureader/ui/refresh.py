@@ -1,8 +1,10 @@
-"""Runs the sync engine off the GUI thread and reports by signals: the app's 刷新.
+"""Runs the engines off the GUI thread and reports by signals: the app's 刷新, and the
+re-reading of articles an older parser read.
 
-One sync at a time: an article asked for while a sync runs is queued and fetched
-right after it. The engine opens its own Store in the worker thread (SQLite
-connections stay in their thread); the GUI's Store only reads and flips flags.
+One job at a time, so one writer: an article asked for while a sync runs is queued
+and fetched right after it, and a re-read waits for the sync. The engine opens its
+own Store in the worker thread (SQLite connections stay in their thread); the GUI's
+Store only reads and flips flags.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class Refresher(QObject):
     progress = Signal(int, int, str)  # done, total, URL
     finished = Signal(object)  # SyncSummary
     failed = Signal(str)  # the sync could not run at all (cache unusable…)
+    reparsed = Signal(object)  # ReparseSummary
 
     def __init__(self, data_folder: Path, pool: QThreadPool | None = None, parent=None):
         super().__init__(parent)
@@ -31,6 +34,7 @@ class Refresher(QObject):
         self.cache_limit_bytes: int | None = None  # enforced after every sync
         self._cancel: threading.Event | None = None
         self._again = False
+        self._reparse_wanted = False
 
     @property
     def running(self) -> bool:
@@ -73,6 +77,32 @@ class Refresher(QObject):
         self.started.emit()
         return True
 
+    def reparse_outdated(self) -> bool:
+        """Re-read, from their kept pages, the articles an older parser read.
+
+        Quietly, in the background; after the running sync if there is one.
+        """
+        if self.running:
+            self._reparse_wanted = True
+            return False
+        self._cancel = cancel = threading.Event()
+
+        def work():
+            from ..reparse import reparse  # the parser: only now, off the GUI thread
+            from ..store import Store
+
+            with Store(self.data_folder) as store:
+                return reparse(store, outdated_only=True, cancel=cancel)
+
+        run_task(work, self._reparse_done, self.pool)
+        return True
+
+    def _reparse_done(self, summary, error) -> None:
+        self._cancel = None
+        if error is None:
+            self.reparsed.emit(summary)
+        self._next()
+
     def cancel(self) -> None:
         if self._cancel is not None:
             self._cancel.set()
@@ -83,6 +113,13 @@ class Refresher(QObject):
             self.failed.emit(str(error))
         else:
             self.finished.emit(summary)
+        self._next()
+
+    def _next(self) -> None:
+        """What waited for the job that ended: queued articles first, then a re-read."""
         if self._again:
             self._again = False
             self.start([], pages=1)
+        elif self._reparse_wanted:
+            self._reparse_wanted = False
+            self.reparse_outdated()
