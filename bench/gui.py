@@ -3,7 +3,10 @@
 - start: process start to the first article shown (10 000 cached articles), beside
   process start to a bare QMainWindow + QSplitter + QListView + QTextBrowser shown
   (target: at most 1.5x the floor);
-- click: selecting an article to its being rendered, p50/p95 (target: p95 under 50 ms);
+- click: selecting an article to its being rendered, p50/p95 (target: p95 under 50 ms),
+  over synthetic articles and over rich ones: every fixture page of tests/ and bodies
+  of bad input (a table of 2 000 rows, one of 200 columns, lists nested 50 deep,
+  100 000 paragraphs), the largest of which sets the figure;
 - memory: resident set size with 50 000 cached articles, beside the bare window's
   (target: at most 2x the floor).
 
@@ -134,6 +137,87 @@ def click_times(folder: Path, clicks: int) -> list[float]:
     return sorted(times)
 
 
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+
+
+def rich_cache(folder: Path) -> dict[str, str]:
+    """A cache of the fixture articles and of bodies of bad input; name → URL."""
+    import json
+
+    from gansureader.model import ArticlePage
+    from gansureader.parse import parse_page
+    from gansureader.store import Store
+
+    pages = {
+        name: ((FIXTURES / name).read_bytes(), url)
+        for name, url in json.loads((FIXTURES / "urls.json").read_text()).items()
+    }
+    bad = {
+        "table 2000 rows": "<table>"
+        + "".join(f"<tr><td>第{n}行</td><td>{n * 7}</td></tr>" for n in range(2000))
+        + "</table>",
+        "table 200 columns": "<table>"
+        + ("<tr>" + "".join(f"<td>{n}</td>" for n in range(200)) + "</tr>") * 20
+        + "</table>",
+        "lists 50 deep": "<ul><li>层级" * 50 + "</li></ul>" * 50,
+        "100000 paragraphs": "".join(f"<p>第{n}段文字。</p>" for n in range(100_000)),
+    }
+    for number, (name, body) in enumerate(bad.items()):
+        url = f"http://gansu.gscn.com.cn/system/2024/01/01/0{number:08d}.shtml"
+        html = (
+            f'<html><head><meta charset="utf-8"><title>{name}</title></head><body><h1>{name}'
+            f'</h1><div class="info">2024-01-01 10:00 来源:测试</div><div class="a-container">'
+            f"<p>开头。</p>{body}<p>结尾。</p></div></body></html>"
+        )
+        pages[name] = (html.encode("utf-8"), url)
+    urls = {}
+    with Store(folder) as store:
+        for name, (data, url) in pages.items():
+            page = parse_page(data, url)
+            if isinstance(page, ArticlePage):
+                store.save_article(page, channels=[], validators={})
+                urls[name] = url
+    return urls
+
+
+def rich_click_times(folder: Path, rounds: int) -> dict[str, list[float]]:
+    """Per rich article: click (from another article) to rendered, ``rounds`` times."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from gansureader.store import Store
+    from gansureader.ui.main_window import MainWindow
+    from gansureader.ui.refresh import Refresher
+    from gansureader.ui.settings import Settings
+
+    urls = rich_cache(folder)
+    app = QApplication.instance() or QApplication([])
+    settings = Settings(QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
+    store = Store(folder)
+    window = MainWindow(store, settings, Refresher(folder))
+    window.restore_layout()
+    window.show()
+    app.processEvents()
+    other = urls["seed_article.html"]
+    times: dict[str, list[float]] = {}
+    for name, url in urls.items():
+        for _ in range(rounds):
+            window.show_article(other)
+            app.processEvents()
+            start = time.perf_counter()
+            window.show_article(url)
+            window.reader.browser.document().size()
+            app.processEvents()
+            times.setdefault(name, []).append((time.perf_counter() - start) * 1000)
+    window.close()
+    store.close()
+    return {name: sorted(values) for name, values in times.items()}
+
+
+def p95(values: list[float]) -> float:
+    return values[max(int(len(values) * 0.95) - 1, 0)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="starts to take the median of")
@@ -148,10 +232,15 @@ def main() -> int:
         app_start, _ = starts(APP, args.runs, str(small))
         _, app_rss = starts(APP, max(args.runs // 2, 1), str(large))
         clicks = click_times(small, 200)
+        rich = rich_click_times(work / "rich", 20)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    p50, p95 = statistics.median(clicks), clicks[int(len(clicks) * 0.95) - 1]
+    print(f"\n{'rich article':<26}{'click to rendered p50 / p95 (ms)':>36}")
+    for name, values in sorted(rich.items(), key=lambda item: p95(item[1])):
+        print(f"{name:<26}{statistics.median(values):>28.1f} / {p95(values):.1f}")
+    worst = max(p95(values) for values in rich.values())
+    click_p50, click_p95 = statistics.median(clicks), p95(clicks)
     start_ratio, memory_ratio = app_start / floor_start, app_rss / floor_rss
     print(f"\n{'':<34}{'gansureader':>12}{'bare window':>13}{'ratio':>8}{'target':>9}")
     print(
@@ -163,12 +252,15 @@ def main() -> int:
         f"{memory_ratio:>8.2f}{'<= 2.0':>9}"
     )
     print(
-        f"{'click to rendered p50 / p95 (ms)':<34}{p50:>7.1f} / {p95:<5.1f}{'':>20}{'p95 < 50':>9}"
+        f"{'click to rendered p50 / p95 (ms)':<34}{click_p50:>7.1f} / {click_p95:<5.1f}"
+        f"{'':>20}{'p95 < 50':>9}"
     )
+    print(f"{'  the slowest rich article, p95':<34}{worst:>15.1f}{'':>20}{'p95 < 50':>9}")
     met = (
         start_ratio <= START_RATIO_TARGET
         and memory_ratio <= MEMORY_RATIO_TARGET
-        and p95 < CLICK_P95_TARGET_MS
+        and click_p95 < CLICK_P95_TARGET_MS
+        and worst < CLICK_P95_TARGET_MS
     )
     print("\ntargets met" if met else "\nTARGET MISSED")
     return 0 if met else 1

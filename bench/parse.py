@@ -21,18 +21,22 @@ from gansureader.parse import parse_page
 from gansureader.parse.decode import decode_html
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
-ROUNDS = 30
+ROUNDS = 100
 TARGET_RATIO_TO_GNE = 1 / 3
 
 
-def median_ms(run, rounds: int = ROUNDS) -> float:
-    run()  # warm caches and lazy imports outside the timing
-    times = []
+def median_ms(*runs, rounds: int = ROUNDS) -> list[float]:
+    """Median milliseconds of each run, timed in turns: a noisy moment on a shared
+    machine falls on all extractors alike, not on one."""
+    for run in runs:
+        run()  # warm caches and lazy imports outside the timing
+    times: list[list[float]] = [[] for _ in runs]
     for _ in range(rounds):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        for run, kept in zip(runs, times, strict=True):
+            start = time.perf_counter()
+            run()
+            kept.append(time.perf_counter() - start)
+    return [statistics.median(kept) * 1000 for kept in times]
 
 
 def main() -> int:
@@ -59,15 +63,12 @@ def main() -> int:
     for name, url in sorted(urls.items()):
         data = (FIXTURES / name).read_bytes()
         text = decode_html(data)
-        rows.append(
-            (
-                name,
-                len(data),
-                median_ms(lambda data=data, url=url: parse_page(data, url)),
-                median_ms(safely(lambda text=text: gne.extract(text))),
-                median_ms(safely(lambda text=text, url=url: trafilatura.extract(text, url=url))),
-            )
+        timings = median_ms(
+            lambda data=data, url=url: parse_page(data, url),
+            safely(lambda text=text: gne.extract(text)),
+            safely(lambda text=text, url=url: trafilatura.extract(text, url=url)),
         )
+        rows.append((name, len(data), *timings))
 
     print(f"{'page':<26}{'KB':>6}{'gansureader':>13}{'GNE':>9}{'trafilatura':>13}  (median ms)")
     for name, size, ours, theirs, traf in rows:

@@ -90,6 +90,10 @@ def bench_sync(count: int, work: Path) -> None:
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             fetcher.close()
             database = (work / "sync-data" / DATABASE_NAME).stat().st_size
+            kept, kept_articles = store._db.execute(
+                "SELECT sum(length(data)), count(DISTINCT article_id) FROM article_pages"
+            ).fetchone()
+        fetched = sum(path.stat().st_size for path in (root / "gansu" / "system").rglob("*.shtml"))
     finally:
         server.stdin.close()
         server.wait()
@@ -99,7 +103,11 @@ def bench_sync(count: int, work: Path) -> None:
     print(
         f"  {cpu * 1000 / count:8.2f} CPU ms per article (fetch, parse, store; pictures included)"
     )
-    print(f"  {database / count:8.0f} database bytes per article (with its panels)")
+    print(f"  {database / count:8.0f} database bytes per article (with its panels and pages)")
+    print(
+        f"  {kept / kept_articles:8.0f} bytes per article for its kept pages "
+        f"(zlib; {fetched / count:.0f} bytes as fetched)"
+    )
 
 
 def bench_search(count: int, work: Path) -> bool:

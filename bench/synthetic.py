@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from gansureader.model import ArticlePage, Channel, RankItem, Recommendation
+from gansureader.model import ArticlePage, Channel, Paragraph, RankItem, Recommendation, Run
 from gansureader.parse.dates import BEIJING
 from gansureader.store import Store
 
@@ -51,7 +51,7 @@ def articles(count: int, seed: int = 1) -> Iterator[ArticlePage]:
             source="中国甘肃网",
             editor="编辑",
             breadcrumb=("中国甘肃网", "甘肃新闻", "本网原创"),
-            paragraphs=tuple("".join(sentence() for _ in range(6)) for _ in range(5)),
+            body=tuple(Paragraph((Run("".join(sentence() for _ in range(6))),)) for _ in range(5)),
             recommendations=tuple(
                 Recommendation(f"推荐文章{k}", url((n + k) % count), None) for k in range(1, 7)
             ),
@@ -65,4 +65,4 @@ def fill(folder: Path, count: int) -> None:
     """A cache of ``count`` synthetic articles in ``folder``."""
     with Store(folder) as store:
         for article in articles(count):
-            store.save_article(article, pages=[article.url], channels=[CHANNEL], validators={})
+            store.save_article(article, channels=[CHANNEL], validators={})

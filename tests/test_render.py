@@ -5,7 +5,7 @@ import dataclasses
 from conftest import FIXTURE_URLS, fixture_bytes
 from gansureader.model import Image, Paragraph, Run, Table, TableRow, Video
 from gansureader.parse import parse_page
-from gansureader.render import MAX_BLOCKS, MAX_TABLE_ROWS, TRUNCATED, article_html
+from gansureader.render import MAX_BLOCKS, MAX_TABLE_CELLS, TRUNCATED, article_html
 from gansureader.sanitize import sanitize_html
 
 HOSTILE = (
@@ -96,7 +96,7 @@ def test_what_is_too_long_to_show_is_cut_and_says_so():
     rows = tuple(TableRow((str(n), str(n * 2))) for n in range(2000))
     long_table = dataclasses.replace(page, body=(Table(rows), Paragraph((Run("表后文字。"),))))
     html = article_html(long_table)
-    assert html.count("<tr>") == MAX_TABLE_ROWS and TRUNCATED in html
+    assert html.count("<tr>") == MAX_TABLE_CELLS // 2 and TRUNCATED in html
     assert "表后文字。" in html  # the rest of the article is still there
     many = dataclasses.replace(page, body=(Paragraph((Run("段落。"),)),) * 100_000)
     html = article_html(many)

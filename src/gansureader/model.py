@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """A piece of a paragraph's text in one style; ``"\n"`` alone is a line break."""
 
@@ -30,7 +30,7 @@ class Run:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     runs: tuple[Run, ...]
 
@@ -44,7 +44,7 @@ class Paragraph:
         return {"type": self.type, "runs": [run.to_dict() for run in self.runs]}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     """A 小标题: an <h2>–<h4>, or a short paragraph wholly in bold."""
 
@@ -57,7 +57,7 @@ class Heading:
         return {"type": self.type, "level": self.level, "text": self.text}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Image:
     """A picture of the body, where it stands, with its caption; sizes as the page gave them."""
 
@@ -78,7 +78,7 @@ class Image:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableRow:
     cells: tuple[str, ...]
     header: bool = False
@@ -89,7 +89,7 @@ class TableRow:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     rows: tuple[TableRow, ...]
 
@@ -99,7 +99,7 @@ class Table:
         return {"type": self.type, "rows": [row.to_dict() for row in self.rows]}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListBlock:
     """A <ul>/<ol>; items of nested lists follow their parent item, in order."""
 
@@ -112,7 +112,7 @@ class ListBlock:
         return {"type": self.type, "ordered": self.ordered, "items": list(self.items)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     text: str
 
@@ -122,7 +122,7 @@ class Quote:
         return {"type": self.type, "text": self.text}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Video:
     """A video's address (played in the browser) and its poster picture, if any."""
 

@@ -22,11 +22,12 @@ TRUNCATED = "内容过长，已截断"
 PLAY_IN_BROWSER = "在浏览器中播放"
 # A video's poster is asked for with this fragment, so the view paints ▶ over it.
 POSTER_FRAGMENT = "gr-play"
-# What the view lays out in well under 50 ms on this class of machine (bench/gui.py).
-MAX_BLOCKS = 1500
-MAX_CHARACTERS = 150_000
-MAX_TABLE_ROWS = 300
-MAX_TABLE_COLUMNS = 30
+# What the view lays out in well under 50 ms on this class of machine (bench/gui.py):
+# Qt's HTML import costs about 0.03 ms a paragraph and 0.17 ms a table cell.
+MAX_BLOCKS = 600
+MAX_CHARACTERS = 80_000
+MAX_TABLE_CELLS = 160
+MAX_TABLE_COLUMNS = 20
 MAX_LIST_ITEMS = 500
 INDENT = "\u3000\u3000"  # as the site indents; Qt ignores em text-indent
 
@@ -123,15 +124,17 @@ def _picture(image: Image) -> str:
 
 
 def _table(table: Table) -> str:
+    columns = min(max((len(row.cells) for row in table.rows), default=1), MAX_TABLE_COLUMNS)
+    shown_rows = max(MAX_TABLE_CELLS // max(columns, 1), 1)
     rows = []
-    for row in table.rows[:MAX_TABLE_ROWS]:
+    for row in table.rows[:shown_rows]:
         tag = "th" if row.header else "td"
         cells = "".join(
             f"<{tag}>{'<br />'.join(map(escape, cell.split(chr(10))))}</{tag}>"
             for cell in row.cells[:MAX_TABLE_COLUMNS]
         )
         rows.append(f"<tr>{cells}</tr>")
-    cut = len(table.rows) > MAX_TABLE_ROWS or any(
+    cut = len(table.rows) > shown_rows or any(
         len(row.cells) > MAX_TABLE_COLUMNS for row in table.rows
     )
     note = f'<p class="note" align="center">{TRUNCATED}</p>' if cut else ""

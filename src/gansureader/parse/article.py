@@ -14,7 +14,7 @@ from ..model import ArticlePage
 from . import site
 from .blocks import read_body
 from .dates import BEIJING, DATE_TIME, find_datetime
-from .density import find_body
+from .density import find_body, unlikely_boxes
 from .sections import find_headings, find_section, ranking, recommendations
 from .tree import TextIndex, clean, holds_blocks, line_text, resolve, text_of
 
@@ -45,6 +45,7 @@ def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
     # are self-contained, by text where a malformed page has them wrap the article.
     lines = [el for el in (title_el, crumb_el, meta_el) if el is not None]
     skip = frozenset([el for el in lines if not holds_blocks(el)] + panels + find_headings(index))
+    skip |= unlikely_boxes(root)
     drop = frozenset("".join(text.split()) for text in (title, meta_line, *map(line_text, lines)))
     container = find_body(root, skip)
     body = read_body(container, base, skip, drop) if container is not None else None
@@ -125,12 +126,15 @@ def _crumb_names(text: str) -> list[str]:
 
 def find_meta_line(index: TextIndex):
     """The short element under the title with the date and 来源/编辑/作者 labels."""
+    lines: dict = {}  # labels share elements: each line is read once
     for label in (site.SOURCE_LABEL, *site.EDITOR_LABELS, site.AUTHOR_LABEL, "发布时间"):
         for el in index.elements(label):
             for _ in range(_META_CLIMB):
                 if el is None:
                     break
-                whole = line_text(el)
+                whole = lines.get(el)
+                if whole is None:
+                    whole = lines[el] = line_text(el)
                 if len(whole) > _META_MAX_CHARS:
                     break
                 if DATE_TIME.search(whole):

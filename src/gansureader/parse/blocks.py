@@ -11,6 +11,7 @@ pagers, share bars) away.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import NamedTuple
 
 from ..model import Block, Heading, Image, ListBlock, Paragraph, Quote, Run, Table, TableRow, Video
@@ -22,6 +23,7 @@ from .tree import (
     image_source,
     is_centered,
     is_furniture,
+    is_page_link,
     picture_size,
     resolve,
 )
@@ -32,6 +34,11 @@ _EM_TAGS = frozenset(("em", "i"))
 _LIST_TAGS = frozenset(("ul", "ol"))
 # A table whose cells hold this much text is the page's layout, not figures.
 _TABLE_CELL_MAX_CHARS = 200
+# A box of the body that is mostly links to other pages is a related-news list, a menu
+# or a tag cloud: left out. Paragraphs never are ("相关阅读：<a>…</a>" is the writer's).
+_LINK_BOXES = frozenset("div ul ol dl section aside nav header footer table".split())
+_LINK_BOX_MIN_LINKS = 3
+_LINK_BOX_SHARE = 0.6
 # Full-width or non-breaking indentation after a <br> starts a new paragraph.
 _INDENTS = ("\u3000", "\xa0\xa0")
 _NEWLINE = "\n"
@@ -88,6 +95,7 @@ def read_body(container, base: str, skip: frozenset, drop: frozenset) -> Body:
 
 
 def _lay_out(container, base: str, skip: frozenset) -> list:
+    skip = skip | _link_boxes(container)
     items: list = []
     pieces: list[tuple[str, _Context]] = []  # the paragraph being read: raw text, its context
     centred = False
@@ -230,29 +238,63 @@ def _is_furniture_line(text: str) -> bool:
 
 def _runs(line: list[tuple[str, _Context]]) -> list[Run]:
     """Styled runs of one line: whitespace collapsed, trimmed, equal styles merged."""
-    runs: list[Run] = []
+    pieces: list[list] = []  # [text, strong, em, href]
     for raw, context in line:
         text = clean_inline(raw)
         if not text:
             continue
-        if runs and runs[-1].text.endswith(" ") and text.startswith(" "):
+        if pieces and pieces[-1][0].endswith(" ") and text.startswith(" "):
             text = text[1:]
             if not text:
                 continue
-        style = (context.strong, context.em, context.href)
-        if runs and (text.isspace() or (runs[-1].strong, runs[-1].em, runs[-1].href) == style):
-            runs[-1] = replace(runs[-1], text=runs[-1].text + text)
+        style = [context.strong, context.em, context.href]
+        if pieces and (text.isspace() or pieces[-1][1:] == style):
+            pieces[-1][0] += text
         else:
-            runs.append(Run(text, *style))
-    if runs:
-        runs[0] = replace(runs[0], text=runs[0].text.lstrip())
-        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
-    return [run for run in runs if run.text]
+            pieces.append([text, *style])
+    if pieces:
+        pieces[0][0] = pieces[0][0].lstrip()
+        pieces[-1][0] = pieces[-1][0].rstrip()
+    return [Run(*piece) for piece in pieces if piece[0]]
 
 
 def clean_inline(text: str) -> str:
     """Collapse whitespace (indentation and &nbsp; included) to single spaces; no strip."""
     return " ".join(text.split()) if text.strip() else (" " if text else "")
+
+
+def _link_boxes(container) -> frozenset:
+    """Boxes inside the body whose text is mostly links to other pages (one pass)."""
+    if (
+        not any(box is not container for box in container.iter(*_LINK_BOXES))
+        or len(list(islice(container.iter("a"), _LINK_BOX_MIN_LINKS))) < _LINK_BOX_MIN_LINKS
+    ):
+        return frozenset()  # most bodies: no box, or too few links to fill one
+    text: dict = {}
+    linked: dict = {}
+    links: dict = {}
+    found = []
+    for el in reversed([el for el in container.iter() if isinstance(el.tag, str)]):
+        own = _chars(el.text) + sum(_chars(child.tail) for child in el)
+        total = own + sum(text.get(child, 0) for child in el)
+        count = sum(links.get(child, 0) for child in el)
+        if el.tag == "a" and is_page_link(el):
+            linked_chars, count = total, count + 1
+        else:
+            linked_chars = sum(linked.get(child, 0) for child in el)
+        text[el], linked[el], links[el] = total, linked_chars, count
+        if (
+            el.tag in _LINK_BOXES
+            and el is not container
+            and count >= _LINK_BOX_MIN_LINKS
+            and linked_chars >= _LINK_BOX_SHARE * total
+        ):
+            found.append(el)
+    return frozenset(found)
+
+
+def _chars(text: str | None) -> int:
+    return len("".join(text.split())) if text else 0
 
 
 # ---------------------------------------------------------------------- blocks of their own

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from lxml import etree
+
 from . import site
-from .tree import classes_and_id, clean, is_furniture
+from .tree import classes_and_id, clean, is_furniture, is_page_link
 
 _PUNCTUATION = frozenset("，。！？；：、“”‘’《》（）…—,.!?;:")
 _PUNCTUATION_WEIGHT = 5
@@ -22,6 +24,12 @@ _PICTURE_WEIGHT = 40
 _CLIMB_RATIO = 1.8
 _PARAGRAPH_TAGS = frozenset(("p", "h3", "h4", "h5", "h6", "blockquote", "pre", "center"))
 _INLINE_TAGS = frozenset(("a", "span", "strong", "b", "em", "i", "font", "u", "center"))
+# Where text is written straight in on old pages (everything but links, pictures, breaks
+# and the paragraph tags, which are scored as paragraphs).
+_TEXT_HOLDERS = (
+    "div td th span font li dd dt section article main body strong b em i u tr tbody "
+    "table ul ol dl small big label cite"
+).split()
 
 
 def find_body(root, skip: frozenset = frozenset()):
@@ -40,6 +48,22 @@ def find_body(root, skip: frozenset = frozenset()):
     return _climb(best, own)
 
 
+def unlikely_boxes(root) -> frozenset:
+    """Boxes whose class or id names comments, related news, share bars, sidebars …
+
+    A box holding the page's <h1> is never one: that is a wrapper of the whole page.
+    """
+    found = []
+    for el in _WITH_NAMES(root):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if site.NOT_BODY_HINT.search(names) and el.find(".//h1") is None:
+            found.append(el)
+    return frozenset(found)
+
+
+_WITH_NAMES = etree.XPath("//body//*[@class or @id]")
+
+
 def prose_score(text: str) -> int:
     """Characters of ``text`` (whitespace aside) plus a bonus per punctuation mark."""
     chars = "".join(text.split())
@@ -47,32 +71,39 @@ def prose_score(text: str) -> int:
 
 
 def _score_holders(root, skip: frozenset) -> dict:
+    """Each element's own score: its paragraphs, its pictures, text written straight in.
+
+    lxml finds the elements by tag in C; Python only looks at the few that can hold
+    text, never at the links and list items of a page's menus one by one.
+    """
+    excluded = {el for box in skip for el in box.iter()}
     own: dict = defaultdict(float)
-    # An explicit stack: malformed pages nest deeper than Python's recursion allows.
-    stack = [(root, False)]
-    while stack:
-        el, in_paragraph = stack.pop()
-        for child in el:
-            tag = child.tag
-            if not isinstance(tag, str) or child in skip:
-                continue
-            if tag == "img":
-                holder = _picture_holder(child)
-                if holder is not None:
-                    own[holder] += _PICTURE_WEIGHT
-            elif tag == "a":
-                stack.append((child, True))  # link text never counts; pictures inside do
-            elif tag in _PARAGRAPH_TAGS and not in_paragraph:
-                own[el] += _unlinked_score(child)
-                stack.append((child, True))
-            else:
-                if not in_paragraph:
-                    # Text written straight into a cell or div, broken by <br>: old table layouts.
-                    direct = (child.text or "") + "".join(sub.tail or "" for sub in child)
-                    if direct.strip() and not is_furniture(clean(direct)):
-                        own[child] += prose_score(direct)
-                stack.append((child, in_paragraph))
+    for paragraph in root.iter(*_PARAGRAPH_TAGS):
+        if paragraph in excluded or _in_text(paragraph):
+            continue  # a paragraph inside a paragraph or a link is that one's text
+        parent = paragraph.getparent()
+        if parent is not None:
+            own[parent] += _unlinked_score(paragraph)
+    for img in root.iter("img"):
+        if img in excluded:
+            continue
+        # A picture linked to its larger self counts; a thumbnail linking to another page
+        # (related news) does not.
+        link = next(img.iterancestors("a"), None)
+        holder = None if link is not None and is_page_link(link) else _picture_holder(img)
+        if holder is not None:
+            own[holder] += _PICTURE_WEIGHT
+    for el in root.iter(*_TEXT_HOLDERS):
+        # Text written straight into a cell or div, broken by <br>: old table layouts.
+        direct = (el.text or "") + "".join(child.tail or "" for child in el)
+        if direct.strip() and el not in excluded and not _in_text(el):
+            if not is_furniture(clean(direct)):
+                own[el] += prose_score(direct)
     return {el: score for el, score in own.items() if score > 0}
+
+
+def _in_text(el) -> bool:
+    return next(el.iterancestors(*_PARAGRAPH_TAGS, "a"), None) is not None
 
 
 def _unlinked_score(paragraph) -> int:

@@ -16,7 +16,15 @@ from .article import build_article, page_title
 from .decode import decode_html
 from .density import find_body, prose_score
 from .listing import build_listing, find_list_items
-from .tree import base_url, build_tree, mark_videos, resolve, strip_noise, text_of
+from .tree import (
+    base_url,
+    build_tree,
+    mark_videos,
+    may_hold_videos,
+    resolve,
+    strip_noise,
+    text_of,
+)
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 """Larger pages are refused: the site's biggest articles are a few hundred kilobytes."""
@@ -50,7 +58,8 @@ def parse_page(data: bytes, url: str, charset: str | None = None) -> Page:
     Raises ParseError for bytes that are not an HTML page.
     """
     check_html(data)
-    root = build_tree(decode_html(data, charset))
+    text = decode_html(data, charset)
+    root = build_tree(text)
     base = base_url(root, url)
     title = page_title(root)
 
@@ -65,7 +74,8 @@ def parse_page(data: bytes, url: str, charset: str | None = None) -> Page:
         return RedirectPage(url, target)
 
     max_page = _script_max_page(root)
-    mark_videos(root, base)
+    if may_hold_videos(text):
+        mark_videos(root, base)
     strip_noise(root)
     if not site.ARTICLE_URL.search(urlsplit(url).path):
         items = find_list_items(root, base)

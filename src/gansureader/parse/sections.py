@@ -31,8 +31,8 @@ def find_section(index: TextIndex, heading_text: str) -> Section | None:
         block = heading
         for _ in range(_MAX_CLIMB):
             block = block.getparent()
-            if block is None:
-                break
+            if block is None or block.find(".//h1") is not None:
+                break  # a panel never holds the article's title: this block is the page
             links = _links_after(block, heading)
             if len(links) >= 2:
                 return Section(heading, block, links)

@@ -32,6 +32,14 @@ AUTHOR_LABEL = "作者"
 # Containers that held the article body on known templates.
 BODY_HINTS = ("a-container", "pic_mainbox", "content", "TRS_Editor", "article-content")
 BODY_HINT_WEIGHT = 1.5
+# Boxes that are never the article, whatever their text (readability's "unlikely
+# candidates"): reader comments, related and recommended news, share bars, sidebars.
+# A class or id token naming one, as a whole word of it.
+NOT_BODY_HINT = re.compile(
+    r"(?:^|[\s_-])(?:comments?|cmt|reply|replies|related|relate|recommend\w*|tuijian|xgxw|"
+    r"share|sharebar|sidebar|side|footer|foot|guess|hotnews|hot|ranking|paihang)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 
 # Sections after the body. Their heading starts them; the next heading ends them.
 RECOMMENDATIONS_HEADING = "精彩推荐"
@@ -114,18 +122,23 @@ HEADING_MAX_CHARS = 40
 SUBHEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 
 # Videos: an address of a media file, a player's attribute, or a video site's embed.
+VIDEO_EXTENSIONS = (".mp4", ".m3u8", ".flv", ".webm", ".mov")
 VIDEO_FILE = re.compile(
     r"""(?:https?:)?//[^\s'"<>]+?\.(?:mp4|m3u8|flv|webm|mov)(?:\?[^\s'"<>]*)?""", re.IGNORECASE
 )
 VIDEO_ATTRIBUTES = ("vurl", "data-vurl", "data-video", "data-video-src", "data-mp4")
+# A page naming none of these holds no player: the search for one is skipped.
+VIDEO_WORDS = ("<video", "<embed", "<object", "<iframe", "vurl", "data-video", "data-mp4")
+VIDEO_WORDS += VIDEO_EXTENSIONS
 VIDEO_HOSTS = re.compile(
     r"(?:v\.qq\.com|youku\.com|bilibili\.com|iqiyi\.com|ixigua\.com|cctv\.com|cntv\.cn|"
     r"douyin\.com|kuaishou\.com|weibo\.com/tv|youtube\.com|youtu\.be|vimeo\.com|player|video)",
     re.IGNORECASE,
 )
 
-# Bad input: a body is capped where a reader could never use more, never mid-block.
-MAX_BODY_BLOCKS = 20000
+# Bad input: a body is capped where a reader could never use more, never mid-block
+# (the site's longest articles have a few hundred blocks).
+MAX_BODY_BLOCKS = 2000
 MAX_TABLE_ROWS = 5000
 MAX_TABLE_COLUMNS = 500
 

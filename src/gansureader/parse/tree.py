@@ -117,7 +117,10 @@ def holds_blocks(el) -> bool:
 
 def is_furniture(text: str) -> bool:
     """A short footer line (copyright, ICP licence, hotline) rather than prose."""
-    return len(text) <= site.FURNITURE_MAX_CHARS and any(m in text for m in site.FURNITURE_MARKERS)
+    return len(text) <= site.FURNITURE_MAX_CHARS and bool(_FURNITURE.search(text))
+
+
+_FURNITURE = re.compile("|".join(map(re.escape, site.FURNITURE_MARKERS)))
 
 
 def link_title(link) -> str:
@@ -125,6 +128,15 @@ def link_title(link) -> str:
     shown = site.TRUNCATION.sub("", text_of(link))
     full = clean(link.get("title"))
     return full if full.startswith(shown) else shown
+
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)(?:[?#].*)?$", re.IGNORECASE)
+
+
+def is_page_link(link) -> bool:
+    """A link to another page, rather than to a picture's larger self or nowhere."""
+    href = (link.get("href") or "").strip()
+    return bool(href) and not href.startswith(("#", "javascript:")) and not _IMAGE_FILE.search(href)
 
 
 def classes_and_id(el) -> set[str]:
@@ -180,6 +192,10 @@ def base_url(root, url: str) -> str:
     return urljoin(url, base.get("href").strip()) if base is not None else url
 
 
+# urljoin also normalises these away; an address holding one goes the long way.
+_UNUSUAL = ("/./", "/../", "\\", " ", "\t", "\n")
+
+
 def resolve(base: str, href: str | None) -> str | None:
     """An absolute http(s) URL for ``href``, or None for anchors, scripts and mail links."""
     if not href:
@@ -187,6 +203,8 @@ def resolve(base: str, href: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith("#"):
         return None
+    if href.startswith(("http://", "https://")) and not any(c in href for c in _UNUSUAL):
+        return href.split("#", 1)[0]  # already absolute: most of the site's links
     absolute = urljoin(base, href)
     scheme = urlsplit(absolute).scheme.lower()
     if scheme not in ("http", "https", "file"):
@@ -223,6 +241,11 @@ def picture_size(img) -> tuple[int | None, int | None]:
 VIDEO_TAG = "gr-video"  # where a player stood: kept through noise stripping, read as a block
 
 
+def may_hold_videos(text: str) -> bool:
+    """Whether the page's text names a player or a media file at all (most pages do not)."""
+    return any(word in text for word in site.VIDEO_WORDS)
+
+
 def mark_videos(root, base: str) -> None:
     """Put a ``<gr-video src poster>`` where each video player stands.
 
@@ -254,7 +277,11 @@ def _player_address(el) -> str | None:
         address = el.get("src") or el.get("data-src") or ""
         return address if site.VIDEO_HOSTS.search(address) else None
     if tag == "script":
-        match = site.VIDEO_FILE.search(el.text or "")
+        text = el.text or ""
+        # Most scripts are counters and ads: a substring test spares them the regex.
+        if not any(extension in text for extension in site.VIDEO_EXTENSIONS):
+            return None
+        match = site.VIDEO_FILE.search(text)
         return match.group() if match else None
     # <embed>/<object>: a media file in the address or the flashvars, else the player itself.
     values = [el.get("src"), el.get("data"), el.get("flashvars")]
