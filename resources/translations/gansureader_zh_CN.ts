@@ -1,22 +1,31 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArticleBrowser</name>
+    <message>
+        <location filename="../../src/gansureader/ui/reader.py" line="145"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="153"/>
+        <source>Picture cannot be shown</source>
+        <translation>图片无法显示</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="70" />
+        <location filename="../../src/gansureader/ui/states.py" line="70"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/states.py" line="86" />
+        <location filename="../../src/gansureader/ui/states.py" line="86"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/states.py" line="88" />
+        <location filename="../../src/gansureader/ui/states.py" line="88"/>
         <source>%n address(es) could not be fetched:</source>
         <translation>
             <numerusform>%n 个地址获取失败：</numerusform>
@@ -26,27 +35,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="77" />
+        <location filename="../../src/gansureader/ui/reader.py" line="227"/>
         <source>Find in article</source>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="81" />
+        <location filename="../../src/gansureader/ui/reader.py" line="231"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="82" />
+        <location filename="../../src/gansureader/ui/reader.py" line="232"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="83" />
+        <location filename="../../src/gansureader/ui/reader.py" line="233"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="114" />
+        <location filename="../../src/gansureader/ui/reader.py" line="264"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -54,22 +63,22 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="27" />
+        <location filename="../../src/gansureader/ui/states.py" line="27"/>
         <source>Welcome to gansureader</source>
         <translation>欢迎使用 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="31" />
+        <location filename="../../src/gansureader/ui/states.py" line="31"/>
         <source>Nothing is cached yet. Refresh to fetch the latest news of 中国甘肃网, or load the demo content to look around without a network.</source>
         <translation>还没有缓存任何文章。点击“刷新”获取中国甘肃网的最新新闻，或加载示例内容，无需联网即可浏览。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="37" />
+        <location filename="../../src/gansureader/ui/states.py" line="37"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="38" />
+        <location filename="../../src/gansureader/ui/states.py" line="38"/>
         <source>Load demo content</source>
         <translation>加载示例内容</translation>
     </message>
@@ -77,211 +86,218 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="64" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="63"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="105" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="104"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="128" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="127"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="129" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="128"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="130" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="129"/>
         <source>Starred</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="147" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="166" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="165"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="167" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="166"/>
         <source>&amp;Offline mode</source>
         <translation>离线模式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="168" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="167"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="169" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="170" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="169"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="171" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="170"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="172" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="171"/>
         <source>Mark read/&amp;unread</source>
         <translation>标为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="173" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="172"/>
         <source>Mark &amp;all read</source>
         <translation>全部标为已读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="174" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="173"/>
         <source>&amp;Star</source>
         <translation>收藏(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="175" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="174"/>
         <source>Open in &amp;browser</source>
         <translation>在浏览器中打开(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="176" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="175"/>
         <source>&amp;Copy link</source>
         <translation>复制链接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="177" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="176"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="178" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="177"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="179" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="178"/>
         <source>&amp;Reset zoom</source>
         <translation>重置缩放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="181" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="180"/>
         <source>&amp;Find in article</source>
         <translation>在文章中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="183" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="182"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="184" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="183"/>
         <source>&amp;About gansureader</source>
         <translation>关于 gansureader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="188" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="192" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="191"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="205" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="204"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="206" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="205"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="211" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="210"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="308" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="306"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="315" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="313"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="358" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="356"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="373" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="371"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="412" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="410"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="414" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="412"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="434" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="432"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="437" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="435"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/gansureader/ui/main_window.py" line="448"/>
+        <source>%n article(s) re-read with the improved parser</source>
+        <translation>
+            <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="444" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="453"/>
         <source>Refresh failed</source>
         <translation>刷新失败</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="451" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="460"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="462" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="471"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="478" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="489"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="480" />
+        <location filename="../../src/gansureader/ui/main_window.py" line="491"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
@@ -289,47 +305,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="91" />
+        <location filename="../../src/gansureader/ui/settings.py" line="70"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="93" />
+        <location filename="../../src/gansureader/ui/settings.py" line="72"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="94" />
+        <location filename="../../src/gansureader/ui/settings.py" line="73"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="103" />
+        <location filename="../../src/gansureader/ui/settings.py" line="81"/>
+        <source>Serif (宋体)</source>
+        <translation>宋体（衬线）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="82"/>
+        <source>Sans-serif (黑体)</source>
+        <translation>黑体（无衬线）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="88"/>
         <source>Clean up now (starred articles are kept)</source>
         <translation>立即清理（保留收藏的文章）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="106" />
+        <location filename="../../src/gansureader/ui/settings.py" line="91"/>
         <source>Refresh every</source>
         <translation>自动刷新间隔</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="107" />
+        <location filename="../../src/gansureader/ui/settings.py" line="92"/>
         <source>List pages per channel</source>
         <translation>每个频道读取的列表页数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="108" />
+        <location filename="../../src/gansureader/ui/settings.py" line="93"/>
         <source>Cache size limit</source>
         <translation>缓存大小上限</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="110" />
+        <location filename="../../src/gansureader/ui/settings.py" line="95"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="111" />
+        <location filename="../../src/gansureader/ui/settings.py" line="96"/>
+        <source>Reading font</source>
+        <translation>正文字体</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="97"/>
+        <source>Text size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="98"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>

@@ -2,6 +2,6 @@
 
 # The one place the version is written; pyproject.toml reads it from here. A plain
 # string, because importlib.metadata costs ~50 ms of every start.
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = ["__version__"]
