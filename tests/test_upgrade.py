@@ -18,6 +18,7 @@ from gansureader.model import Heading, Image, Paragraph, Run
 from gansureader.parse import PARSER_VERSION
 from gansureader.reparse import reparse
 from gansureader.store import DATABASE_NAME, Store
+from gansureader.store.schema import SCHEMA_VERSION
 
 V1_CACHE = FIXTURES / "caches" / "v1_demo.sqlite3.gz"
 FIRST = "http://gansu.gscn.com.cn/system/2024/05/20/013200001.shtml"
@@ -85,7 +86,7 @@ def test_a_release_1_cache_keeps_everything_and_gains_a_body(v1_cache):
         assert sorted(store.pending()) == sorted(old_text)
 
     db = sqlite3.connect(v1_cache / DATABASE_NAME)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()
 

@@ -18,14 +18,14 @@
         <translation>重试</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/states.py" line="86"/>
+        <location filename="../../src/gansureader/ui/states.py" line="91"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/states.py" line="88"/>
+        <location filename="../../src/gansureader/ui/states.py" line="93"/>
         <source>%n address(es) could not be fetched:</source>
         <translation>
             <numerusform>%n 个地址获取失败：</numerusform>
@@ -275,29 +275,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="453"/>
-        <source>Refresh failed</source>
-        <translation>刷新失败</translation>
+        <location filename="../../src/gansureader/ui/main_window.py" line="454"/>
+        <source>Refresh stopped: %1</source>
+        <translation>刷新已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="460"/>
+        <source>Refresh failed</source>
+        <translation type="vanished">刷新失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="461"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="471"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="472"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="489"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="490"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="491"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="492"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>

@@ -139,6 +139,13 @@ def _build_parser() -> argparse.ArgumentParser:
     show.add_argument("url", metavar="URL")
     show.add_argument("--json", action="store_true", help="print it in the JSON shape of 'parse'")
 
+    status = command(
+        "status",
+        _run_status,
+        "what the cache still lacks: queued articles, unfinished lists, missing pictures",
+    )
+    status.add_argument("--json", action="store_true", help="print JSON")
+
     reparse = command(
         "reparse",
         _run_reparse,
@@ -369,6 +376,31 @@ def _run_show(args: argparse.Namespace) -> int:
         _print_json(article.to_dict())
     else:
         _write(terminal.article_text(article))
+    return 0
+
+
+def _run_status(args: argparse.Namespace) -> int:
+    from . import terminal
+
+    with _open_store(args) as store:
+        status = {
+            "queued": [
+                {"url": url, "reason": reason, "attempts": attempts}
+                for url, reason, attempts in store.queued()
+            ],
+            "lists_not_done": [
+                {"url": url, "walked_at": walked_at} for url, walked_at in store.incomplete_walks()
+            ],
+            "pictures_missing": store.missing_pictures(),
+            "pictures_failed": [
+                {"url": url, "failures": failures, "reason": reason, "next_try": next_try}
+                for url, failures, reason, next_try in store.picture_failures()
+            ],
+        }
+    if args.json:
+        _print_json(status)
+    else:
+        _write(terminal.cache_status(status))
     return 0
 
 

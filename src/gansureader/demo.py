@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import mimetypes
+import sys
 import threading
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -81,12 +82,19 @@ class MirrorHandler(BaseHTTPRequestHandler):
         pass  # a reader's terminal is no place for an access log
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the reader hung up (a cancelled sync): nothing went wrong here
+        super().handle_error(request, client_address)
+
+
 class MirrorServer:
     """``with MirrorServer(root) as server: … server.url …`` — serves until the block ends."""
 
     def __init__(self, root: Path, handler: type[MirrorHandler] = MirrorHandler):
         handler_class = type("BoundMirrorHandler", (handler,), {"root": Path(root)})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler_class)
+        self.httpd = _Server(("127.0.0.1", 0), handler_class)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

@@ -4,6 +4,12 @@ Plain Python, shared by the CLI and the GUI. Fetching and parsing run on a small
 thread pool; everything that touches the store runs on the thread that called
 ``run()``, so there is one writer. Progress is reported through a callback, a
 cancel Event stops work promptly, and one failing URL never stops the others.
+
+Nothing a sync leaves undone is lost: a channel whose last walk did not complete
+(killed, cancelled, a page or an article failed) is walked again to its page limit
+whatever the site's validators say; failed articles stay queued with the reason;
+every picture the cache lacks is fetched, failed ones after a growing wait. A full
+disk stops the sync cleanly, the cache whole.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from .model import (
 )
 from .net import Cancelled, Fetcher, FetchError
 from .parse import PARSER_VERSION, ParseError, parse_page
-from .store import MAX_IMAGE_BYTES, Store, image_type
+from .store import MAX_IMAGE_BYTES, Store, StoreError, image_type
 
 WORKERS = 4
 MAX_ARTICLE_PAGES = 30  # a pager that never ends is a bug on the site, not 1000 pages
@@ -96,9 +102,23 @@ class _Article:
 class _ListWait:
     """A fetched list page waiting for its articles before its validators are kept."""
 
+    channel: Channel
     validators: tuple[str | None, str | None]
     outstanding: set[str] = field(default_factory=set)
     all_ok: bool = True
+
+
+@dataclass
+class _Walk:
+    """One channel's walk through its list pages in this sync.
+
+    ``full``: the last walk did not complete, so every page up to the limit is read,
+    unconditionally. The walk is complete once no page is open and all went well.
+    """
+
+    full: bool
+    open_pages: set[str] = field(default_factory=set)
+    ok: bool = True
 
 
 @dataclass(frozen=True)
@@ -137,14 +157,16 @@ class SyncEngine:
         return self.fetcher.cancel
 
     def run(self, channels: list[Channel], pages: int = 2) -> SyncSummary:
-        """Sync ``channels`` (up to ``pages`` list pages each) and the queued articles."""
+        """Sync ``channels`` (up to ``pages`` list pages each), the queued articles and the
+        pictures the cache lacks."""
         run = _Run(self, pages)
         with ThreadPoolExecutor(self.workers, thread_name_prefix="sync") as pool:
             run.pool = pool
-            for channel in channels:
-                run.submit(_ListPage(channel, 1, channel.url))
+            for channel in dict.fromkeys(channels):
+                run.start_walk(channel)
             for url in self.store.pending():
                 run.submit_article(url, None, None)
+            run.fetch_missing_pictures()
             run.loop()
         return run.summary
 
@@ -161,14 +183,37 @@ class _Run:
         self.articles: dict[str, _Article] = {}
         self.pictures: set[str] = set()
         self.lists: dict[str, _ListWait] = {}  # by list page URL
+        self.walks: dict[str, _Walk] = {}  # by channel URL
+        self.waiting_pictures: set[str] = set()  # failed before; not yet due again
         self.done = 0
 
     # ------------------------------------------------------------------ scheduling
 
+    def start_walk(self, channel: Channel) -> None:
+        """Walk the channel's list pages; until the walk completes, the store says it did not."""
+        walk = _Walk(full=not self.store.walk_complete(channel.url))
+        self.store.set_walk(channel.url, False)
+        self.walks[channel.url] = walk
+        walk.open_pages.add(channel.url)
+        self.submit(_ListPage(channel, 1, channel.url))
+
+    def fetch_missing_pictures(self) -> None:
+        due = self.store.missing_pictures(due_only=True)
+        self.waiting_pictures = set(self.store.missing_pictures()) - set(due)
+        for url in due:
+            self.submit_picture(url)
+
+    def submit_picture(self, url: str) -> None:
+        if url not in self.pictures and url not in self.waiting_pictures:
+            if not self.store.has_image(url):
+                self.pictures.add(url)
+                self.submit(_Picture(url))
+
     def submit(self, job) -> None:
-        # An article whose pages the cache does not keep yet is fetched whole, not asked
-        # "modified since?": its pages are what lets the cache be parsed again.
-        if isinstance(job, _ListPage) or (
+        # Asked "modified since?" only where a 304 hides nothing: a list page of a walk
+        # that completed last time, an article whose pages the cache keeps (they are
+        # what lets the cache be parsed again).
+        if (isinstance(job, _ListPage) and not self.walks[job.channel.url].full) or (
             isinstance(job, _Article) and self.store.has_kept_pages(job.url)
         ):
             job.validators = self.store.validators(job.url)
@@ -204,14 +249,13 @@ class _Run:
                 except Cancelled:
                     self._stop()
                     return
+                except StoreError:
+                    self._stop()  # a full disk, a locked cache: stop cleanly, say why
+                    raise
                 except Skipped as skipped:
-                    self.summary.skipped.append(Problem(job.url, str(skipped)))
-                    self._article_settled(job, ok=True)
+                    self._skipped(job, str(skipped))
                 except (FetchError, ParseError) as error:
-                    reason = error.reason if isinstance(error, FetchError) else str(error)
-                    self.summary.failed.append(Problem(job.url, reason))
-                    if isinstance(job, _Article):
-                        self._article_settled(job, ok=False)
+                    self._failed(job, error.reason if isinstance(error, FetchError) else str(error))
                 self.done += 1
                 total = self.done + len(self.futures)
                 self.engine.on_progress(Progress(self.done, total, job.url))
@@ -222,6 +266,22 @@ class _Run:
             future.cancel()
         self.futures.clear()
         self.summary.cancelled = True
+
+    def _skipped(self, job, reason: str) -> None:
+        self.summary.skipped.append(Problem(job.url, reason))
+        self.store.unqueue(job.url)  # no article there: nothing to fetch again
+        self._article_settled(job, ok=True)
+
+    def _failed(self, job, reason: str) -> None:
+        """Kept for the next sync: the article queued with why, the picture's next try."""
+        self.summary.failed.append(Problem(job.url, reason))
+        if isinstance(job, _Article):
+            self.store.queue(job.url, reason)
+            self._article_settled(job, ok=False)
+        elif isinstance(job, _Picture):
+            self.store.picture_failed(job.url, reason)
+        else:
+            self._page_settled(job.channel, job.url, ok=False)
 
     # ------------------------------------------------------------------ on the store's thread
 
@@ -237,17 +297,22 @@ class _Run:
 
     def _handle_list(self, job: _ListPage, result) -> None:
         fetched, listing = result
-        if listing is None:  # 304: the list is as it was, so nothing new is on it
+        if listing is None:  # 304 after a complete walk: the list is as it was
+            self._page_settled(job.channel, job.url, ok=True)
             return
         urls = [item.url for item in listing.items]
         known = self.store.known_urls(urls)
-        self.lists[job.url] = _ListWait((fetched.etag, fetched.last_modified))
+        walk = self.walks[job.channel.url]
+        # Stop at a page of known articles only when the last walk completed: after a
+        # kill, the pages behind it may hold what was never fetched.
+        more = walk.full or len(known) < len(urls)
+        if more and job.number < self.pages and listing.next_page:
+            walk.open_pages.add(listing.next_page)
+            self.submit(_ListPage(job.channel, job.number + 1, listing.next_page))
+        self.lists[job.url] = _ListWait(job.channel, (fetched.etag, fetched.last_modified))
         for url in urls:
             self.submit_article(url, job.channel, job.url)
         self._list_settled(job.url)
-        more = len(known) < len(urls)
-        if more and job.number < self.pages and listing.next_page:
-            self.submit(_ListPage(job.channel, job.number + 1, listing.next_page))
 
     def _handle_article(self, job: _Article, result: _FetchedArticle) -> None:
         if result.article is None:
@@ -263,9 +328,7 @@ class _Run:
             )
             setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
             for url in result.article.picture_urls():
-                if url not in self.pictures and not self.store.has_image(url):
-                    self.pictures.add(url)
-                    self.submit(_Picture(url))
+                self.submit_picture(url)
         self._article_settled(job, ok=True)
 
     def _article_settled(self, job, ok: bool) -> None:
@@ -286,6 +349,15 @@ class _Run:
             del self.lists[list_url]
             if waiting.all_ok:
                 self.store.save_validators(list_url, *waiting.validators)
+            self._page_settled(waiting.channel, list_url, waiting.all_ok)
+
+    def _page_settled(self, channel: Channel, page_url: str, ok: bool) -> None:
+        """A list page and all its articles are done; the last one completes the walk."""
+        walk = self.walks[channel.url]
+        walk.open_pages.discard(page_url)
+        walk.ok = walk.ok and ok
+        if not walk.open_pages and walk.ok:
+            self.store.set_walk(channel.url, True)
 
     # ------------------------------------------------------------------ on pool threads
 
@@ -329,6 +401,8 @@ class _Run:
 
 def _article_or_skip(page) -> ArticlePage:
     if isinstance(page, ArticlePage):
+        if not page.body:  # read wrong, or cut short: stored, it would never be fetched again
+            raise ParseError("no article text was found on the page")
         return page
     if isinstance(page, NotFoundPage):
         raise Skipped("the site says the page was not found (页面没有找到)")

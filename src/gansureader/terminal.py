@@ -88,6 +88,34 @@ def reparse_summary(summary: ReparseSummary) -> str:
     return "\n".join(lines)
 
 
+def cache_status(status: dict) -> str:
+    """What the next sync will complete, from ``gansureader status``."""
+    queued, lists = status["queued"], status["lists_not_done"]
+    missing, failed = status["pictures_missing"], status["pictures_failed"]
+    if not (queued or lists or missing):
+        return "the cache is complete: nothing queued, every list walked, no picture missing"
+    lines = [f"articles queued for the next sync: {len(queued)}"]
+    lines += [
+        f"  {item['url']}"
+        + (f": {item['reason']} ({item['attempts']} tries)" if item["reason"] else "")
+        for item in queued
+    ]
+    lines.append(f"lists not walked to the end: {len(lists)}")
+    lines += [f"  {item['url']} (last walked {item['walked_at']})" for item in lists]
+    waiting = {item["url"]: item for item in failed}
+    lines.append(
+        f"pictures missing: {len(missing)} ({len(missing) - len(waiting)} fetched by the next sync)"
+    )
+    for url in missing:
+        if url in waiting:
+            item = waiting[url]
+            lines.append(
+                f"  {url}: {item['reason']}, {item['failures']} failure(s), "
+                f"next tried after {item['next_try']}"
+            )
+    return "\n".join(lines)
+
+
 def channel_table(channels: list[Channel]) -> str:
     lines, group = [], None
     for channel in channels:

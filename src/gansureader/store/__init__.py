@@ -1,7 +1,7 @@
 """The offline cache: SQLite (schema, migrations, full-text search) and picture files."""
 
-from .db import StoreError
+from .db import DiskFull, StoreError
 from .images import MAX_IMAGE_BYTES, image_type
 from .store import DATABASE_NAME, Store
 
-__all__ = ["DATABASE_NAME", "MAX_IMAGE_BYTES", "Store", "StoreError", "image_type"]
+__all__ = ["DATABASE_NAME", "MAX_IMAGE_BYTES", "DiskFull", "Store", "StoreError", "image_type"]

@@ -6,13 +6,43 @@ went wrong with the cache and what to do about it.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+# Below this much free space a sync stops cleanly rather than have a write fail midway.
+DISK_MARGIN = 50 * 1024 * 1024
+
 
 class StoreError(Exception):
     """The cache cannot be read or written; the message says why and what to do."""
+
+
+class DiskFull(StoreError):
+    """Too little free space to write: the user's condition, not a bug."""
+
+
+def ensure_space(folder: Path, needed: int = 0) -> None:
+    """Raise DiskFull unless ``needed`` bytes fit with the margin to spare."""
+    if free_bytes(folder) < DISK_MARGIN + needed:
+        raise DiskFull(disk_full_message(folder))
+
+
+def free_bytes(folder: Path) -> int:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return DISK_MARGIN  # cannot tell: let the write itself decide
+
+
+def disk_full_message(folder: Path) -> str:
+    free = free_bytes(folder) // (1024 * 1024)
+    return (
+        f"the disk holding the cache ({folder}) is full: {free} MB free, and gansureader "
+        f"stops below {DISK_MARGIN // (1024 * 1024)} MB so that the cache stays whole. "
+        "Free some space, then sync again: it completes the cache"
+    )
 
 
 class Transaction:
@@ -37,15 +67,24 @@ class Transaction:
         if self.db.in_transaction:  # SQLite may have rolled back by itself (disk full)
             self.db.execute("ROLLBACK")
         if isinstance(error, sqlite3.Error | OSError):
-            raise StoreError(explain(self.folder, error)) from None
+            raise _error_for(self.folder, error) from None
         return False
+
+
+def _error_for(folder: Path, error: Exception) -> StoreError:
+    message = explain(folder, error)
+    return DiskFull(message) if _is_disk_full(error) else StoreError(message)
+
+
+def _is_disk_full(error: Exception) -> bool:
+    return "full" in str(error).lower() or getattr(error, "errno", None) == 28  # ENOSPC
 
 
 def explain(folder: Path, error: Exception) -> str:
     """A message that says what went wrong with the cache and what to do about it."""
     text = str(error).lower()
-    if "full" in text or getattr(error, "errno", None) == 28:
-        return f"the disk holding the cache ({folder}) is full: free some space and try again"
+    if _is_disk_full(error):
+        return disk_full_message(folder)
     if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
         return f"the cache folder {folder} cannot be written: check its permissions"
     if "locked" in text or "busy" in text:

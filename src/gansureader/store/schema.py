@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 
-from ..model import Image, Paragraph, Run, block_texts
+from ..model import Image, Paragraph, Run, block_from_dict, block_texts, body_picture_urls
 from . import search
 
 
@@ -49,6 +49,46 @@ def _structured_bodies(db: sqlite3.Connection) -> None:
         "INSERT OR IGNORE INTO pending (url, queued_at) "
         "SELECT url, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM articles"
     )
+
+
+def _sync_state(db: sqlite3.Connection) -> None:
+    """Version 3: what a sync left undone is kept, so the next one completes it.
+
+    A channel's list walk is complete or not; a queued article keeps why it failed;
+    the pictures each article shows are listed, and a picture that failed waits for
+    its next try.
+    """
+    db.execute(
+        """CREATE TABLE channel_walks (
+            url TEXT PRIMARY KEY,  -- the channel's list page
+            complete INTEGER NOT NULL,  -- every page up to the limit read, every article stored
+            walked_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("ALTER TABLE pending ADD COLUMN reason TEXT")
+    db.execute("ALTER TABLE pending ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        """CREATE TABLE article_pictures (
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            PRIMARY KEY (article_id, url)
+        )"""
+    )
+    db.execute("CREATE INDEX article_pictures_url ON article_pictures (url)")
+    db.execute(
+        """CREATE TABLE picture_failures (
+            url TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            next_try TEXT NOT NULL
+        )"""
+    )
+    for article_id, body in db.execute("SELECT id, body FROM articles").fetchall():
+        blocks = tuple(block_from_dict(block) for block in json.loads(body))
+        db.executemany(
+            "INSERT OR IGNORE INTO article_pictures (article_id, url) VALUES (?, ?)",
+            [(article_id, url) for url in body_picture_urls(blocks)],
+        )
 
 
 def legacy_body(paragraphs: list[str], images: list[dict]) -> list:
@@ -144,6 +184,7 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     );
     """,
     _structured_bodies,
+    _sync_state,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

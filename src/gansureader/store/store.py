@@ -24,8 +24,8 @@ from ..model import (
 )
 from ..paths import resources_dir
 from . import pages as kept_pages
-from . import panels, search
-from .db import StoreError, Transaction, explain, now, to_datetime
+from . import panels, search, sync_state
+from .db import DiskFull, StoreError, Transaction, ensure_space, explain, now, to_datetime
 from .images import ImageFiles
 from .schema import SchemaError, migrate
 
@@ -133,6 +133,7 @@ class Store:
         All in one transaction. Returns "new", "updated" or "unchanged".
         """
         stamp = now()
+        ensure_space(self.folder, sum(len(page.data) for page in pages))
         with self._write():
             row = self._db.execute(
                 "SELECT id, digest, title, body FROM articles WHERE url = ?", (article.url,)
@@ -155,6 +156,7 @@ class Store:
                 )
                 article_id, outcome = cursor.lastrowid, "new"
                 search.add(self._db, article_id, article.title, article.texts())
+                sync_state.set_pictures(self._db, article_id, body_picture_urls(article.body))
             elif row["digest"] != columns["digest"]:
                 article_id, outcome = row["id"], "updated"
                 self._replace(row, columns, article)
@@ -187,6 +189,7 @@ class Store:
             f"UPDATE articles SET {assignments} WHERE id = ?", (*columns.values(), row["id"])
         )
         search.add(self._db, row["id"], article.title, article.texts())
+        sync_state.set_pictures(self._db, row["id"], body_picture_urls(article.body))
 
     # ------------------------------------------------------------------ parsing again
 
@@ -343,15 +346,53 @@ class Store:
         with self._write():
             self._save_validators(url, etag, last_modified, now())
 
-    def queue(self, url: str) -> None:
-        """Remember an article to fetch at the next sync (asked for while offline)."""
+    def queue(self, url: str, reason: str | None = None) -> None:
+        """Remember an article to fetch at the next sync: asked for while offline, or
+        failed (``reason`` says why; every failure counts an attempt)."""
         with self._write():
             self._db.execute(
-                "INSERT OR IGNORE INTO pending (url, queued_at) VALUES (?, ?)", (url, now())
+                "INSERT INTO pending (url, queued_at, reason, attempts) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (url) DO UPDATE SET reason = excluded.reason, "
+                "attempts = attempts + excluded.attempts",
+                (url, now(), reason, int(reason is not None)),
             )
+
+    def unqueue(self, url: str) -> None:
+        with self._write():
+            self._db.execute("DELETE FROM pending WHERE url = ?", (url,))
 
     def pending(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT url FROM pending ORDER BY queued_at")]
+
+    def queued(self) -> list[tuple[str, str | None, int]]:
+        """(URL, why the last try failed, tries) of every queued article."""
+        return self._db.execute(
+            "SELECT url, reason, attempts FROM pending ORDER BY queued_at"
+        ).fetchall()
+
+    # ------------------------------------------------------------------ what syncs left undone
+
+    def walk_complete(self, channel_url: str) -> bool:
+        """Whether the channel's last list walk read every page and stored every article."""
+        return sync_state.walk_complete(self._db, channel_url)
+
+    def set_walk(self, channel_url: str, complete: bool) -> None:
+        with self._write():
+            sync_state.set_walk(self._db, channel_url, complete, now())
+
+    def incomplete_walks(self) -> list[tuple[str, str]]:
+        return sync_state.incomplete_walks(self._db)
+
+    def missing_pictures(self, due_only: bool = False) -> list[str]:
+        """Pictures the cache's articles and panels show but the cache lacks."""
+        return sync_state.missing_pictures(self._db, sync_state.utc_now() if due_only else None)
+
+    def picture_failures(self) -> list[tuple[str, int, str, str]]:
+        return sync_state.picture_failures(self._db)
+
+    def picture_failed(self, url: str, reason: str) -> None:
+        with self._write():
+            sync_state.picture_failed(self._db, url, reason, sync_state.utc_now())
 
     # ------------------------------------------------------------------ pictures
 
@@ -361,16 +402,19 @@ class Store:
 
     def save_image(self, url: str, data: bytes, content_type: str) -> None:
         """Write the picture's file first, then its row: a row never points at nothing."""
+        ensure_space(self.folder, len(data))
         try:
             digest = self.images.write(data)
         except OSError as error:
-            raise StoreError(explain(self.folder, error)) from None
+            message = explain(self.folder, error)
+            raise (DiskFull(message) if error.errno == 28 else StoreError(message)) from None
         with self._write():
             self._db.execute(
                 "INSERT OR REPLACE INTO images (url, sha256, size, content_type, fetched_at) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (url, digest, len(data), content_type, now()),
             )
+            self._db.execute("DELETE FROM picture_failures WHERE url = ?", (url,))
 
     def image_path(self, url: str) -> Path | None:
         row = self._db.execute("SELECT sha256 FROM images WHERE url = ?", (url,)).fetchone()

@@ -449,8 +449,9 @@ class MainWindow(QMainWindow):
         )
 
     def _sync_failed(self, message: str) -> None:
+        """The sync could not go on (a full disk, an unusable cache): said in the banner."""
         self._sync_ended()
-        QMessageBox.warning(self, self.tr("Refresh failed"), message)
+        self.banner.show_message(self.tr("Refresh stopped: %1").replace("%1", message))
 
     # ------------------------------------------------------------------ settings, state
 

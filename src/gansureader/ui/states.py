@@ -78,6 +78,11 @@ class ErrorBanner(QFrame):
         layout.addWidget(close)
         self.hide()
 
+    def show_message(self, text: str) -> None:
+        self.label.setText(escape(text))
+        self.setToolTip(text)
+        self.show()
+
     def show_problems(self, problems: list) -> None:
         """``problems``: the sync summary's failures (url and reason each)."""
         shown = problems[:3]
