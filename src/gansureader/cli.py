@@ -139,6 +139,13 @@ def _build_parser() -> argparse.ArgumentParser:
     show.add_argument("url", metavar="URL")
     show.add_argument("--json", action="store_true", help="print it in the JSON shape of 'parse'")
 
+    check = command(
+        "check",
+        _run_check,
+        "check the cache, its picture files and the state file, and mend what is wrong",
+    )
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+
     status = command(
         "status",
         _run_status,
@@ -192,7 +199,10 @@ def _positive(text: str) -> int:
 def _open_store(args):
     from .store import Store
 
-    return Store(data_dir(args.data_dir))
+    store = Store(data_dir(args.data_dir))
+    if store.recovery is not None:
+        print(f"gansureader: {store.recovery.message()}", file=sys.stderr)
+    return store
 
 
 def _print_json(value) -> None:
@@ -377,6 +387,28 @@ def _run_show(args: argparse.Namespace) -> int:
     else:
         _write(terminal.article_text(article))
     return 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from . import terminal
+    from .store.check import check
+
+    with _open_store(args) as store:
+        report = check(store)
+    if args.json:
+        _print_json(
+            {
+                "sound": report.sound,
+                "integrity": report.integrity,
+                "bad_pictures": report.bad_pictures,
+                "orphans": report.orphans,
+                "state": report.state,
+                "recovery": report.recovery.message() if report.recovery else None,
+            }
+        )
+    else:
+        _write(terminal.check_report(report))
+    return 0 if report.sound else EXIT_SOME_FAILED
 
 
 def _run_status(args: argparse.Namespace) -> int:

@@ -88,6 +88,24 @@ def reparse_summary(summary: ReparseSummary) -> str:
     return "\n".join(lines)
 
 
+def check_report(report) -> str:
+    if report.sound:
+        return "the cache is sound: database, picture files and state file all check out"
+    lines = []
+    if report.recovery is not None:
+        lines.append(f"database: {report.integrity}. {report.recovery.message()}")
+    if report.bad_pictures:
+        lines.append(
+            f"{report.bad_pictures} picture(s) missing or unreadable: forgotten, so the next "
+            "sync fetches them again"
+        )
+    if report.orphans:
+        lines.append(f"{report.orphans} orphan file(s) removed (no picture of the cache)")
+    if report.state != "ok":
+        lines.append(f"the state file is damaged: {report.state}")
+    return "\n".join(lines)
+
+
 def cache_status(status: dict) -> str:
     """What the next sync will complete, from ``gansureader status``."""
     queued, lists = status["queued"], status["lists_not_done"]

@@ -13,47 +13,101 @@ import json
 import sqlite3
 from pathlib import Path
 
-from ..model import (
-    ArticlePage,
-    ArticleSummary,
-    Channel,
-    KeptPage,
-    block_from_dict,
-    block_texts,
-    body_picture_urls,
-)
+from ..model import ArticlePage, ArticleSummary, Channel, KeptPage, body_picture_urls
 from ..paths import resources_dir
 from . import pages as kept_pages
-from . import panels, search, sync_state
+from . import panels, recovery, search, sync_state
 from .db import DiskFull, StoreError, Transaction, ensure_space, explain, now, to_datetime
 from .images import ImageFiles
+from .rows import article_from_row, body_from_json, texts_from_json
 from .schema import SchemaError, migrate
+from .sync_state import SyncBookkeeping
+from .user_state import UserState
 
 DATABASE_NAME = "gansureader.sqlite3"
 SEARCH_WINDOW = 5000
 
 
-class Store:
+class Store(SyncBookkeeping):
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.images = ImageFiles(self.folder / "images")
+        self.recovery: recovery.Recovery | None = None  # set when a damaged cache was replaced
+        database = self.folder / DATABASE_NAME
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.folder / DATABASE_NAME, isolation_level=None)
-            self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA busy_timeout = 10000")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.execute("PRAGMA foreign_keys = ON")
-            migrate(self._db)
+            self.state = UserState(self.folder)
+            try:
+                self._open(database)
+            except sqlite3.DatabaseError as error:
+                if not recovery.is_damage(error):
+                    raise
+                self.replace_damaged()
         except SchemaError as error:
             raise StoreError(f"{self.folder}: {error}") from None
         except (sqlite3.Error, OSError) as error:
             raise StoreError(explain(self.folder, error)) from None
         self._seed_channels()
+        if self.state.created:
+            self._take_over_state()
+
+    def _open(self, database: Path) -> None:
+        self._db = sqlite3.connect(database, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA busy_timeout = 10000")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        migrate(self._db)
+
+    def replace_damaged(self) -> recovery.Recovery:
+        """Move the damaged cache file aside and start anew from what it still reads."""
+        self._db.close()
+        damaged = recovery.move_aside(self.folder / DATABASE_NAME)
+        self._open(self.folder / DATABASE_NAME)
+        self._seed_channels()
+        self.recovery = self._rebuild(damaged)
+        return self.recovery
+
+    def _rebuild(self, damaged: Path) -> recovery.Recovery:
+        """A new cache from what the damaged one still reads, with the reader's state."""
+        salvaged = 0
+        for article, pages in recovery.salvage(damaged):
+            self.save_article(article, channels=[], validators={}, pages=pages)
+            salvaged += 1
+        for channel in self.state.channels():
+            self.add_channel(channel.url, channel.name, channel.group)
+        flags = self.state.all_flags()
+        with self._write():
+            self._db.executemany(
+                "UPDATE articles SET read = ?, starred = ? WHERE url = ?",
+                [(int(read), int(starred), url) for url, read, starred in flags],
+            )
+        return recovery.Recovery(
+            self.folder,
+            damaged,
+            salvaged,
+            starred=sum(1 for _, _, starred in flags if starred),
+            read=sum(1 for _, read, _ in flags if read),
+        )
+
+    def _take_over_state(self) -> None:
+        """A cache older than the state file: its read, starred and added channels move in."""
+        self.state.set_flags(
+            [
+                (row["url"], bool(row["read"]), bool(row["starred"]))
+                for row in self._db.execute(
+                    "SELECT url, read, starred FROM articles WHERE read OR starred"
+                )
+            ]
+        )
+        for channel in self.channels():
+            if not channel.builtin:
+                self.state.add_channel(channel)
 
     def close(self) -> None:
         self._db.close()
+        self.state.close()
 
     def __enter__(self) -> Store:
         return self
@@ -105,6 +159,7 @@ class Store:
                 "INSERT INTO channels (name, url, grp, builtin) VALUES (?, ?, ?, 0)",
                 (channel.name, channel.url, channel.group),
             )
+        self.state.add_channel(channel)
         return channel
 
     # ------------------------------------------------------------------ articles
@@ -148,6 +203,8 @@ class Store:
                 "updated_at": stamp,
             }
             if row is None:
+                # Read or starred before (a cache replaced since): it still is.
+                columns["read"], columns["starred"] = map(int, self.state.flags(article.url))
                 names = ", ".join(["url", *columns])
                 marks = ", ".join("?" * (len(columns) + 1))
                 cursor = self._db.execute(
@@ -183,7 +240,7 @@ class Store:
 
     def _replace(self, row: sqlite3.Row, columns: dict, article: ArticlePage) -> None:
         """Rewrite a stored article's columns and its search entry (in a transaction)."""
-        search.remove(self._db, row["id"], row["title"], _texts(row["body"]))
+        search.remove(self._db, row["id"], row["title"], texts_from_json(row["body"]))
         assignments = ", ".join(f"{name} = ?" for name in columns)
         self._db.execute(
             f"UPDATE articles SET {assignments} WHERE id = ?", (*columns.values(), row["id"])
@@ -256,18 +313,10 @@ class Store:
         row = self._db.execute("SELECT * FROM articles WHERE url = ?", (url,)).fetchone()
         if row is None:
             return None
-        return ArticlePage(
-            url=row["url"],
-            title=row["title"],
-            published_at=to_datetime(row["published_at"]),
-            source=row["source"],
-            editor=row["editor"],
-            author=row["author"],
-            breadcrumb=tuple(json.loads(row["breadcrumb"])),
-            body=_body(row["body"]),
-            contributor=row["contributor"],
-            recommendations=panels.recommendations(self._db, row["recommendations_id"]),
-            ranking=panels.ranking(self._db, row["ranking_id"]),
+        return article_from_row(
+            row,
+            panels.recommendations(self._db, row["recommendations_id"]),
+            panels.ranking(self._db, row["ranking_id"]),
         )
 
     def articles(
@@ -317,82 +366,24 @@ class Store:
             (expression, SEARCH_WINDOW - 1, limit),
         ).fetchall()
         return [
-            _summary(row, snippet=search.snippet(query, row["title"], _texts(row["body"])))
+            _summary(row, snippet=search.snippet(query, row["title"], texts_from_json(row["body"])))
             for row in rows
         ]
 
     def set_read(self, url: str, read: bool = True) -> None:
         with self._write():
             self._db.execute("UPDATE articles SET read = ? WHERE url = ?", (int(read), url))
+        self.state.set_flag(url, "read", read)
 
     def set_starred(self, url: str, starred: bool = True) -> None:
         with self._write():
             self._db.execute("UPDATE articles SET starred = ? WHERE url = ?", (int(starred), url))
+        self.state.set_flag(url, "starred", starred)
 
     def ranking_movement(self, url: str) -> list[tuple]:
         """The article's 新闻排行 with each line's movement since the snapshot before it."""
         row = self._db.execute("SELECT ranking_id FROM articles WHERE url = ?", (url,)).fetchone()
         return panels.ranking_movement(self._db, row[0]) if row else []
-
-    # ------------------------------------------------------------------ validators, queue
-
-    def validators(self, url: str) -> tuple[str | None, str | None]:
-        row = self._db.execute(
-            "SELECT etag, last_modified FROM validators WHERE url = ?", (url,)
-        ).fetchone()
-        return (row["etag"], row["last_modified"]) if row else (None, None)
-
-    def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        with self._write():
-            self._save_validators(url, etag, last_modified, now())
-
-    def queue(self, url: str, reason: str | None = None) -> None:
-        """Remember an article to fetch at the next sync: asked for while offline, or
-        failed (``reason`` says why; every failure counts an attempt)."""
-        with self._write():
-            self._db.execute(
-                "INSERT INTO pending (url, queued_at, reason, attempts) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (url) DO UPDATE SET reason = excluded.reason, "
-                "attempts = attempts + excluded.attempts",
-                (url, now(), reason, int(reason is not None)),
-            )
-
-    def unqueue(self, url: str) -> None:
-        with self._write():
-            self._db.execute("DELETE FROM pending WHERE url = ?", (url,))
-
-    def pending(self) -> list[str]:
-        return [row[0] for row in self._db.execute("SELECT url FROM pending ORDER BY queued_at")]
-
-    def queued(self) -> list[tuple[str, str | None, int]]:
-        """(URL, why the last try failed, tries) of every queued article."""
-        return self._db.execute(
-            "SELECT url, reason, attempts FROM pending ORDER BY queued_at"
-        ).fetchall()
-
-    # ------------------------------------------------------------------ what syncs left undone
-
-    def walk_complete(self, channel_url: str) -> bool:
-        """Whether the channel's last list walk read every page and stored every article."""
-        return sync_state.walk_complete(self._db, channel_url)
-
-    def set_walk(self, channel_url: str, complete: bool) -> None:
-        with self._write():
-            sync_state.set_walk(self._db, channel_url, complete, now())
-
-    def incomplete_walks(self) -> list[tuple[str, str]]:
-        return sync_state.incomplete_walks(self._db)
-
-    def missing_pictures(self, due_only: bool = False) -> list[str]:
-        """Pictures the cache's articles and panels show but the cache lacks."""
-        return sync_state.missing_pictures(self._db, sync_state.utc_now() if due_only else None)
-
-    def picture_failures(self) -> list[tuple[str, int, str, str]]:
-        return sync_state.picture_failures(self._db)
-
-    def picture_failed(self, url: str, reason: str) -> None:
-        with self._write():
-            sync_state.picture_failed(self._db, url, reason, sync_state.utc_now())
 
     # ------------------------------------------------------------------ pictures
 
@@ -447,7 +438,7 @@ class Store:
         )
         for row in rows:
             doomed.append(row["id"])
-            pictures = body_picture_urls(_body(row["body"]))
+            pictures = body_picture_urls(body_from_json(row["body"]))
             freed += row["size"] + sum(self._picture_size(url) for url in pictures)
             if freed >= excess:
                 break
@@ -457,7 +448,7 @@ class Store:
                 row = self._db.execute(
                     "SELECT id, title, body FROM articles WHERE id = ?", (article_id,)
                 ).fetchone()
-                search.remove(self._db, article_id, row["title"], _texts(row["body"]))
+                search.remove(self._db, article_id, row["title"], texts_from_json(row["body"]))
                 self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             self._forget_unused_pictures()
         self._db.execute("VACUUM")
@@ -474,7 +465,7 @@ class Store:
         used = {
             url
             for row in self._db.execute("SELECT body FROM articles")
-            for url in body_picture_urls(_body(row[0]))
+            for url in body_picture_urls(body_from_json(row[0]))
         }
         used |= {row[0] for row in self._db.execute("SELECT image FROM panel_items")}
         stored = [row[0] for row in self._db.execute("SELECT url FROM images")]
@@ -505,13 +496,6 @@ class Store:
             [(article_id, channel.url) for channel in channels],
         )
 
-    def _save_validators(self, url, etag, last_modified, now) -> None:
-        self._db.execute(
-            "INSERT OR REPLACE INTO validators (url, etag, last_modified, checked_at) "
-            "VALUES (?, ?, ?, ?)",
-            (url, etag, last_modified, now),
-        )
-
 
 _SUMMARY_SELECT = (
     "SELECT a.url, a.title, a.published_at, a.source, a.read, a.starred, "
@@ -535,14 +519,6 @@ def _article_columns(article: ArticlePage) -> dict:
     }
     encoded = json.dumps(columns, ensure_ascii=False).encode()
     return {**columns, "digest": hashlib.sha256(encoded).hexdigest()}
-
-
-def _body(text: str) -> tuple:
-    return tuple(block_from_dict(block) for block in json.loads(text))
-
-
-def _texts(body_json: str) -> list[str]:
-    return [text for block in _body(body_json) for text in block_texts(block)]
 
 
 def _summary(row: sqlite3.Row, snippet: str | None = None) -> ArticleSummary:

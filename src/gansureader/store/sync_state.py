@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
+from .db import now
+
 # After the first failure the next sync tries again; then these waits, the last repeating.
 PICTURE_BACKOFF = (
     timedelta(0),
@@ -93,3 +95,75 @@ def picture_failed(db: sqlite3.Connection, url: str, reason: str, now: datetime)
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+class SyncBookkeeping:
+    """The Store's side of it: validators, the queue, walks and missing pictures.
+
+    A mixin of Store, whose connection (``_db``) and write transaction it uses.
+    """
+
+    _db: sqlite3.Connection
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        row = self._db.execute(
+            "SELECT etag, last_modified FROM validators WHERE url = ?", (url,)
+        ).fetchone()
+        return (row["etag"], row["last_modified"]) if row else (None, None)
+
+    def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self._write():
+            self._save_validators(url, etag, last_modified, now())
+
+    def queue(self, url: str, reason: str | None = None) -> None:
+        """Remember an article to fetch at the next sync: asked for while offline, or
+        failed (``reason`` says why; every failure counts an attempt)."""
+        with self._write():
+            self._db.execute(
+                "INSERT INTO pending (url, queued_at, reason, attempts) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (url) DO UPDATE SET reason = excluded.reason, "
+                "attempts = attempts + excluded.attempts",
+                (url, now(), reason, int(reason is not None)),
+            )
+
+    def unqueue(self, url: str) -> None:
+        with self._write():
+            self._db.execute("DELETE FROM pending WHERE url = ?", (url,))
+
+    def pending(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT url FROM pending ORDER BY queued_at")]
+
+    def queued(self) -> list[tuple[str, str | None, int]]:
+        """(URL, why the last try failed, tries) of every queued article."""
+        return self._db.execute(
+            "SELECT url, reason, attempts FROM pending ORDER BY queued_at"
+        ).fetchall()
+
+    def walk_complete(self, channel_url: str) -> bool:
+        """Whether the channel's last list walk read every page and stored every article."""
+        return walk_complete(self._db, channel_url)
+
+    def set_walk(self, channel_url: str, complete: bool) -> None:
+        with self._write():
+            set_walk(self._db, channel_url, complete, now())
+
+    def incomplete_walks(self) -> list[tuple[str, str]]:
+        return incomplete_walks(self._db)
+
+    def missing_pictures(self, due_only: bool = False) -> list[str]:
+        """Pictures the cache's articles and panels show but the cache lacks."""
+        return missing_pictures(self._db, utc_now() if due_only else None)
+
+    def picture_failures(self) -> list[tuple[str, int, str, str]]:
+        return picture_failures(self._db)
+
+    def picture_failed(self, url: str, reason: str) -> None:
+        with self._write():
+            picture_failed(self._db, url, reason, utc_now())
+
+    def _save_validators(self, url, etag, last_modified, now) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO validators (url, etag, last_modified, checked_at) "
+            "VALUES (?, ?, ?, ?)",
+            (url, etag, last_modified, now),
+        )

@@ -71,6 +71,8 @@ def run(
         channels=demo_channels() if demo else None,
         load_demo=lambda: refresher.start(demo_channels(), 2, mirror=start_demo_server()),
     )
+    if store.recovery is not None:  # a damaged cache was replaced: say what was kept
+        window.banner.show_message(store.recovery.message())
     if screenshot:
         take_screenshot(app, window, Path(screenshot), article)
     window.restore_layout()

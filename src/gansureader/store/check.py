@@ -1,0 +1,75 @@
+"""``gansureader check``: is the cache sound, and if not, what was mended.
+
+The database's integrity (a cache damaged inside is replaced as at start: moved
+aside, salvaged, the reader's state put back), the picture files (a missing or
+unreadable one becomes a missing picture, fetched by the next sync; files no row
+names are removed), and the reader's state file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from .images import image_type
+from .recovery import Recovery
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    integrity: str  # "ok", or SQLite's first complaint
+    bad_pictures: int  # files missing or unreadable: their rows went, the next sync refetches
+    orphans: int  # files no row named: removed
+    state: str  # the state file's integrity: "ok" or the complaint
+    recovery: Recovery | None
+
+    @property
+    def sound(self) -> bool:
+        return (
+            self.integrity == "ok"
+            and not self.bad_pictures
+            and not self.orphans
+            and self.state == "ok"
+        )
+
+
+def check(store) -> CheckReport:
+    db = store._db
+    try:
+        integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        integrity = str(error)
+    replaced = store.replace_damaged() if integrity != "ok" else None
+    bad, orphans = _check_pictures(store)
+    try:
+        state = store.state.integrity()
+    except sqlite3.DatabaseError as error:
+        state = str(error)
+    return CheckReport(integrity, bad, orphans, state, replaced)
+
+
+def _check_pictures(store) -> tuple[int, int]:
+    db = store._db
+    bad = []
+    known = set()
+    for (digest,) in db.execute("SELECT DISTINCT sha256 FROM images").fetchall():
+        path = store.images.path(digest)
+        try:
+            readable = image_type(path.read_bytes()) is not None
+        except OSError:
+            readable = False
+        if readable:
+            known.add(digest)
+        else:
+            bad.append(digest)
+            path.unlink(missing_ok=True)
+    if bad:
+        with store._write():
+            db.executemany("DELETE FROM images WHERE sha256 = ?", [(digest,) for digest in bad])
+    orphans = 0
+    if store.images.folder.is_dir():
+        for path in store.images.folder.glob("*/*"):
+            if path.name not in known:
+                path.unlink(missing_ok=True)
+                orphans += 1
+    return len(bad), orphans

@@ -1,0 +1,38 @@
+"""Rows of the articles table as the model's dataclasses: one reading for the store and
+for salvaging a damaged cache."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from ..model import ArticlePage, RankItem, Recommendation, block_from_dict, block_texts
+from .db import to_datetime
+
+
+def article_from_row(
+    row: sqlite3.Row,
+    recommendations: tuple[Recommendation, ...] = (),
+    ranking: tuple[RankItem, ...] = (),
+) -> ArticlePage:
+    return ArticlePage(
+        url=row["url"],
+        title=row["title"],
+        published_at=to_datetime(row["published_at"]),
+        source=row["source"],
+        editor=row["editor"],
+        author=row["author"],
+        breadcrumb=tuple(json.loads(row["breadcrumb"])),
+        body=body_from_json(row["body"]),
+        contributor=row["contributor"],
+        recommendations=recommendations,
+        ranking=ranking,
+    )
+
+
+def body_from_json(text: str) -> tuple:
+    return tuple(block_from_dict(block) for block in json.loads(text))
+
+
+def texts_from_json(body_json: str) -> list[str]:
+    return [text for block in body_from_json(body_json) for text in block_texts(block)]
