@@ -393,3 +393,42 @@ def test_links_to_videos_and_other_sites_open_in_the_browser(window, monkeypatch
     window.follow_link("http://gansu.gscn.com.cn/system/2024/06/01/013999999.shtml")
     assert opened == ["http://v.gscn.com.cn/video/2024/05/13200022.mp4", "http://www.gansu.gov.cn/"]
     assert fetched == ["http://gansu.gscn.com.cn/system/2024/06/01/013999999.shtml"]
+
+
+def test_clean_up_runs_in_the_background_and_keeps_starred(window, qtbot):
+    oldest = window.store.articles(limit=-1)[-1].url
+    window.set_flag(oldest, "starred", True)
+    before = window.store.count_articles()
+    with qtbot.waitSignal(window.refresher.cleaned, timeout=30_000) as cleaned:
+        window._clean_up(0)  # a limit no cache meets: all but the starred go
+        assert window.store.count_articles() == before  # returned at once; work goes on
+        assert window.progress.isVisible()
+    assert cleaned.args[0] == before - 1
+    assert window.model.rowCount() == 1 and window.store.article(oldest) is not None
+    assert not window.progress.isVisible()
+
+
+def test_a_click_on_a_missing_picture_fetches_it_or_says_offline(
+    qtbot, cache, tmp_path, demo_server
+):
+    from gansureader.render import PICTURE_FRAGMENT
+
+    with Store(cache) as writer:
+        picture = writer.article(FIRST).images[0].url
+        with writer._write():
+            writer._db.execute("DELETE FROM images WHERE url = ?", (picture,))
+    window = open_window(qtbot, cache, tmp_path, mirror=demo_server.url)
+    with qtbot.waitSignal(window.article_shown):
+        window.follow_link(FIRST)
+    assert f'href="{picture}#{PICTURE_FRAGMENT}"' in window.reader.browser.html
+    window.offline_action.setChecked(True)
+    window.follow_link(f"{picture}#{PICTURE_FRAGMENT}")
+    assert "offline" in window.statusBar().currentMessage().lower()
+    assert not window.refresher.running
+    window.offline_action.setChecked(False)
+    with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
+        window.follow_link(f"{picture}#{PICTURE_FRAGMENT}")
+    assert window.store.image_path(picture) is not None
+    assert window.current_url() == FIRST  # still reading it, now with its picture
+    window.close()
+    window.store.close()

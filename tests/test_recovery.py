@@ -150,3 +150,14 @@ def test_check_replaces_a_cache_damaged_inside(tmp_path, synced, capsys):
     with Store(folder) as store:
         assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert store.count_articles(starred_only=True) <= 3
+
+
+def test_a_damaged_state_file_is_rebuilt_from_the_cache(tmp_path, synced, capsys):
+    folder = tmp_path / "data"
+    shutil.copytree(synced, folder)
+    (folder / "state.sqlite3").write_bytes(b"not a database at all" * 50)
+    with Store(folder) as store:
+        assert store.count_articles(starred_only=True) == 3
+        assert len([flag for flag in store.state.all_flags() if flag[2]]) == 3
+    assert any(path.name.startswith("state.damaged-") for path in folder.iterdir())
+    assert main(["check", "--data-dir", str(folder)]) == 0

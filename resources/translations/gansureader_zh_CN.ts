@@ -86,196 +86,206 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="63"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="65"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="104"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="106"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="127"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="129"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="128"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="130"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="129"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="131"/>
         <source>Starred</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="146"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="148"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="165"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="167"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="166"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="168"/>
         <source>&amp;Offline mode</source>
         <translation>离线模式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="167"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="169"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="168"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="169"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="171"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="170"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="172"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="171"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="173"/>
         <source>Mark read/&amp;unread</source>
         <translation>标为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="172"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="174"/>
         <source>Mark &amp;all read</source>
         <translation>全部标为已读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="173"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="175"/>
         <source>&amp;Star</source>
         <translation>收藏(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="174"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="176"/>
         <source>Open in &amp;browser</source>
         <translation>在浏览器中打开(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="175"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="177"/>
         <source>&amp;Copy link</source>
         <translation>复制链接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="176"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="178"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="177"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="179"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="178"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="180"/>
         <source>&amp;Reset zoom</source>
         <translation>重置缩放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="180"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="182"/>
         <source>&amp;Find in article</source>
         <translation>在文章中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="182"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="184"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="183"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="185"/>
         <source>&amp;About gansureader</source>
         <translation>关于 gansureader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="187"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="189"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="191"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="193"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="204"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="206"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="205"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="207"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="210"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="212"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="306"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="313"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="313"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="320"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="356"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="329"/>
+        <source>You are offline: the picture is downloaded by the next refresh.</source>
+        <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="333"/>
+        <source>Downloading the picture…</source>
+        <translation>正在下载图片…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="376"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="371"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="391"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="410"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="430"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="412"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="432"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="432"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="455"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="435"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="458"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="448"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="471"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="454"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="477"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
@@ -284,24 +294,39 @@
         <translation type="vanished">刷新失败</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="461"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="484"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="495"/>
+        <source>Cleaning up…</source>
+        <translation>正在清理…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="497"/>
+        <source>Cleaning up the cache…</source>
+        <translation>正在清理缓存…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="503"/>
+        <source>Clean-up stopped: %1</source>
+        <translation>清理已停止：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="472"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="509"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="490"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="527"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="492"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="529"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>

@@ -156,9 +156,9 @@ class SyncEngine:
         """Set it (from any thread) to stop the sync; the cache stays consistent."""
         return self.fetcher.cancel
 
-    def run(self, channels: list[Channel], pages: int = 2) -> SyncSummary:
+    def run(self, channels: list[Channel], pages: int = 2, pictures: list[str] = ()) -> SyncSummary:
         """Sync ``channels`` (up to ``pages`` list pages each), the queued articles and the
-        pictures the cache lacks."""
+        pictures the cache lacks; ``pictures`` are fetched now, however long they wait."""
         run = _Run(self, pages)
         with ThreadPoolExecutor(self.workers, thread_name_prefix="sync") as pool:
             run.pool = pool
@@ -166,7 +166,7 @@ class SyncEngine:
                 run.start_walk(channel)
             for url in self.store.pending():
                 run.submit_article(url, None, None)
-            run.fetch_missing_pictures()
+            run.fetch_missing_pictures(asked_for=pictures)
             run.loop()
         return run.summary
 
@@ -197,8 +197,8 @@ class _Run:
         walk.open_pages.add(channel.url)
         self.submit(_ListPage(channel, 1, channel.url))
 
-    def fetch_missing_pictures(self) -> None:
-        due = self.store.missing_pictures(due_only=True)
+    def fetch_missing_pictures(self, asked_for: list[str] = ()) -> None:
+        due = [*asked_for, *self.store.missing_pictures(due_only=True)]
         self.waiting_pictures = set(self.store.missing_pictures()) - set(due)
         for url in due:
             self.submit_picture(url)

@@ -22,7 +22,7 @@ from .images import ImageFiles
 from .rows import article_from_row, body_from_json, texts_from_json
 from .schema import SchemaError, migrate
 from .sync_state import SyncBookkeeping
-from .user_state import UserState
+from .user_state import STATE_NAME, UserState
 
 DATABASE_NAME = "gansureader.sqlite3"
 SEARCH_WINDOW = 5000
@@ -36,7 +36,7 @@ class Store(SyncBookkeeping):
         database = self.folder / DATABASE_NAME
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.state = UserState(self.folder)
+            self.state = self._open_state()
             try:
                 self._open(database)
             except sqlite3.DatabaseError as error:
@@ -50,6 +50,16 @@ class Store(SyncBookkeeping):
         self._seed_channels()
         if self.state.created:
             self._take_over_state()
+
+    def _open_state(self) -> UserState:
+        """The state file; a damaged one is moved aside and rebuilt from the cache."""
+        try:
+            return UserState(self.folder)
+        except sqlite3.DatabaseError as error:
+            if not recovery.is_damage(error):
+                raise
+            recovery.move_aside(self.folder / STATE_NAME)
+            return UserState(self.folder)
 
     def _open(self, database: Path) -> None:
         self._db = sqlite3.connect(database, isolation_level=None)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..addresses import is_article_address
 from ..model import Channel
+from ..render import PICTURE_FRAGMENT
 from ..sanitize import is_safe_url
 from ..store import Store
 from .article_list import ArticleDelegate, ArticleListModel
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.sync_channels = channels  # None: every channel in the store
         self.load_demo = load_demo
         self.awaited: str | None = None  # an article being fetched for the reader
+        self.awaited_picture = False  # a picture clicked: the article is shown again after
         self.setWindowTitle(self.tr("gansureader — 中国甘肃网"))
         self._build_left()
         self.reader = ReaderPane(store, self)
@@ -226,6 +228,7 @@ class MainWindow(QMainWindow):
         self.refresher.finished.connect(self._sync_finished)
         self.refresher.failed.connect(self._sync_failed)
         self.refresher.reparsed.connect(self._reparsed)
+        self.refresher.cleaned.connect(self._cleaned)
 
     # ------------------------------------------------------------------ the list
 
@@ -283,6 +286,10 @@ class MainWindow(QMainWindow):
 
     def follow_link(self, url: str) -> None:
         """A click on a link in the article or a panel."""
+        address, _, fragment = url.partition("#")
+        if fragment == PICTURE_FRAGMENT:
+            self.fetch_picture(address)
+            return
         if not is_safe_url(url) or url == self.current_url():
             return  # styles that activate on click report a click twice
         if self.show_article(url):
@@ -312,6 +319,19 @@ class MainWindow(QMainWindow):
         self.awaited = url
         self._say(self.tr("Fetching the article…"), url)
         self.refresher.start([], pages=1)
+
+    def fetch_picture(self, url: str) -> None:
+        """A click on a picture: one not yet downloaded is fetched now (or, offline, later)."""
+        if self.store.image_path(url) is not None:
+            return
+        if self.offline_action.isChecked():
+            self.statusBar().showMessage(
+                self.tr("You are offline: the picture is downloaded by the next refresh."), 8000
+            )
+            return
+        self.awaited_picture = True
+        self.statusBar().showMessage(self.tr("Downloading the picture…"), 8000)
+        self.refresher.start([], pages=1, pictures=[url])
 
     def _say(self, message: str, url: str) -> None:
         """A message in the reader instead of an article."""
@@ -413,6 +433,9 @@ class MainWindow(QMainWindow):
         )
         if summary.new and self.tray is not None:
             self.tray.showMessage("中国甘肃网", note)
+        if self.awaited_picture and shown is not None:
+            self.awaited_picture = False
+            self.show_article(shown)  # with the picture that came
         if self.awaited is not None:
             self._arrived(self.awaited, summary)
         elif shown is not None and (row := self.model.row_of(shown)) is not None:
@@ -467,9 +490,23 @@ class MainWindow(QMainWindow):
             self._apply_settings()
 
     def _clean_up(self, limit_mb: int) -> None:
-        removed = self.store.clean_up(limit_mb * 1024 * 1024)
+        """Clean-up runs in the background; the window keeps answering meanwhile."""
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(self.tr("Cleaning up…"))
+        self.progress.show()
+        self.statusBar().showMessage(self.tr("Cleaning up the cache…"))
+        self.refresher.clean_up(limit_mb * 1024 * 1024)
+
+    def _cleaned(self, outcome) -> None:
+        self.progress.hide()
+        if isinstance(outcome, Exception):
+            self.banner.show_message(self.tr("Clean-up stopped: %1").replace("%1", str(outcome)))
+            return
+        shown = self.current_url()
         self.reload()
-        self.statusBar().showMessage(self.tr("%n article(s) removed", "", removed), 5000)
+        if shown is not None and self.store.article(shown) is None:
+            self.reader.clear()
+        self.statusBar().showMessage(self.tr("%n article(s) removed", "", outcome), 5000)
 
     def _apply_settings(self) -> None:
         self.offline_action.setChecked(self.settings.offline)

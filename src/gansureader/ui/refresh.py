@@ -24,6 +24,7 @@ class Refresher(QObject):
     finished = Signal(object)  # SyncSummary
     failed = Signal(str)  # the sync could not run at all (cache unusable…)
     reparsed = Signal(object)  # ReparseSummary
+    cleaned = Signal(object)  # articles removed by a clean-up, or the error that stopped it
 
     def __init__(self, data_folder: Path, pool: QThreadPool | None = None, parent=None):
         super().__init__(parent)
@@ -35,17 +36,27 @@ class Refresher(QObject):
         self._cancel: threading.Event | None = None
         self._again = False
         self._reparse_wanted = False
+        self._pictures_wanted: list[str] = []
+        self._cleanup_wanted: int | None = None  # a clean-up's byte limit, waiting its turn
 
     @property
     def running(self) -> bool:
         return self._cancel is not None
 
-    def start(self, channels: list[Channel], pages: int, mirror: str | None = None) -> bool:
+    def start(
+        self,
+        channels: list[Channel],
+        pages: int,
+        mirror: str | None = None,
+        pictures: list[str] = (),
+    ) -> bool:
         """Start a sync of ``channels`` and the queued articles; False if one is running.
 
-        ``mirror`` overrides the usual mirror for this sync (loading the demo content).
+        ``mirror`` overrides the usual mirror for this sync (loading the demo content);
+        ``pictures`` are fetched now (a reader clicked them).
         """
         if self.running:
+            self._pictures_wanted.extend(pictures)
             self._again = True  # queued articles will wait for this one to end
             return False
         self._cancel = cancel = threading.Event()
@@ -66,7 +77,7 @@ class Refresher(QObject):
                         fetcher,
                         on_progress=lambda p: emit_progress(p.done, p.total, p.url),
                     )
-                    summary = engine.run(channels, pages=pages)
+                    summary = engine.run(channels, pages=pages, pictures=list(pictures))
                     if limit:
                         store.clean_up(limit)  # starred articles stay
                     return summary
@@ -97,6 +108,28 @@ class Refresher(QObject):
         run_task(work, self._reparse_done, self.pool)
         return True
 
+    def clean_up(self, limit_bytes: int) -> bool:
+        """Forget the oldest articles until the cache fits ``limit_bytes`` (starred stay),
+        then compact it: off the window's thread, after the running job if there is one."""
+        if self.running:
+            self._cleanup_wanted = limit_bytes
+            return False
+        self._cancel = threading.Event()
+
+        def work():
+            from ..store import Store
+
+            with Store(self.data_folder) as store:
+                return store.clean_up(limit_bytes)
+
+        run_task(work, self._cleaned, self.pool)
+        return True
+
+    def _cleaned(self, removed, error) -> None:
+        self._cancel = None
+        self.cleaned.emit(error if error is not None else removed)
+        self._next()
+
     def _reparse_done(self, summary, error) -> None:
         self._cancel = None
         if error is None:
@@ -117,9 +150,12 @@ class Refresher(QObject):
 
     def _next(self) -> None:
         """What waited for the job that ended: queued articles first, then a re-read."""
-        if self._again:
-            self._again = False
-            self.start([], pages=1)
+        if self._again or self._pictures_wanted:
+            pictures, self._again, self._pictures_wanted = self._pictures_wanted, False, []
+            self.start([], pages=1, pictures=pictures)
+        elif self._cleanup_wanted is not None:
+            limit, self._cleanup_wanted = self._cleanup_wanted, None
+            self.clean_up(limit)
         elif self._reparse_wanted:
             self._reparse_wanted = False
             self.reparse_outdated()
