@@ -108,7 +108,8 @@ def starts(script: str, runs: int, *args: str) -> tuple[float, int]:
     return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
 
 
-def click_times(folder: Path, clicks: int) -> list[float]:
+def open_window(folder: Path):
+    """The app's window on the cache in ``folder``, offscreen: (app, store, window)."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -121,7 +122,11 @@ def click_times(folder: Path, clicks: int) -> list[float]:
     app = QApplication.instance() or QApplication([])
     settings = Settings(QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
     store = Store(folder)
-    window = MainWindow(store, settings, Refresher(folder))
+    return app, store, MainWindow(store, settings, Refresher(folder))
+
+
+def click_times(folder: Path, clicks: int) -> list[float]:
+    app, store, window = open_window(folder)
     window.restore_layout()
     window.show()
     app.processEvents()
@@ -185,19 +190,8 @@ def rich_cache(folder: Path) -> dict[str, str]:
 
 def rich_click_times(folder: Path, rounds: int) -> dict[str, list[float]]:
     """Per rich article: click (from another article) to rendered, ``rounds`` times."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from gansureader.store import Store
-    from gansureader.ui.main_window import MainWindow
-    from gansureader.ui.refresh import Refresher
-    from gansureader.ui.settings import Settings
-
     urls = rich_cache(folder)
-    app = QApplication.instance() or QApplication([])
-    settings = Settings(QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
-    store = Store(folder)
-    window = MainWindow(store, settings, Refresher(folder))
+    app, store, window = open_window(folder)
     window.restore_layout()
     window.show()
     app.processEvents()
@@ -220,18 +214,9 @@ def rich_click_times(folder: Path, rounds: int) -> dict[str, list[float]]:
 def cleanup_stall(folder: Path) -> tuple[float, float]:
     """(longest event-loop stall in ms, clean-up wall time in s) while the window's
     "clean up now" halves the cache."""
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    from gansureader.store import Store
-    from gansureader.ui.main_window import MainWindow
-    from gansureader.ui.refresh import Refresher
-    from gansureader.ui.settings import Settings
-
-    app = QApplication.instance() or QApplication([])
-    settings = Settings(QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
-    store = Store(folder)
-    window = MainWindow(store, settings, Refresher(folder))
+    app, store, window = open_window(folder)
     window.show()
     app.processEvents()
     ticks: list[float] = []

@@ -4,12 +4,7 @@ final cache holds exactly what one clean sync stores: every article, every pictu
 """
 
 import json
-import os
-import signal
-import subprocess
 import sys
-import threading
-import time
 
 import pytest
 
@@ -19,6 +14,7 @@ from gansureader.demo import MirrorHandler, MirrorServer, demo_site
 from gansureader.net import Fetcher
 from gansureader.store import DiskFull, Store
 from gansureader.sync import SyncEngine
+from killed_sync import SlowArticles, kill_sync_after
 
 
 def sync(folder, server_url, pages=2, **engine):
@@ -59,43 +55,13 @@ def clean(tmp_path_factory, demo_server):
     return articles, pictures
 
 
-class Slow(MirrorHandler):
-    def do_GET(self):  # noqa: N802
-        if "/system/" in self.path:
-            threading.Event().wait(0.1)  # slow enough that the kill lands mid-sync
-        super().do_GET()
-
-
-def stored(folder) -> int:
-    import sqlite3
-
-    try:
-        db = sqlite3.connect(f"file:{folder / 'gansureader.sqlite3'}?mode=ro", uri=True, timeout=1)
-        try:
-            return db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return 0
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 @pytest.mark.parametrize("kill_after", [3, 18, 36])
 def test_a_sync_killed_anywhere_is_completed_by_the_next(tmp_path, demo_server, clean, kill_after):
     data = tmp_path / "data"
-    with MirrorServer(demo_site(), Slow) as server:
-        command = [sys.executable, "-m", "gansureader.cli", "sync", "--mirror", server.url]
-        command += ["--data-dir", str(data)]
-        for name in DEMO_CHANNELS:
-            command += ["--channel", name]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
-        while stored(data) < kill_after and time.monotonic() < deadline:
-            assert process.poll() is None, "sync ended before it could be killed"
-            time.sleep(0.01)
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
-    assert stored(data) < 50
+    with MirrorServer(demo_site(), SlowArticles) as server:
+        killed_at = kill_sync_after(data, server.url, kill_after)
+    assert killed_at < 50
     summary = sync(data, demo_server.url)
     assert summary.ok, summary.failed
     articles, pictures, missing, walks = cache_state(data)
