@@ -26,9 +26,9 @@ POSTER_FRAGMENT = "gr-play"
 PICTURE_FRAGMENT = "gr-picture"
 # What the view lays out in well under 50 ms on this class of machine (bench/gui.py):
 # Qt's HTML import costs about 0.03 ms a paragraph and 0.17 ms a table cell.
-MAX_BLOCKS = 600
+MAX_BLOCKS = 400
 MAX_CHARACTERS = 80_000
-MAX_TABLE_CELLS = 160
+MAX_TABLE_CELLS = 120
 MAX_TABLE_COLUMNS = 20
 MAX_LIST_ITEMS = 500
 INDENT = "\u3000\u3000"  # as the site indents; Qt ignores em text-indent

@@ -50,7 +50,7 @@ class Settings:
     proxy = Preference("net/proxy", "")
     offline = Preference("net/offline", False)
     zoom = Preference("view/zoom", 0)
-    font_family = Preference("view/font_family", "serif")  # serif (宋体) or sans (黑体)
+    font_family = Preference("view/font_family", "sans")  # sans (黑体) or serif (宋体)
     font_size = Preference("view/font_size", 13)  # points
 
     def __init__(self, qsettings: QSettings):
