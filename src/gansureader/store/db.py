@@ -67,11 +67,12 @@ class Transaction:
         if self.db.in_transaction:  # SQLite may have rolled back by itself (disk full)
             self.db.execute("ROLLBACK")
         if isinstance(error, sqlite3.Error | OSError):
-            raise _error_for(self.folder, error) from None
+            raise error_for(self.folder, error) from None
         return False
 
 
-def _error_for(folder: Path, error: Exception) -> StoreError:
+def error_for(folder: Path, error: Exception) -> StoreError:
+    """The StoreError (a DiskFull for a full disk) that says what ``error`` means."""
     message = explain(folder, error)
     return DiskFull(message) if _is_disk_full(error) else StoreError(message)
 

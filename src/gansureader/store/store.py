@@ -17,7 +17,7 @@ from ..model import ArticlePage, ArticleSummary, Channel, KeptPage, body_picture
 from ..paths import resources_dir
 from . import pages as kept_pages
 from . import panels, recovery, search, sync_state
-from .db import DiskFull, StoreError, Transaction, ensure_space, explain, now, to_datetime
+from .db import StoreError, Transaction, ensure_space, error_for, now, to_datetime
 from .images import ImageFiles
 from .rows import article_from_row, body_from_json, texts_from_json
 from .schema import SchemaError, migrate
@@ -46,7 +46,7 @@ class Store(SyncBookkeeping):
         except SchemaError as error:
             raise StoreError(f"{self.folder}: {error}") from None
         except (sqlite3.Error, OSError) as error:
-            raise StoreError(explain(self.folder, error)) from None
+            raise error_for(self.folder, error) from None
         self._seed_channels()
         if self.state.created:
             self._take_over_state()
@@ -407,8 +407,7 @@ class Store(SyncBookkeeping):
         try:
             digest = self.images.write(data)
         except OSError as error:
-            message = explain(self.folder, error)
-            raise (DiskFull(message) if error.errno == 28 else StoreError(message)) from None
+            raise error_for(self.folder, error) from None
         with self._write():
             self._db.execute(
                 "INSERT OR REPLACE INTO images (url, sha256, size, content_type, fetched_at) "
