@@ -75,6 +75,9 @@ def test_show_gives_the_parse_shape_with_pages_merged(synced, capsys):
     ]
     assert len(article["paragraphs"]) == 8 and article["next_page"] is None
     assert len(article["recommendations"]) == 6 and len(article["ranking"]) == 10
+    cut = [item for item in article["ranking"] if "cut_title" in item]
+    assert cut and all(item["title"].startswith(item["cut_title"]) for item in cut)
+    assert all(len(item["title"]) > len(item["cut_title"]) for item in cut)  # full, cut beside
 
 
 def test_show_as_text(synced, capsys):

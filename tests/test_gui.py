@@ -432,3 +432,13 @@ def test_a_click_on_a_missing_picture_fetches_it_or_says_offline(
     assert window.current_url() == FIRST  # still reading it, now with its picture
     window.close()
     window.store.close()
+
+
+def test_ranking_shows_full_titles_of_cached_articles(window, qtbot):
+    with qtbot.waitSignal(window.article_shown):
+        window.follow_link(FIRST)
+    ranking = window.store.article(FIRST).ranking
+    assert any(item.cut_title for item in ranking)  # the demo panel cuts titles at 12
+    for row, item in enumerate(ranking):
+        full = window.store.article(item.url).title
+        assert item.title == full and full in window.reader.ranking.items.item(row).text()

@@ -178,3 +178,41 @@ def test_clean_up_forgets_the_oldest_but_keeps_starred_articles(store):
     if store.article(articles[2].url) is None:  # its picture went with it
         assert store.image_path(articles[2].images[0].url) is None
         assert not any((store.folder / "images").rglob("*/*"))
+
+
+def test_two_hosts_rankings_seen_in_turn_show_no_false_movement(store):
+    gansu = parsed("seed_article.html")  # gansu.gscn.com.cn
+    finance = dataclasses.replace(
+        gansu,
+        url="http://finance.gscn.com.cn/system/2023/12/23/013099001.shtml",
+        ranking=tuple(reversed([RankItem(r.rank, r.title, r.url) for r in gansu.ranking])),
+    )
+    save(store, gansu)
+    save(store, finance)
+    again = dataclasses.replace(gansu, url=gansu.url.replace("345", "348"))
+    save(store, again)  # gansu's ranking again, after finance's: nothing moved
+    assert {move for _, move in store.ranking_movement(again.url)} == {0}
+    swapped = list(gansu.ranking)
+    swapped[0], swapped[1] = swapped[1], swapped[0]
+    changed = dataclasses.replace(
+        gansu,
+        url=gansu.url.replace("345", "349"),
+        ranking=tuple(RankItem(n, r.title, r.url) for n, r in enumerate(swapped, 1)),
+    )
+    save(store, changed)  # a real change of gansu's ranking
+    moves = store.ranking_movement(changed.url)
+    assert (moves[0][1], moves[1][1]) == (1, -1) and {m for _, m in moves[2:]} == {0}
+
+
+def test_cut_ranking_titles_are_completed_from_the_cache(store):
+    article = parsed("seed_article.html")
+    target = article.ranking[0]
+    cut = RankItem(1, target.title[:8], target.url)
+    seen = dataclasses.replace(article, ranking=(cut,) + article.ranking[1:])
+    save(store, seen)
+    assert store.article(seen.url).ranking[0].title == target.title[:8]  # not cached yet
+    full = dataclasses.replace(article, url=target.url, title=target.title, ranking=())
+    save(store, full)  # the article arrives: the snapshot stored before improves
+    first = store.article(seen.url).ranking[0]
+    assert (first.title, first.cut_title) == (target.title, target.title[:8])
+    assert first.to_dict()["cut_title"] == target.title[:8]

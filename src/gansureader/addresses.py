@@ -30,3 +30,17 @@ def is_site_address(url: str) -> bool:
 def is_article_address(url: str) -> bool:
     """An article page of the site (opened in the app), rather than a file or another page."""
     return is_site_address(url) and bool(ARTICLE_URL.search(urlsplit(url).path))
+
+
+def panel_source(url: str) -> str:
+    """Where a page's panels are published: its host, and on the portal its section.
+
+    The 新闻排行 of gansu.gscn.com.cn pages is not finance's, nor the portal's 美食 one
+    its 娱乐 one: ``gansu.gscn.com.cn``, ``www.gscn.com.cn/food``.
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    section = parts.path.strip("/").split("/", 1)[0]
+    if subdomain(url) == "www" and section and section != "system" and "." not in section:
+        return f"{host}/{section}"
+    return host

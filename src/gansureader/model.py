@@ -201,14 +201,19 @@ class Recommendation:
 
 @dataclass(frozen=True)
 class RankItem:
-    """One line of a page's 新闻排行 panel."""
+    """One line of a page's 新闻排行 panel; ``cut_title`` is the title as the panel cut it,
+    where the full one came from elsewhere (the cached article)."""
 
     rank: int
     title: str
     url: str
+    cut_title: str | None = None
 
     def to_dict(self) -> dict:
-        return {"rank": self.rank, "title": self.title, "url": self.url}
+        data = {"rank": self.rank, "title": self.title, "url": self.url}
+        if self.cut_title is not None:
+            data["cut_title"] = self.cut_title
+        return data
 
 
 @dataclass(frozen=True)

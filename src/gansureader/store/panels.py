@@ -1,7 +1,9 @@
 """The 精彩推荐 and 新闻排行 panels as seen over time: snapshots and their items.
 
-Equal consecutive sightings of a panel share one snapshot, so the ranking's
-movement compares with the snapshot before it.
+A panel is identified by where it is published (``addresses.panel_source``: the
+host, and the section on the portal). Equal consecutive sightings of the same panel
+share one snapshot, so a ranking's movement compares with that ranking's snapshot
+before it, never with another host's.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import hashlib
 import json
 import sqlite3
 
+from ..addresses import panel_source
 from ..model import ArticlePage, RankItem, Recommendation
 
 
@@ -22,17 +25,19 @@ def snapshot(db: sqlite3.Connection, kind: str, article: ArticlePage, now: str) 
     if not items:
         return None
     digest = hashlib.sha256(json.dumps(items, ensure_ascii=False).encode()).hexdigest()
+    source = panel_source(article.url)
     latest = db.execute(
-        "SELECT id, digest FROM panel_snapshots WHERE kind = ? ORDER BY id DESC LIMIT 1",
-        (kind,),
+        "SELECT id, digest FROM panel_snapshots WHERE kind = ? AND source = ? "
+        "ORDER BY id DESC LIMIT 1",
+        (kind, source),
     ).fetchone()
     if latest is not None and latest["digest"] == digest:
         db.execute("UPDATE panel_snapshots SET last_seen = ? WHERE id = ?", (now, latest["id"]))
         return latest["id"]
     snapshot_id = db.execute(
-        "INSERT INTO panel_snapshots (kind, digest, first_seen, last_seen, page_url) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (kind, digest, now, now, article.url),
+        "INSERT INTO panel_snapshots (kind, digest, first_seen, last_seen, page_url, source) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (kind, digest, now, now, article.url, source),
     ).lastrowid
     db.executemany(
         "INSERT INTO panel_items (snapshot_id, position, rank, title, url, image) "
@@ -56,7 +61,22 @@ def recommendations(db: sqlite3.Connection, snapshot_id: int | None) -> tuple[Re
 
 
 def ranking(db: sqlite3.Connection, snapshot_id: int | None) -> tuple[RankItem, ...]:
-    return tuple(RankItem(i["rank"], i["title"], i["url"]) for i in items(db, snapshot_id))
+    """The ranking with full titles wherever the cache knows the article: resolved as the
+    panel is read, so older snapshots improve as articles arrive."""
+    if snapshot_id is None:
+        return ()
+    rows = db.execute(
+        "SELECT i.rank, i.title, i.url, a.title AS known FROM panel_items i "
+        "LEFT JOIN articles a ON a.url = i.url WHERE i.snapshot_id = ? ORDER BY i.position",
+        (snapshot_id,),
+    )
+    return tuple(_full_title(row["rank"], row["title"], row["url"], row["known"]) for row in rows)
+
+
+def _full_title(rank: int, seen: str, url: str, known: str | None) -> RankItem:
+    if known and len(known) > len(seen) and known.startswith(seen):
+        return RankItem(rank, known, url, cut_title=seen)
+    return RankItem(rank, seen, url)
 
 
 def ranking_movement(
@@ -69,8 +89,9 @@ def ranking_movement(
     if snapshot_id is None:
         return []
     previous = db.execute(
-        "SELECT id FROM panel_snapshots WHERE kind = 'ranking' AND id < ? ORDER BY id DESC LIMIT 1",
-        (snapshot_id,),
+        "SELECT id FROM panel_snapshots WHERE kind = 'ranking' AND id < ? AND source = "
+        "(SELECT source FROM panel_snapshots WHERE id = ?) ORDER BY id DESC LIMIT 1",
+        (snapshot_id, snapshot_id),
     ).fetchone()
     before = {i["url"]: i["rank"] for i in items(db, previous[0])} if previous else {}
     result = []

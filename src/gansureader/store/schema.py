@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 
+from ..addresses import panel_source
 from ..model import Image, Paragraph, Run, block_from_dict, block_texts, body_picture_urls
 from . import search
 
@@ -89,6 +90,18 @@ def _sync_state(db: sqlite3.Connection) -> None:
             "INSERT OR IGNORE INTO article_pictures (article_id, url) VALUES (?, ?)",
             [(article_id, url) for url in body_picture_urls(blocks)],
         )
+
+
+def _panel_sources(db: sqlite3.Connection) -> None:
+    """Version 4: a panel snapshot knows where it was published (host, and section on the
+    portal), so a ranking's movement compares with the same ranking seen before."""
+    db.execute("ALTER TABLE panel_snapshots ADD COLUMN source TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT id, page_url FROM panel_snapshots").fetchall()
+    db.executemany(
+        "UPDATE panel_snapshots SET source = ? WHERE id = ?",
+        [(panel_source(page_url), snapshot_id) for snapshot_id, page_url in rows],
+    )
+    db.execute("CREATE INDEX panel_snapshots_source ON panel_snapshots (kind, source, id)")
 
 
 def legacy_body(paragraphs: list[str], images: list[dict]) -> list:
@@ -185,6 +198,7 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """,
     _structured_bodies,
     _sync_state,
+    _panel_sources,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
