@@ -196,3 +196,20 @@ def test_cancel_stops_promptly_and_leaves_the_cache_consistent(store, tmp_path):
     with MirrorServer(demo_site()) as server:  # the next sync completes the work
         assert sync(store, server.url, demo_channels(store)).ok
     assert store.count_articles() == 50
+
+
+def test_the_articles_behind_the_panels_are_fetched_for_offline_reading(tmp_path, demo_server):
+    with Store(tmp_path / "capped") as store:
+        summary = sync(store, demo_server.url, [store.find_channel("本网原创")])
+        assert 0 < summary.panel_articles <= 30 and summary.new <= 10 + 30  # 30 a sync at most
+    with Store(tmp_path / "all") as store:
+        fetcher = Fetcher(demo_server.url)
+        engine = SyncEngine(store, fetcher, panel_articles=100)
+        engine.run([store.find_channel("本网原创")], pages=1)
+        fetcher.close()
+        channel = store.find_channel("本网原创")
+        for row in store.articles(channel):  # the server is not asked from here on
+            article = store.article(row.url)
+            for item in (*article.recommendations, *article.ranking):
+                assert store.article(item.url) is not None, item.url
+        assert store.count_articles(channel) == 6  # panel articles belong to no channel

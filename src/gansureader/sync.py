@@ -19,6 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
+from .addresses import is_article_address
 from .model import (
     ArticlePage,
     Channel,
@@ -34,6 +35,9 @@ from .store import MAX_IMAGE_BYTES, Store, StoreError, image_type
 
 WORKERS = 4
 MAX_ARTICLE_PAGES = 30  # a pager that never ends is a bug on the site, not 1000 pages
+# Articles behind the panels fetched per sync, so that panel clicks work offline; the
+# rest wait for the next sync (the site's servers are modest).
+PANEL_ARTICLES_PER_SYNC = 30
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class SyncSummary:
     updated: int = 0
     unchanged: int = 0
     images: int = 0
+    panel_articles: int = 0  # of the new ones, fetched because a panel names them
     failed: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)  # soft 404s, refresh stubs
     cancelled: bool = False
@@ -72,6 +77,7 @@ class SyncSummary:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "images": self.images,
+            "panel_articles": self.panel_articles,
             "failed": [problem.to_dict() for problem in self.failed],
             "skipped": [problem.to_dict() for problem in self.skipped],
             "cancelled": self.cancelled,
@@ -96,6 +102,8 @@ class _Article:
     channels: list[Channel]
     listed_on: str | None  # the list page that named it
     validators: tuple[str | None, str | None] = NO_VALIDATORS
+    done: bool = False  # fetched and handled (stored, skipped or failed)
+    for_panel: bool = False  # fetched because a panel names it
 
 
 @dataclass
@@ -145,10 +153,12 @@ class SyncEngine:
         *,
         workers: int = WORKERS,
         on_progress: Callable[[Progress], None] | None = None,
+        panel_articles: int = PANEL_ARTICLES_PER_SYNC,
     ):
         self.store = store
         self.fetcher = fetcher
         self.workers = workers
+        self.panel_articles = panel_articles
         self.on_progress = on_progress or (lambda progress: None)
 
     @property
@@ -166,6 +176,8 @@ class SyncEngine:
                 run.start_walk(channel)
             for url in self.store.pending():
                 run.submit_article(url, None, None)
+            for url in self.store.uncached_panel_articles():
+                run.submit_panel_article(url)
             run.fetch_missing_pictures(asked_for=pictures)
             run.loop()
         return run.summary
@@ -185,6 +197,7 @@ class _Run:
         self.lists: dict[str, _ListWait] = {}  # by list page URL
         self.walks: dict[str, _Walk] = {}  # by channel URL
         self.waiting_pictures: set[str] = set()  # failed before; not yet due again
+        self.panel_budget = engine.panel_articles
         self.done = 0
 
     # ------------------------------------------------------------------ scheduling
@@ -196,6 +209,14 @@ class _Run:
         self.walks[channel.url] = walk
         walk.open_pages.add(channel.url)
         self.submit(_ListPage(channel, 1, channel.url))
+
+    def submit_panel_article(self, url: str) -> None:
+        """An article a panel names: fetched (an article of no channel) while the budget lasts."""
+        if self.panel_budget > 0 and url not in self.articles and is_article_address(url):
+            if not self.store.known_urls([url]):
+                self.panel_budget -= 1
+                self.submit_article(url, None, None)
+                self.articles[url].for_panel = True
 
     def fetch_missing_pictures(self, asked_for: list[str] = ()) -> None:
         due = [*asked_for, *self.store.missing_pictures(due_only=True)]
@@ -226,9 +247,11 @@ class _Run:
 
     def submit_article(self, url: str, channel: Channel | None, listed_on: str | None) -> None:
         known = self.articles.get(url)
-        if known is not None:  # already scheduled this run, from another list
+        if known is not None:  # already scheduled this run, from another list or a panel
             if channel is not None and channel not in known.channels:
                 known.channels.append(channel)
+                if known.done:  # stored already: the channel is linked now
+                    self.store.add_to_channels(url, [channel])
             return
         job = _Article(url, [channel] if channel else [], listed_on)
         self.articles[url] = job
@@ -327,11 +350,17 @@ class _Run:
                 parser_version=PARSER_VERSION,
             )
             setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
+            if outcome == "new" and job.for_panel and not job.channels:
+                self.summary.panel_articles += 1
             for url in result.article.picture_urls():
                 self.submit_picture(url)
+            for item in (*result.article.recommendations, *result.article.ranking):
+                self.submit_panel_article(item.url)
         self._article_settled(job, ok=True)
 
     def _article_settled(self, job, ok: bool) -> None:
+        if isinstance(job, _Article):
+            job.done = True
         if not isinstance(job, _Article) or job.listed_on not in self.lists:
             return
         waiting = self.lists[job.listed_on]

@@ -58,8 +58,9 @@ class ProgressBar:
 
 
 def sync_summary(summary: SyncSummary) -> str:
+    panels = f" ({summary.panel_articles} named by the panels)" if summary.panel_articles else ""
     lines = [
-        f"{'cancelled' if summary.cancelled else 'synced'}: {summary.new} new, "
+        f"{'cancelled' if summary.cancelled else 'synced'}: {summary.new} new{panels}, "
         f"{summary.updated} updated, {summary.unchanged} unchanged, "
         f"{summary.images} pictures, {len(summary.failed)} failed"
     ]

@@ -150,6 +150,17 @@ class SyncBookkeeping:
     def incomplete_walks(self) -> list[tuple[str, str]]:
         return incomplete_walks(self._db)
 
+    def uncached_panel_articles(self) -> list[str]:
+        """Articles the cached articles' panels name that the cache does not hold."""
+        return [
+            row[0]
+            for row in self._db.execute(
+                "SELECT DISTINCT i.url FROM articles a JOIN panel_items i "
+                "ON i.snapshot_id IN (a.recommendations_id, a.ranking_id) "
+                "WHERE i.url NOT IN (SELECT url FROM articles) ORDER BY i.url"
+            )
+        ]
+
     def missing_pictures(self, due_only: bool = False) -> list[str]:
         """Pictures the cache's articles and panels show but the cache lacks."""
         return missing_pictures(self._db, utc_now() if due_only else None)
