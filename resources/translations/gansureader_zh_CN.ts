@@ -321,12 +321,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="527"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="528"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="529"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="530"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
@@ -334,67 +334,72 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="70"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="71"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="72"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="73"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="73"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="74"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="81"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="84"/>
         <source>Serif (宋体)</source>
         <translation>宋体（衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="82"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="85"/>
         <source>Sans-serif (黑体)</source>
         <translation>黑体（无衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="88"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="91"/>
         <source>Clean up now (starred articles are kept)</source>
         <translation>立即清理（保留收藏的文章）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="91"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="94"/>
         <source>Refresh every</source>
         <translation>自动刷新间隔</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="92"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="95"/>
         <source>List pages per channel</source>
         <translation>每个频道读取的列表页数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="93"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="96"/>
+        <source>Panel articles per refresh</source>
+        <translation>每次刷新下载的面板文章数</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="97"/>
         <source>Cache size limit</source>
         <translation>缓存大小上限</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="95"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="99"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="96"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="100"/>
         <source>Reading font</source>
         <translation>正文字体</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="97"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="101"/>
         <source>Text size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="98"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="102"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>

@@ -119,6 +119,12 @@ def _build_parser() -> argparse.ArgumentParser:
         help="list pages to read per channel at most (default: 2)",
     )
     sync.add_argument(
+        "--panel-articles",
+        type=_count,
+        metavar="N",
+        help="articles the panels name to fetch for offline reading, at most (default: 30)",
+    )
+    sync.add_argument(
         "--mirror", metavar="M", help="fetch http://SUB.gscn.com.cn/PATH from M/SUB/PATH instead"
     )
     sync.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -186,14 +192,25 @@ def _add_common(parser: argparse.ArgumentParser, defaults=None) -> None:
         parser.set_defaults(**vars(defaults))
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
-    return value
+def _at_least(minimum: int):
+    """An argparse type: a whole number of at least ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number of at least {minimum}, not {text!r}"
+            )
+        return value
+
+    return parse
+
+
+_positive = _at_least(1)
+_count = _at_least(0)
 
 
 def _open_store(args):
@@ -297,7 +314,9 @@ def _run_sync(args: argparse.Namespace) -> int:
         channels = _chosen_channels(store, args.channel)
         fetcher = Fetcher(args.mirror)
         bar = terminal.ProgressBar(sys.stderr)
-        engine = SyncEngine(store, fetcher, on_progress=bar.update)
+        engine = SyncEngine(
+            store, fetcher, on_progress=bar.update, panel_articles=args.panel_articles
+        )
         # Ctrl-C asks the engine to stop; it returns what it finished, the cache consistent.
         previous = signal.signal(signal.SIGINT, lambda *_: engine.cancel.set())
         try:

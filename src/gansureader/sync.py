@@ -153,12 +153,12 @@ class SyncEngine:
         *,
         workers: int = WORKERS,
         on_progress: Callable[[Progress], None] | None = None,
-        panel_articles: int = PANEL_ARTICLES_PER_SYNC,
+        panel_articles: int | None = None,
     ):
         self.store = store
         self.fetcher = fetcher
         self.workers = workers
-        self.panel_articles = panel_articles
+        self.panel_articles = PANEL_ARTICLES_PER_SYNC if panel_articles is None else panel_articles
         self.on_progress = on_progress or (lambda progress: None)
 
     @property

@@ -91,7 +91,10 @@ def explain(folder: Path, error: Exception) -> str:
     if "locked" in text or "busy" in text:
         return f"the cache at {folder} is busy (another gansureader is writing): try again"
     if "malformed" in text or "not a database" in text:
-        return f"the cache at {folder} is damaged: move it aside to start a new one"
+        return (
+            f"the cache at {folder} is damaged: run 'gansureader check' to replace it "
+            "(your starred and read articles are kept)"
+        )
     return f"the cache at {folder} failed: {error}"
 
 

@@ -512,6 +512,7 @@ class MainWindow(QMainWindow):
         self.offline_action.setChecked(self.settings.offline)
         self.refresher.proxy = self.settings.proxy or None
         self.refresher.cache_limit_bytes = self.settings.cache_limit_mb * 1024 * 1024
+        self.refresher.panel_articles = self.settings.panel_articles
         minutes = self.settings.refresh_minutes
         if minutes:
             self.auto_refresh.start(minutes * 60 * 1000)

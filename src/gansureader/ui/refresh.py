@@ -33,6 +33,7 @@ class Refresher(QObject):
         self.mirror: str | None = None
         self.proxy: str | None = None
         self.cache_limit_bytes: int | None = None  # enforced after every sync
+        self.panel_articles: int | None = None  # None: the engine's own default
         self._cancel: threading.Event | None = None
         self._again = False
         self._reparse_wanted = False
@@ -61,6 +62,7 @@ class Refresher(QObject):
             return False
         self._cancel = cancel = threading.Event()
         mirror, proxy, limit = mirror or self.mirror, self.proxy, self.cache_limit_bytes
+        panel_articles = self.panel_articles
         emit_progress = self.progress.emit
 
         def work():
@@ -76,6 +78,7 @@ class Refresher(QObject):
                         store,
                         fetcher,
                         on_progress=lambda p: emit_progress(p.done, p.total, p.url),
+                        panel_articles=panel_articles,
                     )
                     summary = engine.run(channels, pages=pages, pictures=list(pictures))
                     if limit:

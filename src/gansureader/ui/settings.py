@@ -46,6 +46,7 @@ class Settings:
 
     refresh_minutes = Preference("sync/refresh_minutes", 30)  # 0: never refresh by itself
     pages = Preference("sync/pages", 2)
+    panel_articles = Preference("sync/panel_articles", 30)  # behind the panels, per refresh
     cache_limit_mb = Preference("cache/limit_mb", 500)
     proxy = Preference("net/proxy", "")
     offline = Preference("net/offline", False)
@@ -73,6 +74,8 @@ class SettingsDialog(QDialog):
         self.refresh.setSpecialValueText(self.tr("never"))
         self.refresh.setValue(settings.refresh_minutes)
         self.pages = QSpinBox(self, minimum=1, maximum=20, value=settings.pages)
+        self.panel_articles = QSpinBox(self, minimum=0, maximum=500)
+        self.panel_articles.setValue(settings.panel_articles)
         self.limit = QSpinBox(self, minimum=50, maximum=100_000, suffix=" MB")
         self.limit.setValue(settings.cache_limit_mb)
         self.proxy = QLineEdit(settings.proxy, self)
@@ -90,6 +93,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Refresh every"), self.refresh)
         form.addRow(self.tr("List pages per channel"), self.pages)
+        form.addRow(self.tr("Panel articles per refresh"), self.panel_articles)
         form.addRow(self.tr("Cache size limit"), self.limit)
         form.addRow("", clean)
         form.addRow(self.tr("Proxy"), self.proxy)
@@ -108,6 +112,7 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self.settings.refresh_minutes = self.refresh.value()
         self.settings.pages = self.pages.value()
+        self.settings.panel_articles = self.panel_articles.value()
         self.settings.cache_limit_mb = self.limit.value()
         self.settings.proxy = self.proxy.text().strip()
         self.settings.font_family = self.font_family.currentData()
