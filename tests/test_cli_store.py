@@ -147,3 +147,27 @@ def test_data_dir_from_the_environment(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("GANSUREADER_DATA_DIR", str(tmp_path / "env"))
     assert run(capsys, "list")[0] == 0
     assert (tmp_path / "env" / "gansureader.sqlite3").is_file()
+
+
+def test_ranking_per_source_with_movement_and_an_articles_history(synced, capsys):
+    code, out, _ = run(capsys, "ranking", "--data-dir", synced, "--json")
+    sources = {entry["source"]: entry for entry in json.loads(out)}
+    assert code == 0 and "gansu.gscn.com.cn" in sources and "www.gscn.com.cn/food" in sources
+    items = sources["gansu.gscn.com.cn"]["items"]
+    assert len(items) == 10 and all("movement" in item for item in items)
+    url = items[0]["url"]
+    code, out, _ = run(capsys, "ranking", "--history", url, "--data-dir", synced)
+    assert code == 0 and out.startswith("新闻排行 第 ") and "最高第 " in out
+    code, _, err = run(capsys, "ranking", "--source", "nowhere.example", "--data-dir", synced)
+    assert code == 1 and "no 新闻排行 seen from 'nowhere.example'" in err
+
+
+def test_an_articles_rank_record(synced):
+    from gansureader.store import Store
+
+    with Store(synced) as store:
+        ranked = store.rankings()[0][2][0][0].url
+        record = store.rank_record(ranked)
+        assert record.current is not None and record.best <= record.current and record.days == 1
+        never = "http://gansu.gscn.com.cn/system/2000/01/01/000000000.shtml"
+        assert store.rank_record(never) is None

@@ -443,3 +443,11 @@ def test_ranking_shows_full_titles_of_cached_articles(window, qtbot):
     for row, item in enumerate(ranking):
         full = window.store.article(item.url).title
         assert item.title == full and full in window.reader.ranking.items.item(row).text()
+
+
+def test_a_ranked_article_says_how_it_ranks(window, qtbot):
+    ranked = window.store.rankings()[0][2][0][0].url
+    with qtbot.waitSignal(window.article_shown):
+        window.follow_link(ranked)
+    assert "新闻排行 第 " in window.reader.browser.toPlainText()
+    assert "上榜 1 天" in window.reader.browser.toPlainText()

@@ -203,3 +203,23 @@ def test_a_body_of_100000_paragraphs_is_read_to_its_end():
     assert page.paragraphs[0] == "第0段。"
     assert len(page.body) == 2000  # capped, never mid-block
     assert all(isinstance(block, Paragraph) for block in page.body)
+
+
+def test_bad_rankings_are_stored_as_seen_where_sane_and_clipped_where_not():
+    rows = "".join(
+        f'<li><span>{rank}</span><a href="/system/2024/05/01/0{n:08d}.shtml">{title}</a></li>'
+        for n, (rank, title) in enumerate(
+            [(1, "甲"), (1, "乙"), (0, "丙"), (9999, "丁"), (5, "长" * 2000)]
+            + [(n, f"文章{n}") for n in range(6, 600)]
+        )
+    )
+    links = '<a href="http://www.example.com/x.html">站外文章</a>'
+    html = f"""<html><head><meta charset="utf-8"><title>排行测试_中国甘肃网</title></head><body>
+    <h1>排行测试</h1><div class="info">2024-05-20 10:00 来源:测试</div>
+    <div class="a-container"><p>正文。</p></div>
+    <div class="box"><h3>新闻排行</h3><ol>{rows}<li>{links}</li></ol></div></body></html>"""
+    ranking = parse_page(html.encode("utf-8"), URL).ranking
+    assert len(ranking) == 100  # clipped
+    assert [item.rank for item in ranking[:5]] == [1, 2, 3, 4, 5]  # repeats and 0/9999 placed
+    assert len(ranking[4].title) == 201 and ranking[4].title.endswith("…")
+    assert len({item.rank for item in ranking}) == 100  # never two lines with one rank

@@ -145,6 +145,15 @@ def _build_parser() -> argparse.ArgumentParser:
     show.add_argument("url", metavar="URL")
     show.add_argument("--json", action="store_true", help="print it in the JSON shape of 'parse'")
 
+    ranking = command(
+        "ranking",
+        _run_ranking,
+        "the 新闻排行 of each source with movement, or one article's rank history",
+    )
+    ranking.add_argument("--source", metavar="HOST", help="only this source (host[/section])")
+    ranking.add_argument("--history", metavar="URL", help="one article's rank history")
+    ranking.add_argument("--json", action="store_true", help="print JSON")
+
     check = command(
         "check",
         _run_check,
@@ -405,6 +414,42 @@ def _run_show(args: argparse.Namespace) -> int:
         _print_json(article.to_dict())
     else:
         _write(terminal.article_text(article))
+    return 0
+
+
+def _run_ranking(args: argparse.Namespace) -> int:
+    from . import terminal
+
+    with _open_store(args) as store:
+        if args.history:
+            history = store.rank_history(args.history)
+            record = store.rank_record(args.history)
+            if args.json:
+                _print_json(
+                    [
+                        {"source": source, "rank": rank, "first_seen": first, "last_seen": last}
+                        for source, rank, first, last in history
+                    ]
+                )
+            else:
+                _write(terminal.rank_history(args.history, history, record))
+            return 0
+        rankings = [r for r in store.rankings() if args.source in (None, r[0])]
+    if args.source and not rankings:
+        raise InputError(f"no 新闻排行 seen from {args.source!r}: see 'gansureader ranking'")
+    if args.json:
+        _print_json(
+            [
+                {
+                    "source": source,
+                    "seen": seen,
+                    "items": [{**item.to_dict(), "movement": move} for item, move in items],
+                }
+                for source, seen, items in rankings
+            ]
+        )
+    else:
+        _write(terminal.rankings(rankings) if rankings else "no 新闻排行 seen yet: sync first")
     return 0
 
 

@@ -217,6 +217,40 @@ class RankItem:
 
 
 @dataclass(frozen=True)
+class RankRecord:
+    """How an article has fared in the 新闻排行: its rank now (None: no longer ranked),
+    its best, and on how many days it was seen ranked."""
+
+    current: int | None
+    best: int
+    days: int
+
+    def line(self) -> str:
+        now = f"新闻排行 第 {self.current} 名" if self.current else "曾上新闻排行"
+        return f"{now} · 上榜 {self.days} 天 · 最高第 {self.best} 名"
+
+
+def movement_mark(move: int | None) -> str:
+    """↑2 for places gained, ↓1 for places lost, 新 for new to the ranking, – for none."""
+    if move is None:
+        return "新"
+    if move > 0:
+        return f"↑{move}"
+    if move < 0:
+        return f"↓{-move}"
+    return "–"
+
+
+def rank_record(history: list[tuple[str, int, str, str]], current: int | None) -> RankRecord | None:
+    """The record from a ranking history of (source, rank, first seen, last seen)."""
+    if not history:
+        return None
+    first = min(datetime.fromisoformat(row[2]) for row in history).date()
+    last = max(datetime.fromisoformat(row[3]) for row in history).date()
+    return RankRecord(current, min(row[1] for row in history), (last - first).days + 1)
+
+
+@dataclass(frozen=True)
 class ListItem:
     """One article link on a channel list page; ``date`` is ISO ``YYYY-MM-DD``."""
 

@@ -43,7 +43,10 @@ class Colours:
     rule: str = "#c8c8c8"
 
 
-def article_html(article: ArticlePage, colours: Colours = Colours()) -> str:
+def article_html(
+    article: ArticlePage, colours: Colours = Colours(), ranked: str | None = None
+) -> str:
+    """The article as the view shows it; ``ranked`` is its 新闻排行 record line, if any."""
     parts = []
     if article.breadcrumb:
         parts.append(f'<p class="crumb">{" › ".join(escape(n) for n in article.breadcrumb)}</p>')
@@ -58,6 +61,8 @@ def article_html(article: ArticlePage, colours: Colours = Colours()) -> str:
             meta.append(f"{label}：{escape(value)}")
     if meta:
         parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    if ranked:
+        parts.append(f'<p class="meta">{escape(ranked)}</p>')
     parts += body_html(article, colours)
     if article.contributor:
         parts.append(f'<p class="meta">（供稿：{escape(article.contributor)}）</p>')

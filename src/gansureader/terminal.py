@@ -19,6 +19,7 @@ from .model import (
     Quote,
     Table,
     Video,
+    movement_mark,
 )
 
 if TYPE_CHECKING:
@@ -86,6 +87,24 @@ def reparse_summary(summary: ReparseSummary) -> str:
     if summary.failed:
         lines.append("failed:")
         lines += [f"  {problem.url}: {problem.reason}" for problem in summary.failed]
+    return "\n".join(lines)
+
+
+def rankings(rankings: list) -> str:
+    lines = []
+    for source, seen, items in rankings:
+        lines.append(f"新闻排行 · {source} (seen {seen})")
+        for item, move in items:
+            lines.append(f"  {item.rank:>3} {movement_mark(move):>3}  {item.title}")
+    return "\n".join(lines)
+
+
+def rank_history(url: str, history: list, record) -> str:
+    if not history:
+        return f"{url}: never seen in a 新闻排行"
+    lines = [record.line(), url]
+    for source, rank, first, last in history:
+        lines.append(f"  {first} – {last}  {source}  第 {rank} 名")
     return "\n".join(lines)
 
 

@@ -68,8 +68,8 @@ def recommendations(section: Section | None, base: str) -> list[Recommendation]:
     for url, text in texts.items():
         title = text or fallbacks[url]
         if title:
-            items.append(Recommendation(title, url, images.get(url)))
-    return items
+            items.append(Recommendation(_clip(title), url, images.get(url)))
+    return items[: site.MAX_PANEL_ITEMS]
 
 
 def ranking(section: Section | None, base: str, known_titles: dict[str, str]) -> list[RankItem]:
@@ -82,6 +82,7 @@ def ranking(section: Section | None, base: str, known_titles: dict[str, str]) ->
         return []
     items: list[RankItem] = []
     seen: set[str] = set()
+    ranks: set[int] = set()
     for link in section.links:
         url = resolve(base, link.get("href"))
         if url is None or url in seen:
@@ -92,8 +93,19 @@ def ranking(section: Section | None, base: str, known_titles: dict[str, str]) ->
         if len(known) > len(title) and known.startswith(title):
             title = known
         if title:
-            items.append(RankItem(_rank_of(link, len(items) + 1), title, url))
+            position = len(items) + 1
+            rank = _rank_of(link, position)
+            if rank in ranks or not 0 < rank <= site.MAX_PANEL_ITEMS:
+                rank = position  # a repeated or absurd number: the line's place decides
+            ranks.add(rank)
+            items.append(RankItem(rank, _clip(title), url))
+        if len(items) == site.MAX_PANEL_ITEMS:
+            break
     return items
+
+
+def _clip(title: str) -> str:
+    return title if len(title) <= site.MAX_PANEL_TITLE else title[: site.MAX_PANEL_TITLE] + "…"
 
 
 def _headings(index: TextIndex, text: str) -> list:

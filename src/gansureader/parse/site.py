@@ -67,6 +67,9 @@ KEYWORDS = tuple(
     )
 )
 MORE_LINK_TEXTS = ("更多", "更多>>", "more", "MORE", ">>")
+# Bad panels are clipped where no reader could use more (the site shows 8 and 15 items).
+MAX_PANEL_ITEMS = 100
+MAX_PANEL_TITLE = 200
 
 # A paragraph starting with one of these is page furniture, not article text.
 BOILERPLATE_STARTS = (

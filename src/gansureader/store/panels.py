@@ -103,3 +103,22 @@ def ranking_movement(
         else:
             result.append((item, None))
     return result
+
+
+def latest_rankings(db: sqlite3.Connection) -> list[tuple[str, int, str]]:
+    """(source, snapshot id, last seen) of each source's latest 新闻排行, by source."""
+    return db.execute(
+        "SELECT source, id, last_seen FROM panel_snapshots WHERE id IN "
+        "(SELECT max(id) FROM panel_snapshots WHERE kind = 'ranking' GROUP BY source) "
+        "ORDER BY source"
+    ).fetchall()
+
+
+def rank_history(db: sqlite3.Connection, url: str) -> list[tuple[str, int, str, str]]:
+    """(source, rank, first seen, last seen) of every ranking snapshot naming ``url``."""
+    return db.execute(
+        "SELECT s.source, i.rank, s.first_seen, s.last_seen FROM panel_items i "
+        "JOIN panel_snapshots s ON s.id = i.snapshot_id "
+        "WHERE s.kind = 'ranking' AND i.url = ? ORDER BY s.id",
+        (url,),
+    ).fetchall()

@@ -13,7 +13,15 @@ import json
 import sqlite3
 from pathlib import Path
 
-from ..model import ArticlePage, ArticleSummary, Channel, KeptPage, body_picture_urls
+from ..model import (
+    ArticlePage,
+    ArticleSummary,
+    Channel,
+    KeptPage,
+    RankRecord,
+    body_picture_urls,
+    rank_record,
+)
 from ..paths import resources_dir
 from . import pages as kept_pages
 from . import panels, recovery, search, sync_state
@@ -394,6 +402,26 @@ class Store(SyncBookkeeping):
         """The article's 新闻排行 with each line's movement since the snapshot before it."""
         row = self._db.execute("SELECT ranking_id FROM articles WHERE url = ?", (url,)).fetchone()
         return panels.ranking_movement(self._db, row[0]) if row else []
+
+    def rankings(self) -> list[tuple[str, str, list[tuple]]]:
+        """Each source's latest 新闻排行: (source, when last seen, [(RankItem, movement)])."""
+        return [
+            (source, last_seen, panels.ranking_movement(self._db, snapshot_id))
+            for source, snapshot_id, last_seen in panels.latest_rankings(self._db)
+        ]
+
+    def rank_history(self, url: str) -> list[tuple[str, int, str, str]]:
+        """(source, rank, first seen, last seen) of every sighting of ``url`` in a 新闻排行."""
+        return panels.rank_history(self._db, url)
+
+    def rank_record(self, url: str) -> RankRecord | None:
+        """How the article fared in the 新闻排行, or None if it never was in one."""
+        current = self._db.execute(
+            "SELECT min(rank) FROM panel_items WHERE url = ? AND snapshot_id IN "
+            "(SELECT max(id) FROM panel_snapshots WHERE kind = 'ranking' GROUP BY source)",
+            (url,),
+        ).fetchone()[0]
+        return rank_record(panels.rank_history(self._db, url), current)
 
     # ------------------------------------------------------------------ pictures
 

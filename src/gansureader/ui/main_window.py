@@ -271,7 +271,10 @@ class MainWindow(QMainWindow):
         article = self.store.article(url)
         if article is None:
             return False
-        self.reader.show_article(article, self.store.ranking_movement(url))
+        record = self.store.rank_record(url)
+        self.reader.show_article(
+            article, self.store.ranking_movement(url), record.line() if record else None
+        )
         if not self.store_flag(url, "read"):
             self.set_flag(url, "read", True)
         self.star_action.setChecked(self.store_flag(url, "starred"))

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import ArticlePage, RankItem
+from ..model import ArticlePage, RankItem, movement_mark
 from ..render import POSTER_FRAGMENT, Colours, article_html
 from ..store import Store
 
@@ -327,15 +327,21 @@ class ReaderPane(QSplitter):
         for source in (self.browser, self.recommendations, self.ranking):
             source.link_activated.connect(self.link_activated)
 
-    def show_article(self, article: ArticlePage, movement: list[tuple[RankItem, int | None]]):
+    def show_article(
+        self,
+        article: ArticlePage,
+        movement: list[tuple[RankItem, int | None]],
+        ranked: str | None = None,
+    ):
+        """``ranked``: the article's own 新闻排行 record, a line under the meta line."""
         self.article = article
-        self.browser.show_html(article_html(article, self._colours()))
+        self.browser.show_html(article_html(article, self._colours(), ranked))
         self.recommendations.items.clear()
         for item in article.recommendations:
             self.recommendations.add(item.title, item.url, self._thumbnail(item.image))
         self.ranking.items.clear()
         for rank, move in movement or [(item, 0) for item in article.ranking]:
-            self.ranking.add(f"{rank.rank:>2}  {_movement(move)}  {rank.title}", rank.url)
+            self.ranking.add(f"{rank.rank:>2}  {movement_mark(move)}  {rank.title}", rank.url)
         if self.find_bar.isVisible():
             self.find_bar.find(restart=True)
 
@@ -369,14 +375,3 @@ class ReaderPane(QSplitter):
             background=palette.color(QPalette.ColorRole.Base).name(),
             rule=palette.color(QPalette.ColorRole.Mid).name(),
         )
-
-
-def _movement(move: int | None) -> str:
-    """↑2 for places gained, ↓1 for places lost, 新 for new, a dash for no change."""
-    if move is None:
-        return "新"
-    if move > 0:
-        return f"↑{move}"
-    if move < 0:
-        return f"↓{-move}"
-    return "–"
