@@ -451,3 +451,21 @@ def test_a_ranked_article_says_how_it_ranks(window, qtbot):
         window.follow_link(ranked)
     assert "新闻排行 第 " in window.reader.browser.toPlainText()
     assert "上榜 1 天" in window.reader.browser.toPlainText()
+
+
+def test_the_ranking_view_shows_each_source_with_movement_and_a_sparkline(window, qtbot):
+    from gansureader.ui.ranking import POINTS_ROLE, URL_ROLE
+
+    box = window.channel_box
+    box.setCurrentIndex(next(n for n in range(box.count()) if box.itemText(n) == "排行"))
+    view = window.ranking_list
+    assert window.left_views.currentWidget() is view
+    headings = [view.item(n).text() for n in range(view.count()) if not view.item(n).data(URL_ROLE)]
+    assert "新闻排行 · gansu.gscn.com.cn" in headings and len(headings) == 5  # one per host
+    rows = [view.item(n) for n in range(view.count()) if view.item(n).data(URL_ROLE)]
+    assert len(rows) == 50 and all(row.data(POINTS_ROLE) for row in rows)
+    assert any(mark in row.text() for row in rows for mark in ("↑", "↓", "新"))
+    view.grab()  # paints every row's sparkline without complaint
+    with qtbot.waitSignal(window.article_shown):
+        view.itemClicked.emit(rows[0])
+    assert window.current_url() == rows[0].data(URL_ROLE)

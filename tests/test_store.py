@@ -216,3 +216,26 @@ def test_cut_ranking_titles_are_completed_from_the_cache(store):
     first = store.article(seen.url).ranking[0]
     assert (first.title, first.cut_title) == (target.title, target.title[:8])
     assert first.to_dict()["cut_title"] == target.title[:8]
+
+
+def test_old_panel_history_goes_but_starred_articles_history_stays(store):
+    first = parsed("seed_article.html")
+    save(store, first)
+    for n in range(3):  # three later rankings, each a new snapshot of gansu's ranking
+        ranking = tuple(RankItem(r.rank, r.title, r.url) for r in first.ranking[n:]) or ()
+        save(store, dataclasses.replace(first, url=f"{first.url}?{n}", ranking=ranking))
+    starred = first.ranking[-1].url  # named by every snapshot
+    kept_for_star = first.ranking[0].url  # named only by the first snapshot
+    save(store, dataclasses.replace(first, url=kept_for_star, ranking=()))
+    store.set_starred(kept_for_star)
+    with store._write():
+        store._db.execute("UPDATE panel_snapshots SET last_seen = '2000-01-01T00:00:00+00:00'")
+    with store._write():  # no article shows the first three snapshots any more
+        store._db.execute(
+            "UPDATE articles SET ranking_id = NULL WHERE url NOT LIKE ?", (f"{first.url}?2",)
+        )
+    forgotten = store.forget_old_panels(90)
+    assert forgotten >= 1
+    assert store.rank_history(kept_for_star)  # the starred article's history stays
+    assert store.rank_history(starred)
+    assert store.forget_old_panels(90) == 0

@@ -86,206 +86,206 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="65"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="66"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="106"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="107"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="129"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="135"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="130"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="136"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="131"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="137"/>
         <source>Starred</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="148"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="167"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="174"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="168"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="175"/>
         <source>&amp;Offline mode</source>
         <translation>离线模式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="169"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="176"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="170"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="177"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="171"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="178"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="172"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="179"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="173"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="180"/>
         <source>Mark read/&amp;unread</source>
         <translation>标为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="174"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="181"/>
         <source>Mark &amp;all read</source>
         <translation>全部标为已读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="175"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="182"/>
         <source>&amp;Star</source>
         <translation>收藏(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="176"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="183"/>
         <source>Open in &amp;browser</source>
         <translation>在浏览器中打开(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="177"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="184"/>
         <source>&amp;Copy link</source>
         <translation>复制链接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="178"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="185"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="179"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="186"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="180"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="187"/>
         <source>&amp;Reset zoom</source>
         <translation>重置缩放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="182"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="189"/>
         <source>&amp;Find in article</source>
         <translation>在文章中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="184"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="191"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="185"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="192"/>
         <source>&amp;About gansureader</source>
         <translation>关于 gansureader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="189"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="193"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="200"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="206"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="213"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="207"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="212"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="219"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="313"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="331"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="320"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="338"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="329"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="347"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="333"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="351"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="376"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="394"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="391"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="409"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="430"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="448"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="432"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="450"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="455"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="473"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="458"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="476"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="471"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="489"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="477"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="495"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
@@ -294,112 +294,130 @@
         <translation type="vanished">刷新失败</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="484"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="502"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="495"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="513"/>
         <source>Cleaning up…</source>
         <translation>正在清理…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="497"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="515"/>
         <source>Cleaning up the cache…</source>
         <translation>正在清理缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="503"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="521"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="509"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="527"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="528"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="547"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="530"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="549"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
 </context>
 <context>
+    <name>RankingList</name>
+    <message>
+        <location filename="../../src/gansureader/ui/ranking.py" line="69"/>
+        <source>Seen %1</source>
+        <translation>见于 %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="71"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="72"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="73"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="74"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="74"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="75"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="84"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="82"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="87"/>
         <source>Serif (宋体)</source>
         <translation>宋体（衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="85"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="88"/>
         <source>Sans-serif (黑体)</source>
         <translation>黑体（无衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="91"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="94"/>
         <source>Clean up now (starred articles are kept)</source>
         <translation>立即清理（保留收藏的文章）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="94"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="97"/>
         <source>Refresh every</source>
         <translation>自动刷新间隔</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="95"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="98"/>
         <source>List pages per channel</source>
         <translation>每个频道读取的列表页数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="96"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="99"/>
         <source>Panel articles per refresh</source>
         <translation>每次刷新下载的面板文章数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="97"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="100"/>
         <source>Cache size limit</source>
         <translation>缓存大小上限</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="99"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="101"/>
+        <source>Keep panel history</source>
+        <translation>面板历史保留</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="103"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="100"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="104"/>
         <source>Reading font</source>
         <translation>正文字体</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="101"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="105"/>
         <source>Text size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="102"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="106"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>

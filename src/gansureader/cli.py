@@ -23,6 +23,7 @@ EXIT_USER_ERROR = 1
 EXIT_SOME_FAILED = 2
 EXIT_INTERNAL_ERROR = 70
 EXIT_CANCELLED = 130
+PANEL_HISTORY_DAYS = 90  # panel snapshots kept; starred articles' history always (as the app)
 
 
 class InputError(Exception):
@@ -330,6 +331,7 @@ def _run_sync(args: argparse.Namespace) -> int:
         previous = signal.signal(signal.SIGINT, lambda *_: engine.cancel.set())
         try:
             summary = engine.run(channels, pages=args.pages)
+            store.forget_old_panels(PANEL_HISTORY_DAYS)
         finally:
             signal.signal(signal.SIGINT, previous)
             fetcher.close()

@@ -122,3 +122,23 @@ def rank_history(db: sqlite3.Connection, url: str) -> list[tuple[str, int, str, 
         "WHERE s.kind = 'ranking' AND i.url = ? ORDER BY s.id",
         (url,),
     ).fetchall()
+
+
+def forget_old(db: sqlite3.Connection, older_than: str) -> int:
+    """Forget snapshots last seen before ``older_than`` (ISO time); kept: those an article
+    shows, and those naming a starred article (its history stays). Returns how many."""
+    doomed = [
+        row[0]
+        for row in db.execute(
+            "SELECT s.id FROM panel_snapshots s WHERE s.last_seen < ? "
+            "AND s.id NOT IN (SELECT recommendations_id FROM articles "
+            "                 WHERE recommendations_id IS NOT NULL "
+            "                 UNION SELECT ranking_id FROM articles WHERE ranking_id IS NOT NULL) "
+            "AND NOT EXISTS (SELECT 1 FROM panel_items i JOIN articles a ON a.url = i.url "
+            "                WHERE i.snapshot_id = s.id AND a.starred = 1)",
+            (older_than,),
+        )
+    ]
+    db.executemany("DELETE FROM panel_items WHERE snapshot_id = ?", [(i,) for i in doomed])
+    db.executemany("DELETE FROM panel_snapshots WHERE id = ?", [(i,) for i in doomed])
+    return len(doomed)

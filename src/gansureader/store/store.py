@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ..model import (
@@ -402,6 +403,13 @@ class Store(SyncBookkeeping):
         """The article's 新闻排行 with each line's movement since the snapshot before it."""
         row = self._db.execute("SELECT ranking_id FROM articles WHERE url = ?", (url,)).fetchone()
         return panels.ranking_movement(self._db, row[0]) if row else []
+
+    def forget_old_panels(self, days: int) -> int:
+        """Forget panel snapshots not seen for ``days`` days; starred articles' history and
+        what an article shows stay. Returns how many snapshots went."""
+        cutoff = (datetime.now(timezone.utc) - timedelta(days=days)).isoformat(timespec="seconds")
+        with self._write():
+            return panels.forget_old(self._db, cutoff)
 
     def rankings(self) -> list[tuple[str, str, list[tuple]]]:
         """Each source's latest 新闻排行: (source, when last seen, [(RankItem, movement)])."""

@@ -34,6 +34,7 @@ from ..render import PICTURE_FRAGMENT
 from ..sanitize import is_safe_url
 from ..store import Store
 from .article_list import ArticleDelegate, ArticleListModel
+from .ranking import RankingList
 from .reader import ReaderPane
 from .refresh import Refresher
 from .settings import Settings, SettingsDialog
@@ -41,7 +42,7 @@ from .states import ErrorBanner, FirstRunPage
 
 SEARCH_DELAY_MS = 150
 # View kinds of the channel selector besides single channels.
-ALL, UNREAD, STARRED = "all", "unread", "starred"
+ALL, UNREAD, STARRED, RANKING = "all", "unread", "starred", "ranking"
 
 
 class MainWindow(QMainWindow):
@@ -115,11 +116,16 @@ class MainWindow(QMainWindow):
         self.list.setUniformItemSizes(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.selectionModel().currentChanged.connect(lambda now, _: self._show_row(now.row()))
+        self.ranking_list = RankingList(self.left)
+        self.ranking_list.article_chosen.connect(self.follow_link)
+        self.left_views = QStackedWidget(self.left)
+        self.left_views.addWidget(self.list)
+        self.left_views.addWidget(self.ranking_list)
         layout = QVBoxLayout(self.left)
         layout.setContentsMargins(4, 4, 0, 4)
         layout.addWidget(self.channel_box)
         layout.addWidget(self.search_box)
-        layout.addWidget(self.list)
+        layout.addWidget(self.left_views)
 
     def _fill_channels(self) -> None:
         box = self.channel_box
@@ -129,6 +135,7 @@ class MainWindow(QMainWindow):
             (self.tr("All"), ALL),
             (self.tr("Unread"), UNREAD),
             (self.tr("Starred"), STARRED),
+            ("排行", RANKING),
         ):
             box.addItem(label, (kind, None))
         group = None
@@ -238,10 +245,18 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Fill the list for the chosen channel, or the search results."""
         query = self.search_box.text().strip()
+        kind, channel = self.current_view()
+        ranking = kind == RANKING and not query
+        self.left_views.setCurrentWidget(self.ranking_list if ranking else self.list)
+        if ranking:
+            rankings = self.store.rankings()
+            urls = {item.url for _, _, items in rankings for item, _ in items}
+            self.ranking_list.show_rankings(
+                rankings, {url: self.store.rank_history(url) for url in urls}
+            )
         if query:
             self.model.show_search(query)
-        else:
-            kind, channel = self.current_view()
+        elif not ranking:
             self.model.show_articles(channel, unread=kind == UNREAD, starred=kind == STARRED)
         empty = not query and self.model.rowCount() == 0 and not self.store.has_articles()
         self.pages.setCurrentWidget(self.first_run if empty else self.splitter)
@@ -516,6 +531,7 @@ class MainWindow(QMainWindow):
         self.refresher.proxy = self.settings.proxy or None
         self.refresher.cache_limit_bytes = self.settings.cache_limit_mb * 1024 * 1024
         self.refresher.panel_articles = self.settings.panel_articles
+        self.refresher.panel_days = self.settings.panel_days
         minutes = self.settings.refresh_minutes
         if minutes:
             self.auto_refresh.start(minutes * 60 * 1000)

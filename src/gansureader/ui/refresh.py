@@ -34,6 +34,7 @@ class Refresher(QObject):
         self.proxy: str | None = None
         self.cache_limit_bytes: int | None = None  # enforced after every sync
         self.panel_articles: int | None = None  # None: the engine's own default
+        self.panel_days = 90  # panel snapshots kept this long (starred articles' always)
         self._cancel: threading.Event | None = None
         self._again = False
         self._reparse_wanted = False
@@ -62,7 +63,7 @@ class Refresher(QObject):
             return False
         self._cancel = cancel = threading.Event()
         mirror, proxy, limit = mirror or self.mirror, self.proxy, self.cache_limit_bytes
-        panel_articles = self.panel_articles
+        panel_articles, panel_days = self.panel_articles, self.panel_days
         emit_progress = self.progress.emit
 
         def work():
@@ -81,6 +82,7 @@ class Refresher(QObject):
                         panel_articles=panel_articles,
                     )
                     summary = engine.run(channels, pages=pages, pictures=list(pictures))
+                    store.forget_old_panels(panel_days)
                     if limit:
                         store.clean_up(limit)  # starred articles stay
                     return summary

@@ -48,6 +48,7 @@ class Settings:
     pages = Preference("sync/pages", 2)
     panel_articles = Preference("sync/panel_articles", 30)  # behind the panels, per refresh
     cache_limit_mb = Preference("cache/limit_mb", 500)
+    panel_days = Preference("cache/panel_days", 90)  # panel history; starred articles' always
     proxy = Preference("net/proxy", "")
     offline = Preference("net/offline", False)
     zoom = Preference("view/zoom", 0)
@@ -78,6 +79,8 @@ class SettingsDialog(QDialog):
         self.panel_articles.setValue(settings.panel_articles)
         self.limit = QSpinBox(self, minimum=50, maximum=100_000, suffix=" MB")
         self.limit.setValue(settings.cache_limit_mb)
+        self.panel_days = QSpinBox(self, minimum=7, maximum=3650, suffix=self.tr(" days"))
+        self.panel_days.setValue(settings.panel_days)
         self.proxy = QLineEdit(settings.proxy, self)
         self.proxy.setPlaceholderText("http://host:port")
         self.font_family = QComboBox(self)
@@ -95,6 +98,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("List pages per channel"), self.pages)
         form.addRow(self.tr("Panel articles per refresh"), self.panel_articles)
         form.addRow(self.tr("Cache size limit"), self.limit)
+        form.addRow(self.tr("Keep panel history"), self.panel_days)
         form.addRow("", clean)
         form.addRow(self.tr("Proxy"), self.proxy)
         form.addRow(self.tr("Reading font"), self.font_family)
@@ -114,6 +118,7 @@ class SettingsDialog(QDialog):
         self.settings.pages = self.pages.value()
         self.settings.panel_articles = self.panel_articles.value()
         self.settings.cache_limit_mb = self.limit.value()
+        self.settings.panel_days = self.panel_days.value()
         self.settings.proxy = self.proxy.text().strip()
         self.settings.font_family = self.font_family.currentData()
         self.settings.font_size = self.font_size.value()
