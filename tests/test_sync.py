@@ -213,3 +213,14 @@ def test_the_articles_behind_the_panels_are_fetched_for_offline_reading(tmp_path
             for item in (*article.recommendations, *article.ranking):
                 assert store.article(item.url) is not None, item.url
         assert store.count_articles(channel) == 6  # panel articles belong to no channel
+
+
+def test_after_one_demo_sync_every_panel_item_opens_offline(tmp_path, demo_server):
+    with Store(tmp_path) as store:
+        assert sync(store, demo_server.url, demo_channels(store)).ok
+    with Store(tmp_path) as store:  # the server is not asked again
+        for row in store.articles():
+            article = store.article(row.url)
+            for item in (*article.recommendations, *article.ranking):
+                assert store.article(item.url) is not None, item.url
+                assert item.title == store.article(item.url).title  # full titles
