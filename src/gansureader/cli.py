@@ -53,11 +53,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _user_errors() -> tuple[type[Exception], ...]:
     """Failures a user can cause (evaluated only when something was raised)."""
+    from .export import ExportError
     from .net import FetchError
     from .parse import ParseError
     from .store import StoreError
 
-    return InputError, ParseError, FetchError, StoreError
+    return InputError, ParseError, FetchError, StoreError, ExportError
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -145,6 +146,15 @@ def _build_parser() -> argparse.ArgumentParser:
     show = command("show", _run_show, "print a cached article (all its pages merged)")
     show.add_argument("url", metavar="URL")
     show.add_argument("--json", action="store_true", help="print it in the JSON shape of 'parse'")
+
+    export = command(
+        "export",
+        _run_export,
+        "write a cached article as one HTML file (pictures embedded) or Markdown",
+    )
+    export.add_argument("url", metavar="URL")
+    export.add_argument("--format", choices=("html", "md"), default="html")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
 
     ranking = command(
         "ranking",
@@ -416,6 +426,23 @@ def _run_show(args: argparse.Namespace) -> int:
         _print_json(article.to_dict())
     else:
         _write(terminal.article_text(article))
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from .export import export_html, export_markdown, write
+
+    target = Path(args.output)
+    with _open_store(args) as store:
+        article = store.article(args.url)
+        if article is None:
+            raise InputError(f"{args.url}: not in the offline cache (run 'gansureader sync' first)")
+        if args.format == "html":
+            text = export_html(article, store)
+        else:
+            text = export_markdown(article, store, target)
+    write(text, target)
+    _write(f"exported: {target}")
     return 0
 
 

@@ -1,0 +1,74 @@
+"""An article out of the app: HTML with its pictures embedded, Markdown with its pictures
+beside it — both in the body's order, from the cache alone."""
+
+import base64
+import re
+
+import pytest
+
+from gansureader.cli import main
+from gansureader.net import Fetcher
+from gansureader.store import Store
+from gansureader.sync import SyncEngine
+
+PHOTO_STORY = "http://gansu.gscn.com.cn/system/2024/05/18/013200002.shtml"
+MEDIA = "http://house.gscn.com.cn/system/2024/05/16/013200022.shtml"
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory, demo_server):
+    folder = tmp_path_factory.mktemp("export-cache")
+    with Store(folder) as store:
+        fetcher = Fetcher(demo_server.url)
+        channels = [store.find_channel(name) for name in ("本网原创", "省内要闻")]
+        assert SyncEngine(store, fetcher).run(channels).ok
+        fetcher.close()
+    return folder
+
+
+def test_html_export_stands_alone_with_pictures_in_place(cache, tmp_path, capsys):
+    target = tmp_path / "story.html"
+    assert main(["export", PHOTO_STORY, "-o", str(target), "--data-dir", str(cache)]) == 0
+    html = target.read_text(encoding="utf-8")
+    pictures = re.findall(r'src="data:image/jpeg;base64,([^"]+)"', html)
+    assert len(pictures) == 3 and all(base64.b64decode(p)[:3] == b"\xff\xd8\xff" for p in pictures)
+    assert 'src="http' not in html  # nothing left to fetch: every picture is in the file
+    places = [html.index(mark) for mark in ("风电场全景", "检修风机", "夕阳下的风电场")]
+    assert places == sorted(places) and "<title>河西走廊千里风电带再添新机组</title>" in html
+    assert "gr-picture" not in html and "exported:" in capsys.readouterr().out
+
+
+def test_markdown_export_writes_pictures_beside_it(cache, tmp_path):
+    target = tmp_path / "out" / "media.md"
+    assert (
+        main(["export", MEDIA, "--format", "md", "-o", str(target), "--data-dir", str(cache)]) == 0
+    )
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# 天水古城保护修缮工程启动")
+    assert "- 古民居院落保护修缮；" in text and "1. 今年6月完成设计方案" in text
+    assert "> “修缮不是推倒重来" in text and "[▶ 在浏览器中播放](http://v.gscn.com.cn/" in text
+    poster = re.search(r"!\[\]\((media_files/[^)]+)\)", text).group(1)
+    assert (target.parent / poster).read_bytes()[:3] == b"\xff\xd8\xff"
+    assert text.index(poster) < text.index("古民居")  # the video comes before the list
+
+
+def test_export_says_what_went_wrong_in_one_line(cache, tmp_path, capsys):
+    assert (
+        main(
+            [
+                "export",
+                "http://gansu.gscn.com.cn/system/2000/01/01/000000000.shtml",
+                "-o",
+                str(tmp_path / "x.html"),
+                "--data-dir",
+                str(cache),
+            ]
+        )
+        == 1
+    )
+    assert "not in the offline cache" in capsys.readouterr().err
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code = main(["export", PHOTO_STORY, "-o", str(blocker / "x.html"), "--data-dir", str(cache)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and len(err) == 1 and "cannot be written" in err[0]
