@@ -223,3 +223,34 @@ def test_bad_rankings_are_stored_as_seen_where_sane_and_clipped_where_not():
     assert [item.rank for item in ranking[:5]] == [1, 2, 3, 4, 5]  # repeats and 0/9999 placed
     assert len(ranking[4].title) == 201 and ranking[4].title.endswith("…")
     assert len({item.rank for item in ranking}) == 100  # never two lines with one rank
+
+
+def test_a_photo_credit_after_a_picture_is_its_caption_but_a_sentence_is_not():
+    page = body_page(
+        '<p>前文。</p><p><img src="/pic/b.jpg"></p><p>新华社记者 李四 摄</p>'
+        '<p><img src="/pic/c.jpg"></p><p>他说自己最喜欢拍摄</p><p>后文。</p>'
+    )
+    credited, plain = page.images
+    assert credited.caption == "新华社记者 李四 摄" and plain.caption is None
+    assert "他说自己最喜欢拍摄" in page.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("（责任编辑：张三）", "editor", "张三"),
+        ("(编辑：李四)", "editor", "李四"),
+        ("（作者：孙七）", "author", "孙七"),
+    ],
+)
+def test_bracketed_editor_and_author_lines_go_to_their_fields(line, field, value):
+    page = body_page(f"<p>正文第一段。</p><p>{line}</p>")
+    assert getattr(page, field) == value and page.paragraphs == ("正文第一段。",)
+
+
+def test_a_source_line_at_the_end_fills_a_missing_source():
+    html = """<html><head><meta charset="utf-8"><title>无来源_中国甘肃网</title></head><body>
+    <h1>无来源</h1><div class="info">2024-05-20 10:00</div>
+    <div class="a-container"><p>正文第一段，内容充实。</p><p>（来源：甘肃日报）</p></div></body></html>"""
+    page = parse_page(html.encode("utf-8"), URL)
+    assert page.source == "甘肃日报" and page.paragraphs == ("正文第一段，内容充实。",)

@@ -57,7 +57,7 @@ def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
         url=url,
         title=title,
         published_at=published,
-        source=meta.get("来源") or None,
+        source=meta.get("来源") or (body and body.source) or None,
         editor=meta.get("编辑") or meta.get("责任编辑") or (body and body.editor) or None,
         author=meta.get("作者")
         or (body and body.author)

@@ -80,6 +80,7 @@ class Body:
     contributor: str | None = None
     editor: str | None = None
     author: str | None = None
+    source: str | None = None
 
 
 def read_body(container, base: str, skip: frozenset, drop: frozenset) -> Body:
@@ -232,6 +233,7 @@ def _is_furniture_line(text: str) -> bool:
     return bool(
         site.CONTRIBUTOR_LINE.match(text)
         or site.EDITOR_LINE.match(text)
+        or site.SOURCE_LINE.match(text)
         or text.startswith(site.BOILERPLATE_STARTS)
     )
 
@@ -425,6 +427,8 @@ def _sort(items: list, drop: frozenset, container) -> Body:
             body.editor = match.group(1)
         elif match := site.AUTHOR_LINE.match(text):
             body.author = match.group(1)
+        elif match := site.SOURCE_LINE.match(text):
+            body.source = match.group(1)
         elif (level := _heading_level(item)) is not None:
             blocks.append(Heading(level, " ".join(text.split(_NEWLINE))))
         else:
@@ -450,6 +454,8 @@ def _is_caption(line: _Line, picture_block, container) -> bool:
     if len(line.text) > site.CAPTION_MAX_CHARS or line.context.level is not None:
         return False
     if line.centred or line.text.startswith(site.CAPTION_STARTS):
+        return True
+    if site.CAPTION_ENDS.search(line.text):
         return True
     block = line.context.block
     return (

@@ -101,12 +101,16 @@ PAGER_LINE = re.compile(
 )
 
 CONTRIBUTOR_LINE = re.compile(r"^[（(]\s*供稿\s*[:：]\s*(.+?)\s*[)）]$")
-EDITOR_LINE = re.compile(r"^[【\[]?\s*(?:责任编辑|编辑)\s*[:：]\s*(.+?)\s*[】\]]?$")
-AUTHOR_LINE = re.compile(r"^作者\s*[:：]\s*(.+?)$")
+EDITOR_LINE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|编辑)\s*[:：]\s*(.+?)\s*[】\]）)]?$")
+AUTHOR_LINE = re.compile(r"^[（(]?\s*作者\s*[:：]\s*(.+?)\s*[）)]?$")
+# A source named at the end of the text, in brackets: （来源：甘肃日报）.
+SOURCE_LINE = re.compile(r"^[（(【\[]\s*来源\s*[:：]\s*(.+?)\s*[）)】\]]$")
 
 # A caption is short; a centred block after a picture, or a line like 图为….
 CAPTION_MAX_CHARS = 80
 CAPTION_STARTS = ("图为", "图：", "图:", "▲", "（图", "(图", "图片来源", "摄影", "记者")
+# A photo credit: "新华社记者 李四 摄", "（甘肃日报供图）" — a space before 摄, not "拍摄".
+CAPTION_ENDS = re.compile(r"\s摄\s*[)）]?$|供图\s*[)）]?$")
 
 # Pictures that are page furniture, not content: by name, class or id (share buttons,
 # QR codes, logos, icons, spacers, ad slots), or by size (spacers are 1×1, icons tiny).
