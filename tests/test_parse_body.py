@@ -250,7 +250,7 @@ def test_bracketed_editor_and_author_lines_go_to_their_fields(line, field, value
 
 def test_a_source_line_at_the_end_fills_a_missing_source():
     html = """<html><head><meta charset="utf-8"><title>无来源_中国甘肃网</title></head><body>
-    <h1>无来源</h1><div class="info">2024-05-20 10:00</div>
-    <div class="a-container"><p>正文第一段，内容充实。</p><p>（来源：甘肃日报）</p></div></body></html>"""
+    <h1>无来源</h1><div class="info">2024-05-20 10:00</div><div class="a-container">
+    <p>正文第一段，内容充实。</p><p>（来源：甘肃日报）</p></div></body></html>"""
     page = parse_page(html.encode("utf-8"), URL)
     assert page.source == "甘肃日报" and page.paragraphs == ("正文第一段，内容充实。",)
