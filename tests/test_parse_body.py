@@ -254,3 +254,13 @@ def test_a_source_line_at_the_end_fills_a_missing_source():
     <p>正文第一段，内容充实。</p><p>（来源：甘肃日报）</p></div></body></html>"""
     page = parse_page(html.encode("utf-8"), URL)
     assert page.source == "甘肃日报" and page.paragraphs == ("正文第一段，内容充实。",)
+
+
+@pytest.mark.parametrize("name", ["pic-txt", "img_title", "caption", "tpsm"])
+def test_a_box_named_for_a_caption_after_a_picture_is_its_caption(name):
+    text = "这是一段足够长的正文，用来模拟真实的新闻报道内容，其中包含了很多信息。"
+    page = body_page(
+        f'<p>{text}</p><p><img src="/pic/a.jpg"></p><p class="{name}">兰州新区一景</p><p>{text}</p>'
+    )
+    assert [block.type for block in page.body] == ["paragraph", "image", "paragraph"]
+    assert page.images[0].caption == "兰州新区一景"

@@ -458,6 +458,10 @@ def _is_caption(line: _Line, picture_block, container) -> bool:
     if site.CAPTION_ENDS.search(line.text):
         return True
     block = line.context.block
+    if block is not None and site.CAPTION_HINT.search(
+        f"{block.get('class') or ''} {block.get('id') or ''}"
+    ):
+        return True
     return (
         picture_block is not container
         and block is not None

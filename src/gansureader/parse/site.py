@@ -109,6 +109,11 @@ SOURCE_LINE = re.compile(r"^[（(【\[]\s*来源\s*[:：]\s*(.+?)\s*[）)】\]]$
 # A caption is short; a centred block after a picture, or a line like 图为….
 CAPTION_MAX_CHARS = 80
 CAPTION_STARTS = ("图为", "图：", "图:", "▲", "（图", "(图", "图片来源", "摄影", "记者")
+# A box whose class or id names a caption (as hints, like all class names here).
+CAPTION_HINT = re.compile(
+    r"caption|pic-?_?(?:txt|text|title|desc|info)|img-?_?(?:txt|text|title|desc)|tpsm|photo-?_?desc",
+    re.IGNORECASE,
+)
 # A photo credit: "新华社记者 李四 摄", "（甘肃日报供图）" — a space before 摄, not "拍摄".
 CAPTION_ENDS = re.compile(r"\s摄\s*[)）]?$|供图\s*[)）]?$")
 
