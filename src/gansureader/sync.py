@@ -219,9 +219,9 @@ class _Run:
                 self.articles[url].for_panel = True
 
     def fetch_missing_pictures(self, asked_for: list[str] = ()) -> None:
-        due = [*asked_for, *self.store.missing_pictures(due_only=True)]
-        self.waiting_pictures = set(self.store.missing_pictures()) - set(due)
-        for url in due:
+        due, waiting = self.store.pictures_to_fetch()
+        self.waiting_pictures = set(waiting) - set(asked_for)
+        for url in (*asked_for, *due):
             self.submit_picture(url)
 
     def submit_picture(self, url: str) -> None:

@@ -28,7 +28,7 @@ from . import pages as kept_pages
 from . import panels, recovery, search, sync_state
 from .db import StoreError, Transaction, ensure_space, error_for, now, to_datetime
 from .images import ImageFiles
-from .rows import article_from_row, body_from_json, texts_from_json
+from .rows import article_from_row, texts_from_json
 from .schema import SchemaError, migrate
 from .sync_state import SyncBookkeeping
 from .user_state import STATE_NAME, UserState
@@ -477,14 +477,15 @@ class Store(SyncBookkeeping):
             return 0
         doomed, freed = [], 0
         rows = self._db.execute(
-            "SELECT id, body, length(body) + 600 + coalesce((SELECT sum(length(data)) "
-            "FROM article_pages p WHERE p.article_id = a.id), 0) AS size "
+            "SELECT id, length(body) + 600 + coalesce((SELECT sum(length(data)) "
+            "FROM article_pages p WHERE p.article_id = a.id), 0) + coalesce((SELECT sum(i.size) "
+            "FROM article_pictures ap JOIN images i ON i.url = ap.url "
+            "WHERE ap.article_id = a.id), 0) AS size "
             "FROM articles a WHERE starred = 0 ORDER BY published_at, id"
         )
         for row in rows:
             doomed.append(row["id"])
-            pictures = body_picture_urls(body_from_json(row["body"]))
-            freed += row["size"] + sum(self._picture_size(url) for url in pictures)
+            freed += row["size"]
             if freed >= excess:
                 break
         rows.close()
@@ -502,16 +503,9 @@ class Store(SyncBookkeeping):
         )
         return len(doomed)
 
-    def _picture_size(self, url: str) -> int:
-        row = self._db.execute("SELECT size FROM images WHERE url = ?", (url,)).fetchone()
-        return row[0] if row else 0
-
     def _forget_unused_pictures(self) -> None:
-        used = {
-            url
-            for row in self._db.execute("SELECT body FROM articles")
-            for url in body_picture_urls(body_from_json(row[0]))
-        }
+        # article_pictures follows every article (its rows go with a deleted article).
+        used = {row[0] for row in self._db.execute("SELECT url FROM article_pictures")}
         used |= {row[0] for row in self._db.execute("SELECT image FROM panel_items")}
         stored = [row[0] for row in self._db.execute("SELECT url FROM images")]
         self._db.executemany(

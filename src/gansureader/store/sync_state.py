@@ -60,18 +60,18 @@ _NEEDED = (
 )
 
 
-def missing_pictures(db: sqlite3.Connection, now: datetime | None = None) -> list[str]:
-    """Pictures an article or its 精彩推荐 panel shows that the cache lacks; with ``now``,
-    only those due for a try."""
+def missing_pictures(db: sqlite3.Connection, now: datetime) -> tuple[list[str], list[str]]:
+    """Pictures an article or its 精彩推荐 panel shows that the cache lacks: those due for a
+    try at ``now``, and those waiting after failures."""
     rows = db.execute(
         f"SELECT n.url, f.next_try FROM ({_NEEDED}) AS n "
         "LEFT JOIN picture_failures f ON f.url = n.url "
         "WHERE n.url NOT IN (SELECT url FROM images) ORDER BY n.url"
     ).fetchall()
-    if now is None:
-        return [url for url, _ in rows]
     stamp = now.isoformat(timespec="seconds")
-    return [url for url, next_try in rows if next_try is None or next_try <= stamp]
+    due = [url for url, next_try in rows if next_try is None or next_try <= stamp]
+    waiting = [url for url, next_try in rows if not (next_try is None or next_try <= stamp)]
+    return due, waiting
 
 
 def picture_failures(db: sqlite3.Connection) -> list[tuple[str, int, str, str]]:
@@ -163,7 +163,12 @@ class SyncBookkeeping:
 
     def missing_pictures(self, due_only: bool = False) -> list[str]:
         """Pictures the cache's articles and panels show but the cache lacks."""
-        return missing_pictures(self._db, utc_now() if due_only else None)
+        due, waiting = self.pictures_to_fetch()
+        return due if due_only else sorted(due + waiting)
+
+    def pictures_to_fetch(self) -> tuple[list[str], list[str]]:
+        """The missing pictures due for a try now, and those waiting after failures."""
+        return missing_pictures(self._db, utc_now())
 
     def picture_failures(self) -> list[tuple[str, int, str, str]]:
         return picture_failures(self._db)
