@@ -8,21 +8,16 @@ alone: pictures become ``data:`` addresses, the reading column is set in CSS.
 from __future__ import annotations
 
 import base64
+import os
 import re
+import tempfile
 from html import escape
 from pathlib import Path
 
 from .model import ArticlePage, Heading, Image, ListBlock, Paragraph, Quote, Table, Video
-from .render import PICTURE_FRAGMENT, PLAY_IN_BROWSER, POSTER_FRAGMENT, article_html
-from .store import Store, image_type
+from .render import PLAY_IN_BROWSER, article_html, relink_pictures
+from .store import EXTENSIONS, Store, image_type
 
-_EXTENSIONS = {
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "image/gif": ".gif",
-    "image/webp": ".webp",
-}
-_SOURCE = re.compile(r'src="([^"]+)"')
 _STANDALONE_CSS = (
     "body { max-width: 42em; margin: 2em auto; padding: 0 1em; "
     'font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; } '
@@ -32,23 +27,53 @@ _STANDALONE_CSS = (
 )
 
 
+EXPORT_FORMATS = ("html", "md", "pdf")
+_SUFFIXES = {"html": ".html", "md": ".md", "pdf": ".pdf"}
+_NOT_IN_NAMES = re.compile(r'[\x00-\x1f\\/:*?"<>|]+')
+MAX_NAME_CHARACTERS = 80
+
+
 class ExportError(Exception):
     """The export could not be written; the message names the file and what to do."""
 
 
+def export_file(article: ArticlePage, store: Store, format_: str, target: Path) -> None:
+    """The article as HTML or Markdown at ``target`` (PDF is the window's: ui.printing)."""
+    if format_ == "html":
+        text = export_html(article, store)
+    elif format_ == "md":
+        text = export_markdown(article, store, target)
+    else:
+        raise ValueError(f"not a text format: {format_}")
+    write_atomically(text.encode("utf-8"), target)
+
+
+def file_names(titles: list[str], format_: str) -> list[str]:
+    """A file name for each article to export into one folder: its title, made safe on
+    every system and unique in the folder."""
+    names, taken = [], set()
+    for title in titles:
+        stem = _NOT_IN_NAMES.sub("_", title).strip(" ._")[:MAX_NAME_CHARACTERS] or "article"
+        name, number = stem, 1
+        while name.lower() in taken:
+            number += 1
+            name = f"{stem} ({number})"
+        taken.add(name.lower())
+        names.append(name + _SUFFIXES[format_])
+    return names
+
+
 def export_html(article: ArticlePage, store: Store) -> str:
-    """The article as one HTML file: every cached picture embedded, none fetched."""
-    html = article_html(article)
-    html = html.replace(f"#{PICTURE_FRAGMENT}", "").replace(f"#{POSTER_FRAGMENT}", "")
+    """The article as one HTML file, whole: every cached picture embedded, none fetched."""
 
-    def embed(match: re.Match) -> str:
-        data = _picture(store, match.group(1))
+    def embedded(url: str) -> str | None:
+        data = _picture(store, url)
         if data is None:
-            return match.group(0)  # not downloaded: the address stays
+            return None  # not downloaded: the address stays
         content, mime = data
-        return f'src="data:{mime};base64,{base64.b64encode(content).decode("ascii")}"'
+        return f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
 
-    html = _SOURCE.sub(embed, html)
+    html = relink_pictures(article_html(article, whole=True), embedded)
     head = f'<meta charset="utf-8"><title>{escape(article.title)}</title>'
     html = html.replace("<head>", f"<head>{head}", 1)
     return html.replace("</style>", f" {_STANDALONE_CSS}</style>", 1)
@@ -71,11 +96,19 @@ def export_markdown(article: ArticlePage, store: Store, target: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(text: str, target: Path) -> None:
+def write_atomically(data: bytes, target: Path) -> None:
+    """``target`` whole or not at all: written beside it, then renamed into place."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     except OSError as error:
+        raise ExportError(f"{target}: cannot be written ({error.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
         raise ExportError(f"{target}: cannot be written ({error.strerror})") from None
 
 
@@ -142,11 +175,7 @@ def _save_picture(store: Store, url: str, folder: Path) -> str | None:
         return None
     content, mime = data
     name = url.rstrip("/").rsplit("/", 1)[-1].split("?")[0] or "picture"
-    if not name.endswith(_EXTENSIONS[mime]):
-        name += _EXTENSIONS[mime]
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(content)
-    except OSError as error:
-        raise ExportError(f"{folder / name}: cannot be written ({error.strerror})") from None
+    if not name.endswith(EXTENSIONS[mime]):
+        name += EXTENSIONS[mime]
+    write_atomically(content, folder / name)
     return f"{folder.name}/{name}"

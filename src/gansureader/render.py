@@ -11,8 +11,10 @@ and the cut says so: the full text stays in the cache and on the site.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from urllib.parse import urlsplit
 
 from .model import ArticlePage, Heading, Image, ListBlock, Paragraph, Quote, Run, Table, Video
@@ -44,9 +46,16 @@ class Colours:
 
 
 def article_html(
-    article: ArticlePage, colours: Colours = Colours(), ranked: str | None = None
+    article: ArticlePage,
+    colours: Colours = Colours(),
+    ranked: str | None = None,
+    *,
+    whole: bool = False,
 ) -> str:
-    """The article as the view shows it; ``ranked`` is its 新闻排行 record line, if any."""
+    """The article as the view shows it; ``ranked`` is its 新闻排行 record line, if any.
+
+    ``whole``: nothing cut (exports and feeds, where no window has to lay it out).
+    """
     parts = []
     if article.breadcrumb:
         parts.append(f'<p class="crumb">{" › ".join(escape(n) for n in article.breadcrumb)}</p>')
@@ -63,27 +72,47 @@ def article_html(
         parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if ranked:
         parts.append(f'<p class="meta">{escape(ranked)}</p>')
-    parts += body_html(article, colours)
+    parts += body_html(article, colours, whole=whole)
     if article.contributor:
         parts.append(f'<p class="meta">（供稿：{escape(article.contributor)}）</p>')
     body = sanitize_html("".join(parts))
     return f"<html><head><style>{_css(colours)}</style></head><body>{body}</body></html>"
 
 
-def body_html(article: ArticlePage, colours: Colours = Colours()) -> list[str]:
-    """The body's blocks as HTML pieces, in order, cut with a note where too long."""
+def body_html(
+    article: ArticlePage, colours: Colours = Colours(), *, whole: bool = False
+) -> list[str]:
+    """The body's blocks as HTML pieces, in order, cut with a note where too long
+    unless ``whole``."""
     parts, characters = [], 0
     for number, block in enumerate(article.body):
-        if number >= MAX_BLOCKS or characters > MAX_CHARACTERS:
+        if not whole and (number >= MAX_BLOCKS or characters > MAX_CHARACTERS):
             parts.append(_truncated(article.url))
             break
-        piece = _block(block, colours)
+        piece = _block(block, colours, whole)
         characters += len(piece)
         parts.append(piece)
     return parts
 
 
-def _block(block, colours: Colours) -> str:
+_ADDRESS = re.compile(r'(src|href)="([^"]*)"')
+
+
+def relink_pictures(html: str, picture_address: Callable[[str], str | None]) -> str:
+    """Rendered HTML made to stand outside the window: the view's own link fragments go,
+    and each picture's address becomes ``picture_address(url)`` (None keeps it)."""
+
+    def relink(match: re.Match) -> str:
+        attribute, address = match.group(1), unescape(match.group(2))
+        address = address.removesuffix(f"#{PICTURE_FRAGMENT}").removesuffix(f"#{POSTER_FRAGMENT}")
+        if attribute == "src":
+            address = picture_address(address) or address
+        return f'{attribute}="{escape(address)}"'
+
+    return _ADDRESS.sub(relink, html)
+
+
+def _block(block, colours: Colours, whole: bool) -> str:
     if isinstance(block, Paragraph):
         return f'<p class="text">{INDENT}{_runs(block.runs)}</p>'
     if isinstance(block, Heading):
@@ -92,9 +121,9 @@ def _block(block, colours: Colours) -> str:
     if isinstance(block, Image):
         return _picture(block)
     if isinstance(block, Table):
-        return _table(block)
+        return _table(block, whole)
     if isinstance(block, ListBlock):
-        return _list(block)
+        return _list(block, whole)
     if isinstance(block, Quote):
         return _quote(block, colours)
     if isinstance(block, Video):
@@ -132,20 +161,19 @@ def _picture(image: Image) -> str:
     )
 
 
-def _table(table: Table) -> str:
-    columns = min(max((len(row.cells) for row in table.rows), default=1), MAX_TABLE_COLUMNS)
-    shown_rows = max(MAX_TABLE_CELLS // max(columns, 1), 1)
+def _table(table: Table, whole: bool) -> str:
+    widest = max((len(row.cells) for row in table.rows), default=1)
+    columns = widest if whole else min(widest, MAX_TABLE_COLUMNS)
+    shown_rows = len(table.rows) if whole else max(MAX_TABLE_CELLS // max(columns, 1), 1)
     rows = []
     for row in table.rows[:shown_rows]:
         tag = "th" if row.header else "td"
         cells = "".join(
             f"<{tag}>{'<br />'.join(map(escape, cell.split(chr(10))))}</{tag}>"
-            for cell in row.cells[:MAX_TABLE_COLUMNS]
+            for cell in row.cells[:columns]
         )
         rows.append(f"<tr>{cells}</tr>")
-    cut = len(table.rows) > shown_rows or any(
-        len(row.cells) > MAX_TABLE_COLUMNS for row in table.rows
-    )
+    cut = len(table.rows) > shown_rows or widest > columns
     note = f'<p class="note" align="center">{TRUNCATED}</p>' if cut else ""
     return (
         '<table class="data" border="1" cellspacing="0" cellpadding="6" width="100%">'
@@ -155,10 +183,11 @@ def _table(table: Table) -> str:
     )
 
 
-def _list(items: ListBlock) -> str:
+def _list(items: ListBlock, whole: bool) -> str:
     tag = "ol" if items.ordered else "ul"
-    shown = "".join(f"<li>{escape(item)}</li>" for item in items.items[:MAX_LIST_ITEMS])
-    note = f'<p class="note">{TRUNCATED}</p>' if len(items.items) > MAX_LIST_ITEMS else ""
+    shown_items = items.items if whole else items.items[:MAX_LIST_ITEMS]
+    shown = "".join(f"<li>{escape(item)}</li>" for item in shown_items)
+    note = f'<p class="note">{TRUNCATED}</p>' if len(shown_items) < len(items.items) else ""
     return f"<{tag}>{shown}</{tag}>{note}"
 
 

@@ -1,7 +1,15 @@
 """The offline cache: SQLite (schema, migrations, full-text search) and picture files."""
 
 from .db import DiskFull, StoreError
-from .images import MAX_IMAGE_BYTES, image_type
+from .images import EXTENSIONS, MAX_IMAGE_BYTES, image_type
 from .store import DATABASE_NAME, Store
 
-__all__ = ["DATABASE_NAME", "MAX_IMAGE_BYTES", "DiskFull", "Store", "StoreError", "image_type"]
+__all__ = [
+    "DATABASE_NAME",
+    "EXTENSIONS",
+    "MAX_IMAGE_BYTES",
+    "DiskFull",
+    "Store",
+    "StoreError",
+    "image_type",
+]

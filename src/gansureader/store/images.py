@@ -24,6 +24,9 @@ _SIGNATURES = (
 )
 
 
+EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp"}
+
+
 def image_type(data: bytes) -> str | None:
     """The MIME type of a whole JPEG, PNG, GIF or WebP picture; None for anything else."""
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":

@@ -23,9 +23,9 @@ from ..model import (
     body_picture_urls,
     rank_record,
 )
-from ..paths import resources_dir
 from . import pages as kept_pages
 from . import panels, recovery, search, sync_state
+from .channels import ChannelList
 from .db import StoreError, Transaction, ensure_space, error_for, now, to_datetime
 from .images import ImageFiles
 from .rows import article_from_row, texts_from_json
@@ -37,7 +37,7 @@ DATABASE_NAME = "gansureader.sqlite3"
 SEARCH_WINDOW = 5000
 
 
-class Store(SyncBookkeeping):
+class Store(ChannelList, SyncBookkeeping):
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.images = ImageFiles(self.folder / "images")
@@ -134,52 +134,12 @@ class Store(SyncBookkeeping):
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection changed the cache."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
     def _write(self):
         return Transaction(self._db, self.folder)
-
-    # ------------------------------------------------------------------ channels
-
-    def _seed_channels(self) -> None:
-        builtin = json.loads((resources_dir() / "channels.json").read_text(encoding="utf-8"))
-        known = {
-            (row["name"], row["url"], row["grp"])
-            for row in self._db.execute("SELECT name, url, grp FROM channels WHERE builtin = 1")
-        }
-        if known >= {(c["name"], c["url"], c.get("group", "")) for c in builtin}:
-            return  # nothing to write: opening stays a read, even while a sync writes
-        with self._write():
-            for channel in builtin:
-                self._db.execute(
-                    "INSERT INTO channels (name, url, grp, builtin) VALUES (?, ?, ?, 1) "
-                    "ON CONFLICT (url) DO UPDATE SET name = excluded.name, grp = excluded.grp, "
-                    "builtin = 1",
-                    (channel["name"], channel["url"], channel.get("group", "")),
-                )
-
-    def channels(self) -> list[Channel]:
-        rows = self._db.execute("SELECT name, url, grp, builtin FROM channels ORDER BY id")
-        return [Channel(row["name"], row["url"], row["grp"], bool(row["builtin"])) for row in rows]
-
-    def find_channel(self, name_or_url: str) -> Channel | None:
-        row = self._db.execute(
-            "SELECT name, url, grp, builtin FROM channels WHERE name = ? OR url = ? "
-            "ORDER BY url = ? DESC LIMIT 1",
-            (name_or_url, name_or_url, name_or_url),
-        ).fetchone()
-        return Channel(row["name"], row["url"], row["grp"], bool(row["builtin"])) if row else None
-
-    def add_channel(self, url: str, name: str | None = None, group: str = "自定义") -> Channel:
-        existing = self.find_channel(url)
-        if existing is not None:
-            return existing
-        channel = Channel(name or url, url, group, builtin=False)
-        with self._write():
-            self._db.execute(
-                "INSERT INTO channels (name, url, grp, builtin) VALUES (?, ?, ?, 0)",
-                (channel.name, channel.url, channel.group),
-            )
-        self.state.add_channel(channel)
-        return channel
 
     # ------------------------------------------------------------------ articles
 
@@ -355,6 +315,18 @@ class Store(SyncBookkeeping):
         )
         return [_summary(row) for row in rows]
 
+    def whole_articles(
+        self, channel: Channel | None = None, *, starred_only: bool = False, limit: int = -1
+    ) -> list[tuple[ArticlePage, datetime]]:
+        """Stored articles, newest first, each whole (without its panels) with the time its
+        stored text last changed: what a feed or an export of many carries."""
+        where, params = self._filters(channel, False, starred_only)
+        rows = self._db.execute(
+            f"SELECT * FROM articles a {where} ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
+            (*params, limit),
+        )
+        return [(article_from_row(row), to_datetime(row["updated_at"])) for row in rows]
+
     def has_articles(self) -> bool:
         return self._db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
 
@@ -453,8 +425,20 @@ class Store(SyncBookkeeping):
             self._db.execute("DELETE FROM picture_failures WHERE url = ?", (url,))
 
     def image_path(self, url: str) -> Path | None:
+        digest = self.image_digest(url)
+        return self.images.path(digest) if digest else None
+
+    def image_digest(self, url: str) -> str | None:
+        """The SHA-256 the cached picture of ``url`` is filed under, if it is cached."""
         row = self._db.execute("SELECT sha256 FROM images WHERE url = ?", (url,)).fetchone()
-        return self.images.path(row[0]) if row else None
+        return row[0] if row else None
+
+    def image_file(self, digest: str) -> tuple[Path, str] | None:
+        """The file and MIME type of a cached picture by its SHA-256; None if unknown."""
+        row = self._db.execute(
+            "SELECT content_type FROM images WHERE sha256 = ? LIMIT 1", (digest,)
+        ).fetchone()
+        return (self.images.path(digest), row[0]) if row else None
 
     # ------------------------------------------------------------------ size
 

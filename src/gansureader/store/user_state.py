@@ -56,6 +56,16 @@ class UserState:
                 [(url, int(read), int(starred)) for url, read, starred in rows],
             )
 
+    def set_read(self, urls: list[str]) -> None:
+        """Many articles read at once (a channel marked read); their stars stay."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany(
+                "INSERT INTO flags (url, read) VALUES (?, 1) "
+                "ON CONFLICT (url) DO UPDATE SET read = 1",
+                [(url,) for url in urls],
+            )
+
     def flags(self, url: str) -> tuple[bool, bool]:
         row = self._db.execute("SELECT read, starred FROM flags WHERE url = ?", (url,)).fetchone()
         return (bool(row[0]), bool(row[1])) if row else (False, False)
@@ -73,6 +83,9 @@ class UserState:
             "INSERT OR REPLACE INTO channels (url, name, grp) VALUES (?, ?, ?)",
             (channel.url, channel.name, channel.group),
         )
+
+    def remove_channel(self, url: str) -> None:
+        self._db.execute("DELETE FROM channels WHERE url = ?", (url,))
 
     def channels(self) -> list[Channel]:
         rows = self._db.execute("SELECT name, url, grp FROM channels ORDER BY rowid")

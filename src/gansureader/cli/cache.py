@@ -1,0 +1,288 @@
+"""The commands over the parser, the sync engine and the cache: parse, sync, channels,
+list, show, search, ranking, check, status, reparse — and the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..addresses import SITE_DOMAIN, is_site_address
+from .common import (
+    EXIT_CANCELLED,
+    EXIT_SOME_FAILED,
+    InputError,
+    is_web_address,
+    open_store,
+    print_json,
+    read_file,
+    write,
+)
+
+PANEL_HISTORY_DAYS = 90  # panel snapshots kept; starred articles' history always (as the app)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    if args.self_test:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
+        from ..ui.app import self_test
+
+        return self_test()
+    from ..ui.app import run
+
+    if args.article and not (is_web_address(args.article) and is_site_address(args.article)):
+        raise InputError(f"--article {args.article!r} is not an address on {SITE_DOMAIN}")
+    return run(args.data_dir, demo=args.demo, screenshot=args.screenshot, article=args.article)
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    from ..net import Fetcher
+    from ..parse import ParseError, parse_page
+
+    if args.url is not None and not is_web_address(args.url):
+        raise InputError(f"--url {args.url!r} is not an http(s) address")
+    if is_web_address(args.target):
+        fetcher = Fetcher()
+        try:
+            fetched = fetcher.fetch(args.target)
+        finally:
+            fetcher.close()
+        data, url, charset = fetched.data, args.url or fetched.url, fetched.charset
+    else:
+        data, url, charset = read_file(Path(args.target)), args.url, None
+        url = url or Path(args.target).resolve().as_uri()
+    try:
+        page = parse_page(data, url, charset)
+    except ParseError as error:
+        raise ParseError(f"{args.target}: {error}") from None
+    print_json(page.to_dict())
+    return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    import signal
+
+    from .. import terminal
+    from ..net import Fetcher
+    from ..sync import SyncEngine
+
+    if args.mirror and not is_web_address(args.mirror):
+        raise InputError(f"--mirror {args.mirror!r} is not an http(s) address")
+    with open_store(args) as store:
+        channels = chosen_channels(store, args.channel)
+        fetcher = Fetcher(args.mirror)
+        bar = terminal.ProgressBar(sys.stderr)
+        engine = SyncEngine(
+            store, fetcher, on_progress=bar.update, panel_articles=args.panel_articles
+        )
+        # Ctrl-C asks the engine to stop; it returns what it finished, the cache consistent.
+        previous = signal.signal(signal.SIGINT, lambda *_: engine.cancel.set())
+        try:
+            summary = engine.run(channels, pages=args.pages)
+            store.forget_old_panels(PANEL_HISTORY_DAYS)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+            fetcher.close()
+            bar.finish()
+    if args.json:
+        print_json(summary.to_dict())
+    else:
+        write(terminal.sync_summary(summary))
+    if summary.cancelled:
+        return EXIT_CANCELLED
+    return 0 if summary.ok else EXIT_SOME_FAILED
+
+
+def chosen_channels(store, names: list[str] | None):
+    if not names:
+        return store.channels()
+    chosen = []
+    for name in names:
+        channel = store.find_channel(name)
+        if channel is None and is_web_address(name):
+            channel = store.add_channel(name)
+        if channel is None:
+            raise InputError(
+                f"no channel named {name!r}: see 'gansureader channels', or give its URL"
+            )
+        chosen.append(channel)
+    return chosen
+
+
+def run_channels(args: argparse.Namespace) -> int:
+    from .. import terminal
+
+    with open_store(args) as store:
+        if args.add:
+            if not is_web_address(args.add) or not is_site_address(args.add):
+                raise InputError(f"{args.add!r} is not an address on {SITE_DOMAIN}")
+            added = store.add_channel(args.add, args.name)
+            write(f"channel: {added.name}  {added.url}")
+            return 0
+        channels = store.channels()
+    if args.json:
+        print_json([channel.to_dict() for channel in channels])
+    else:
+        write(terminal.channel_table(channels))
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from .. import terminal
+
+    with open_store(args) as store:
+        channel = None
+        if args.channel:
+            channel = store.find_channel(args.channel)
+            if channel is None:
+                raise InputError(f"no channel named {args.channel!r}: see 'gansureader channels'")
+        rows = store.articles(
+            channel, unread_only=args.unread, starred_only=args.starred, limit=args.limit or -1
+        )
+    if args.json:
+        print_json([row.to_dict() for row in rows])
+    else:
+        write(
+            terminal.article_rows(rows)
+            if rows
+            else "no articles cached yet: run 'gansureader sync'"
+        )
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from .. import terminal
+
+    with open_store(args) as store:
+        article = store.article(args.url)
+    if article is None:
+        raise InputError(f"{args.url}: not in the offline cache (run 'gansureader sync' first)")
+    if args.json:
+        print_json(article.to_dict())
+    else:
+        write(terminal.article_text(article))
+    return 0
+
+
+def run_ranking(args: argparse.Namespace) -> int:
+    from .. import terminal
+
+    with open_store(args) as store:
+        if args.history:
+            history = store.rank_history(args.history)
+            record = store.rank_record(args.history)
+            if args.json:
+                print_json(
+                    [
+                        {"source": source, "rank": rank, "first_seen": first, "last_seen": last}
+                        for source, rank, first, last in history
+                    ]
+                )
+            else:
+                write(terminal.rank_history(args.history, history, record))
+            return 0
+        rankings = [r for r in store.rankings() if args.source in (None, r[0])]
+    if args.source and not rankings:
+        raise InputError(f"no 新闻排行 seen from {args.source!r}: see 'gansureader ranking'")
+    if args.json:
+        print_json(
+            [
+                {
+                    "source": source,
+                    "seen": seen,
+                    "items": [{**item.to_dict(), "movement": move} for item, move in items],
+                }
+                for source, seen, items in rankings
+            ]
+        )
+    else:
+        write(terminal.rankings(rankings) if rankings else "no 新闻排行 seen yet: sync first")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .. import terminal
+    from ..store.check import check
+
+    with open_store(args) as store:
+        report = check(store)
+    if args.json:
+        print_json(
+            {
+                "sound": report.sound,
+                "integrity": report.integrity,
+                "bad_pictures": report.bad_pictures,
+                "orphans": report.orphans,
+                "state": report.state,
+                "recovery": report.recovery.message() if report.recovery else None,
+            }
+        )
+    else:
+        write(terminal.check_report(report))
+    return 0 if report.sound else EXIT_SOME_FAILED
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from .. import terminal
+
+    with open_store(args) as store:
+        status = {
+            "queued": [
+                {"url": url, "reason": reason, "attempts": attempts}
+                for url, reason, attempts in store.queued()
+            ],
+            "lists_not_done": [
+                {"url": url, "walked_at": walked_at} for url, walked_at in store.incomplete_walks()
+            ],
+            "pictures_missing": store.missing_pictures(),
+            "pictures_failed": [
+                {"url": url, "failures": failures, "reason": reason, "next_try": next_try}
+                for url, failures, reason, next_try in store.picture_failures()
+            ],
+        }
+    if args.json:
+        print_json(status)
+    else:
+        write(terminal.cache_status(status))
+    return 0
+
+
+def run_reparse(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from .. import terminal
+    from ..reparse import reparse
+
+    cancel = threading.Event()
+    bar = terminal.ProgressBar(sys.stderr)
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.set())
+    try:
+        with open_store(args) as store:
+            summary = reparse(
+                store, outdated_only=args.outdated, on_progress=bar.update, cancel=cancel
+            )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        bar.finish()
+    if args.json:
+        print_json(summary.to_dict())
+    else:
+        write(terminal.reparse_summary(summary))
+    if summary.cancelled:
+        return EXIT_CANCELLED
+    return EXIT_SOME_FAILED if summary.failed else 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from .. import terminal
+
+    with open_store(args) as store:
+        hits = store.search(args.query, limit=args.limit)
+    if args.json:
+        print_json([hit.to_dict() for hit in hits])
+    else:
+        write(terminal.search_hits(hits, sys.stdout.isatty()) if hits else "no matches")
+    return 0

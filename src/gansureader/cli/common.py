@@ -1,0 +1,64 @@
+"""What every command shares: exit codes, the one kind of user error, opening the
+cache, and writing UTF-8 to stdout whatever the terminal."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..paths import data_dir
+
+EXIT_USER_ERROR = 1
+EXIT_SOME_FAILED = 2
+EXIT_INTERNAL_ERROR = 70
+EXIT_CANCELLED = 130
+NOT_CACHED = "not in the offline cache (run 'gansureader sync' first)"
+
+
+class InputError(Exception):
+    """Bad input named by the user: a missing file, a folder, a malformed URL."""
+
+
+def open_store(args):
+    from ..store import Store
+
+    store = Store(data_dir(args.data_dir))
+    if store.recovery is not None:
+        print(f"gansureader: {store.recovery.message()}", file=sys.stderr)
+    return store
+
+
+def print_json(value) -> None:
+    write(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def write(text: str) -> None:
+    # Bytes, so a terminal or pipe that is not UTF-8 still gets the Chinese intact.
+    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
+    sys.stdout.flush()
+
+
+def read_file(path: Path) -> bytes:
+    from ..parse import MAX_PAGE_BYTES
+
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a page")
+    size = path.stat().st_size
+    if size > MAX_PAGE_BYTES:
+        raise InputError(
+            f"{path}: too large to be a page ({size / 1024 / 1024:.1f} MB; "
+            f"the limit is {MAX_PAGE_BYTES // 1024 // 1024} MB)"
+        )
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def is_web_address(text: str) -> bool:
+    parts = urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)

@@ -1,0 +1,123 @@
+"""The commands that take articles out of the app: export (HTML, Markdown, PDF), the
+Atom feeds (served or as files) and OPML (channels out and in)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..paths import data_dir
+from .common import EXIT_SOME_FAILED, NOT_CACHED, InputError, open_store, write
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from ..export import export_file, file_names
+
+    output = Path(args.output)
+    several = len(args.urls) > 1
+    if several and output.exists() and not output.is_dir():
+        raise InputError(f"{output}: is a file; with several URLs, -o names a folder")
+    failed = 0
+    with open_store(args) as store:
+        articles = []
+        for url in dict.fromkeys(args.urls):
+            article = store.article(url)
+            if article is None and not several:
+                raise InputError(f"{url}: {NOT_CACHED}")
+            if article is None:
+                print(f"gansureader: {url}: {NOT_CACHED}", file=sys.stderr)
+                failed += 1
+            else:
+                articles.append(article)
+        into_folder = several or output.is_dir()
+        names = file_names([a.title for a in articles], args.format)
+        export = _pdf_export() if args.format == "pdf" else export_file
+        for article, name in zip(articles, names, strict=True):
+            target = output / name if into_folder else output
+            export(article, store, args.format, target)
+            write(f"exported: {target}")
+    return EXIT_SOME_FAILED if failed else 0
+
+
+_qt: list = []  # the application PDF export starts, kept for the process's life
+
+
+def _pdf_export():
+    """PDF is laid out by Qt's text engine, which needs an application (no screen)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from ..ui.printing import export_pdf
+
+    if QGuiApplication.instance() is None:
+        _qt.append(QGuiApplication([]))
+    return lambda article, store, _format, target: export_pdf(article, store, target)
+
+
+def run_feeds(args: argparse.Namespace) -> int:
+    if args.action == "export":
+        from ..feeds.files import export_feeds
+
+        if not args.folder:
+            raise InputError("feeds export: name the folder to write, e.g. 'feeds export ~/feeds'")
+        folder = Path(args.folder)
+        if folder.exists() and not folder.is_dir():
+            raise InputError(f"{folder}: is a file, not a folder")
+        with open_store(args) as store:
+            feeds, pictures = export_feeds(store, folder, args.base_url)
+        write(
+            f"{feeds} feeds and {pictures} pictures in {folder}; subscribe to "
+            f"{folder / 'feeds.opml'}"
+        )
+        return 0
+    from ..feeds.server import feed_server
+
+    with open_store(args):
+        pass  # opened once here: a cache to upgrade or mend is dealt with before serving
+    server = feed_server(data_dir(args.data_dir), args.port)
+    write(f"feeds of the offline cache at {server.address}/  (OPML: {server.address}/opml)")
+    write("stop with Ctrl-C")
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def run_opml(args: argparse.Namespace) -> int:
+    from ..export import write_atomically
+    from ..feeds.documents import FeedDocuments
+    from ..feeds.opml import import_opml
+
+    if args.action == "export":
+        with open_store(args) as store:
+            data = FeedDocuments(store, args.feeds_url).document("/opml").data
+        if args.file in (None, "-"):
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            write_atomically(data, Path(args.file))
+            write(f"exported: {args.file}")
+        return 0
+    if not args.file:
+        raise InputError("opml import: name the OPML file to read")
+    path = Path(args.file)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    with open_store(args) as store:
+        report = import_opml(store, data, str(path))
+    for channel in report.added:
+        write(f"added: {channel.name}  {channel.url}")
+    for reason in report.refused:
+        print(f"gansureader: {path}: skipped {reason}", file=sys.stderr)
+    write(
+        f"{len(report.added)} channel(s) added, {len(report.known)} already there, "
+        f"{len(report.refused)} skipped"
+    )
+    return EXIT_SOME_FAILED if report.refused else 0

@@ -1,0 +1,105 @@
+"""One feed of the catalog as Atom 1.0, written by feedgen from the cache.
+
+Each entry carries the whole article (never cut as the window cuts), its pictures
+pointing at copies served beside the feed, the article's own date, its URL as the
+entry id, 来源 as author and category and 编辑 as contributor and category. The
+document depends only on the cache, never on the clock, so its ETag changes only
+when what it says does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime, timezone
+from html import escape
+
+from .. import __version__
+from ..model import ArticlePage
+from ..render import body_html, relink_pictures
+from ..sanitize import sanitize_html
+from ..store import Store
+from .catalog import SITE_NAME, Feed
+
+# 全部 carries the newest articles only: a feed of 50 000 whole articles would be
+# hundreds of megabytes that no reader wants; every channel feed is complete.
+ALL_ENTRIES = 1000
+_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)  # an empty feed's date, fixed for its ETag
+# What XML 1.0 cannot hold; pages carry such bytes now and then.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def atom_feed(
+    store: Store, feed: Feed, self_url: str, picture_address: Callable[[str], str | None]
+) -> bytes:
+    """The feed as Atom XML; ``picture_address`` gives a cached picture's served address."""
+    from feedgen.feed import FeedGenerator  # here: the window starts without it
+
+    generator = FeedGenerator()
+    generator.id(f"tag:gansureader,2024:{feed.path}")
+    generator.title(_clean(feed.title))
+    generator.link(href=feed.site_url, rel="alternate")
+    generator.link(href=self_url, rel="self")
+    generator.language("zh-CN")
+    generator.generator("gansureader", version=__version__)
+    newest = _EPOCH
+    for article, rank, stored in _entries(store, feed):
+        entry = generator.add_entry(order="append")
+        entry.id(article.url)
+        entry.link(href=article.url, rel="alternate")
+        title = f"{rank}. {article.title}" if rank else article.title
+        entry.title(_clean(title))
+        when = article.published_at or stored
+        newest = max(newest, when)
+        entry.updated(when)
+        if article.published_at:
+            entry.published(article.published_at)
+        entry.author({"name": _clean(article.source or SITE_NAME)})
+        if article.editor:
+            entry.contributor({"name": _clean(article.editor)})
+        for label, value in (("来源", article.source), ("编辑", article.editor)):
+            if value:
+                entry.category(term=_clean(value), label=_clean(f"{label}：{value}"))
+        if article.body:
+            entry.content(_clean(_content(article, picture_address)), type="html")
+        else:  # a 新闻排行 line whose article is not cached yet
+            entry.summary(_clean("未缓存：在浏览器中阅读"))
+    generator.updated(newest)
+    return generator.atom_str(pretty=False)
+
+
+def _entries(store: Store, feed: Feed) -> list[tuple[ArticlePage, int | None, datetime]]:
+    """(article, rank in a 新闻排行, when the cache got it) of each entry, in feed order."""
+    if feed.ranking_source is not None:
+        return _ranking_entries(store, feed.ranking_source)
+    if feed.channel is not None:
+        rows = store.whole_articles(feed.channel)
+    elif feed.starred:
+        rows = store.whole_articles(starred_only=True)
+    else:
+        rows = store.whole_articles(limit=ALL_ENTRIES)
+    return [(article, None, stored) for article, stored in rows]
+
+
+def _ranking_entries(store: Store, source: str) -> list[tuple[ArticlePage, int, datetime]]:
+    """The source's latest 新闻排行, in rank order; a line not cached is title and link."""
+    entries = []
+    for ranking_source, seen, items in store.rankings():
+        if ranking_source != source:
+            continue
+        seen_at = datetime.fromisoformat(seen)
+        for item, _ in items:
+            article = store.article(item.url) or ArticlePage(item.url, item.title, None)
+            entries.append((article, item.rank, seen_at))
+    return entries
+
+
+def _content(article: ArticlePage, picture_address: Callable[[str], str | None]) -> str:
+    html = sanitize_html("".join(body_html(article, whole=True)))
+    if article.contributor:
+        html += f"<p>（供稿：{escape(article.contributor)}）</p>"
+    return relink_pictures(html, picture_address)
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)

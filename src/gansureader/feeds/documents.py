@@ -1,0 +1,93 @@
+"""The feed documents of one cache, by path: what the server answers and the export
+writes. Built on demand and kept until the cache changes (SQLite's data_version
+tells), so a feed reader polling every few minutes costs one query."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from ..model import Channel
+from ..store import EXTENSIONS, Store
+from .atom import atom_feed
+from .catalog import OPML_PATH, SITE_NAME, Feed, catalog
+from .opml import opml_document
+
+ATOM_TYPE = "application/atom+xml; charset=utf-8"
+OPML_TYPE = "text/x-opml; charset=utf-8"
+_PICTURE_PATH = re.compile(r"/pictures/([0-9a-f]{64})\.(?:jpg|png|gif|webp)")
+
+
+@dataclass(frozen=True)
+class Document:
+    data: bytes
+    content_type: str
+    etag: str
+
+
+class FeedDocuments:
+    """Answers paths of ``base_url`` from ``store``; ``channels`` limits the channel feeds
+    (the demo's own), None: every channel of the store."""
+
+    def __init__(self, store: Store, base_url: str, channels: list[Channel] | None = None):
+        self.store, self.base_url, self.channels = store, base_url.rstrip("/"), channels
+        self._built: dict[str, Document] = {}
+        self._version: int | None = None
+        self.pictures_shown: set[str] = set()  # paths of the pictures the feeds built show
+
+    def feeds(self) -> list[Feed]:
+        channels = self.channels if self.channels is not None else self.store.channels()
+        return catalog(channels, [source for source, _, _ in self.store.rankings()])
+
+    def document(self, path: str) -> Document | None:
+        """The feed, OPML or picture at ``path``; None for anything else."""
+        version = self.store.data_version()
+        if version != self._version:
+            self._built.clear()
+            self._version = version
+        if path in self._built:
+            return self._built[path]
+        document = self._build(path)
+        if document is not None and not path.startswith("/pictures/"):
+            self._built[path] = document
+        return document
+
+    def picture_path(self, url: str) -> str | None:
+        """The path a cached picture is served at; None if the cache lacks it."""
+        digest = self.store.image_digest(url)
+        found = self.store.image_file(digest) if digest else None
+        return f"/pictures/{digest}{EXTENSIONS.get(found[1], '')}" if found else None
+
+    def _build(self, path: str) -> Document | None:
+        if path in ("/", OPML_PATH):
+            data = opml_document(self.feeds(), self.base_url, f"{SITE_NAME} (gansureader)")
+            return _document(data, OPML_TYPE)
+        if picture := _PICTURE_PATH.fullmatch(path):
+            return self._picture(picture.group(1))
+        for feed in self.feeds():
+            if feed.path == path:
+                data = atom_feed(self.store, feed, self.base_url + path, self._picture_address)
+                return _document(data, ATOM_TYPE)
+        return None
+
+    def _picture_address(self, url: str) -> str | None:
+        path = self.picture_path(url)
+        if path is None:
+            return None
+        self.pictures_shown.add(path)
+        return self.base_url + path
+
+    def _picture(self, digest: str) -> Document | None:
+        found = self.store.image_file(digest)
+        if found is None:
+            return None
+        try:
+            data = found[0].read_bytes()
+        except OSError:
+            return None  # forgotten on disk: `gansureader check` mends the cache
+        return Document(data, found[1], f'"{digest[:32]}"')
+
+
+def _document(data: bytes, content_type: str) -> Document:
+    return Document(data, content_type, f'"{hashlib.sha256(data).hexdigest()[:32]}"')

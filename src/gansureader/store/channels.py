@@ -1,0 +1,116 @@
+"""The channels: the built-in list pages of the site and those the reader added, with
+their unread counts for the sidebar.
+
+A mixin of Store, whose connection (``_db``), write transaction and state file it
+uses. Added channels are kept in the state file too, so a replaced cache keeps them.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from ..model import Channel
+from ..paths import resources_dir
+from .user_state import UserState
+
+
+@dataclass(frozen=True)
+class UnreadCounts:
+    """What the sidebar shows next to each entry."""
+
+    all: int
+    starred: int  # starred articles not yet read
+    by_channel: dict[str, int]  # channel URL → unread articles listed in it
+
+
+class ChannelList:
+    _db: sqlite3.Connection
+    state: UserState
+
+    def _seed_channels(self) -> None:
+        builtin = json.loads((resources_dir() / "channels.json").read_text(encoding="utf-8"))
+        known = {
+            (row["name"], row["url"], row["grp"])
+            for row in self._db.execute("SELECT name, url, grp FROM channels WHERE builtin = 1")
+        }
+        if known >= {(c["name"], c["url"], c.get("group", "")) for c in builtin}:
+            return  # nothing to write: opening stays a read, even while a sync writes
+        with self._write():
+            for channel in builtin:
+                self._db.execute(
+                    "INSERT INTO channels (name, url, grp, builtin) VALUES (?, ?, ?, 1) "
+                    "ON CONFLICT (url) DO UPDATE SET name = excluded.name, grp = excluded.grp, "
+                    "builtin = 1",
+                    (channel["name"], channel["url"], channel.get("group", "")),
+                )
+
+    def channels(self) -> list[Channel]:
+        rows = self._db.execute("SELECT name, url, grp, builtin FROM channels ORDER BY id")
+        return [Channel(row["name"], row["url"], row["grp"], bool(row["builtin"])) for row in rows]
+
+    def find_channel(self, name_or_url: str) -> Channel | None:
+        row = self._db.execute(
+            "SELECT name, url, grp, builtin FROM channels WHERE name = ? OR url = ? "
+            "ORDER BY url = ? DESC LIMIT 1",
+            (name_or_url, name_or_url, name_or_url),
+        ).fetchone()
+        return Channel(row["name"], row["url"], row["grp"], bool(row["builtin"])) if row else None
+
+    def add_channel(self, url: str, name: str | None = None, group: str = "自定义") -> Channel:
+        existing = self.find_channel(url)
+        if existing is not None:
+            return existing
+        channel = Channel(name or url, url, group or "自定义", builtin=False)
+        with self._write():
+            self._db.execute(
+                "INSERT INTO channels (name, url, grp, builtin) VALUES (?, ?, ?, 0)",
+                (channel.name, channel.url, channel.group),
+            )
+        self.state.add_channel(channel)
+        return channel
+
+    def remove_channel(self, url: str) -> bool:
+        """Forget an added channel (built-in ones stay). Its articles stay in the cache."""
+        with self._write():
+            removed = self._db.execute(
+                "DELETE FROM channels WHERE url = ? AND builtin = 0", (url,)
+            ).rowcount
+        if removed:
+            self.state.remove_channel(url)
+        return bool(removed)
+
+    def unread_counts(self) -> UnreadCounts:
+        """Every count of the sidebar: one grouped query over the unread articles."""
+        by_channel = {
+            url: count
+            for url, count in self._db.execute(
+                "SELECT c.url, count(*) FROM articles a "
+                "JOIN channel_articles ca ON ca.article_id = a.id "
+                "JOIN channels c ON c.id = ca.channel_id WHERE a.read = 0 GROUP BY c.id"
+            )
+        }
+        total, starred = self._db.execute(
+            "SELECT count(*), coalesce(sum(starred), 0) FROM articles WHERE read = 0"
+        ).fetchone()
+        return UnreadCounts(total, starred, by_channel)
+
+    def mark_channel_read(self, channel: Channel | None) -> int:
+        """Mark every article of ``channel`` (None: of all channels) read; how many were not."""
+        where = "read = 0"
+        params: tuple = ()
+        if channel is not None:
+            where += (
+                " AND id IN (SELECT article_id FROM channel_articles ca "
+                "JOIN channels c ON c.id = ca.channel_id WHERE c.url = ?)"
+            )
+            params = (channel.url,)
+        with self._write():
+            urls = [
+                row[0]
+                for row in self._db.execute(f"SELECT url FROM articles WHERE {where}", params)
+            ]
+            self._db.execute(f"UPDATE articles SET read = 1 WHERE {where}", params)
+        self.state.set_read(urls)
+        return len(urls)
