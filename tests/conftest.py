@@ -2,11 +2,13 @@
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from gansureader.demo import demo_channels
+from gansureader.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -42,10 +44,49 @@ def demo_server():
 
 @pytest.fixture
 def store(tmp_path):
-    from gansureader.store import Store
-
     with Store(tmp_path / "data") as opened:
         yield opened
 
 
 DEMO_CHANNELS = tuple(channel.name for channel in demo_channels())
+
+
+@pytest.fixture(scope="session")
+def demo_cache(tmp_path_factory, demo_server):
+    """One sync of the whole demo site, copied by ``cache`` for each test that changes it."""
+    from gansureader.net import Fetcher
+    from gansureader.sync import SyncEngine
+
+    folder = tmp_path_factory.mktemp("demo-cache")
+    with Store(folder) as store:
+        fetcher = Fetcher(demo_server.url)
+        summary = SyncEngine(store, fetcher).run(demo_channels())
+        fetcher.close()
+    assert summary.ok and summary.new == 50
+    return folder
+
+
+@pytest.fixture
+def cache(demo_cache, tmp_path):
+    folder = tmp_path / "cache"
+    shutil.copytree(demo_cache, folder)
+    return folder
+
+
+def open_window(qtbot, folder, tmp_path, mirror=None):
+    """The main window over the cache in ``folder``, listing the demo's channels."""
+    from PySide6.QtCore import QSettings
+
+    from gansureader.ui.main_window import MainWindow
+    from gansureader.ui.refresh import Refresher
+    from gansureader.ui.settings import Settings
+
+    store = Store(folder)
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    refresher = Refresher(folder)
+    refresher.mirror = mirror
+    window = MainWindow(store, settings, refresher, channels=demo_channels())
+    qtbot.addWidget(window)
+    window.restore_layout()
+    window.show()
+    return window

@@ -1,56 +1,21 @@
 """The desktop app as a reader uses it, offscreen: read, follow panels, search, star, sync."""
 
-import shutil
 import threading
 import time
 
 import pytest
 
-from conftest import DEMO_CHANNELS
+from conftest import DEMO_CHANNELS, open_window
 from gansureader.demo import MirrorHandler, MirrorServer, demo_channels, demo_site
-from gansureader.net import Fetcher
 from gansureader.store import Store
-from gansureader.sync import SyncEngine
 
 QtCore = pytest.importorskip("PySide6.QtCore")
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
 
-from gansureader.ui.main_window import MainWindow  # noqa: E402
 from gansureader.ui.reader import URL_ROLE  # noqa: E402
-from gansureader.ui.refresh import Refresher  # noqa: E402
-from gansureader.ui.settings import Settings  # noqa: E402
+from gansureader.ui.sidebar import RANKING, STARRED  # noqa: E402
 
 FIRST = "http://gansu.gscn.com.cn/system/2024/05/20/013200001.shtml"
-
-
-@pytest.fixture(scope="session")
-def demo_cache(tmp_path_factory, demo_server):
-    folder = tmp_path_factory.mktemp("demo-cache")
-    with Store(folder) as store:
-        fetcher = Fetcher(demo_server.url)
-        summary = SyncEngine(store, fetcher).run(demo_channels())
-        fetcher.close()
-    assert summary.ok and summary.new == 50
-    return folder
-
-
-@pytest.fixture
-def cache(demo_cache, tmp_path):
-    folder = tmp_path / "cache"
-    shutil.copytree(demo_cache, folder)
-    return folder
-
-
-def open_window(qtbot, folder, tmp_path, mirror=None):
-    store = Store(folder)
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    refresher = Refresher(folder)
-    refresher.mirror = mirror
-    window = MainWindow(store, settings, refresher, channels=demo_channels())
-    qtbot.addWidget(window)
-    window.restore_layout()
-    window.show()
-    return window
 
 
 @pytest.fixture
@@ -105,9 +70,8 @@ def test_search_narrows_the_list_and_finds_two_characters(window, qtbot):
     assert window.model.rowCount() == 50
 
 
-def test_channel_selector_shows_one_channel(window):
-    box = window.channel_box
-    box.setCurrentIndex(next(n for n in range(box.count()) if "陇上味道" in box.itemText(n)))
+def test_sidebar_shows_one_channel(window):
+    window.sidebar.choose("channel", window.store.find_channel("陇上味道"))
     assert window.model.rowCount() == 10
     assert {window.model.summary(n).channel for n in range(10)} == {"陇上味道"}
 
@@ -121,8 +85,9 @@ def test_star_and_read_survive_a_restart(qtbot, cache, tmp_path):
     second = open_window(qtbot, cache, tmp_path)
     summary = second.model.summary(second.model.row_of(FIRST))
     assert summary.read and summary.starred
-    second.channel_box.setCurrentIndex(2)  # 收藏 / Starred
+    second.sidebar.choose(STARRED)
     assert [second.model.summary(n).url for n in range(second.model.rowCount())] == [FIRST]
+    second.close()
     second.store.close()
 
 
@@ -244,7 +209,7 @@ def test_chinese_locale_gets_a_chinese_window(qtbot, cache, tmp_path):
         translators = install_translations(QApplication.instance())
         window = open_window(qtbot, cache, tmp_path)
         assert window.refresh_action.text() == "刷新(&R)"
-        assert window.channel_box.itemText(0) == "全部"
+        assert window.sidebar.topLevelItem(0).text(0) == "全部"
         window.close()  # as the app does: the window goes before its store
         window.store.close()
     finally:
@@ -283,7 +248,7 @@ def test_a_sync_with_failures_shows_the_banner_with_the_url(qtbot, tmp_path, dem
 def test_window_size_and_splitters_are_remembered(qtbot, cache, tmp_path):
     first = open_window(qtbot, cache, tmp_path)
     first.resize(640, 480)  # within the offscreen screen, or Qt moves it in
-    first.splitter.setSizes([200, 440])
+    first.splitter.setSizes([150, 200, 440])
     kept = first.splitter.sizes()
     first.close()
     first.store.close()
@@ -456,8 +421,7 @@ def test_a_ranked_article_says_how_it_ranks(window, qtbot):
 def test_the_ranking_view_shows_each_source_with_movement_and_a_sparkline(window, qtbot):
     from gansureader.ui.ranking import POINTS_ROLE, URL_ROLE
 
-    box = window.channel_box
-    box.setCurrentIndex(next(n for n in range(box.count()) if box.itemText(n) == "排行"))
+    window.sidebar.choose(RANKING)
     view = window.ranking_list
     assert window.left_views.currentWidget() is view
     headings = [view.item(n).text() for n in range(view.count()) if not view.item(n).data(URL_ROLE)]

@@ -11,6 +11,39 @@
     </message>
 </context>
 <context>
+    <name>ChannelSidebar</name>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="54"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="55"/>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="56"/>
+        <source>Starred</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="125"/>
+        <source>Mark all read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="128"/>
+        <source>Open channel page in browser</source>
+        <translation>在浏览器中打开频道页</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="134"/>
+        <source>Remove channel</source>
+        <translation>删除频道</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <location filename="../../src/gansureader/ui/states.py" line="70"/>
@@ -30,6 +63,34 @@
         <translation>
             <numerusform>%n 个地址获取失败：</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Exporting</name>
+    <message>
+        <location filename="../../src/gansureader/ui/exporting.py" line="29"/>
+        <source>Export article</source>
+        <translation>导出文章</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/exporting.py" line="43"/>
+        <source>Export articles</source>
+        <translation>导出文章</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/exporting.py" line="44"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/exporting.py" line="53"/>
+        <source>Export articles into</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/exporting.py" line="79"/>
+        <source>Print: %1</source>
+        <translation>打印：%1</translation>
     </message>
 </context>
 <context>
@@ -86,247 +147,263 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="66"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="69"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="107"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="130"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="135"/>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="136"/>
-        <source>Unread</source>
-        <translation>未读</translation>
-    </message>
-    <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="137"/>
-        <source>Starred</source>
-        <translation>收藏</translation>
-    </message>
-    <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="155"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="168"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="174"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="30"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="175"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="31"/>
         <source>&amp;Offline mode</source>
         <translation>离线模式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="176"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="33"/>
+        <source>&amp;Import channels (OPML)…</source>
+        <translation>导入频道 (OPML)(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="36"/>
+        <source>E&amp;xport channels (OPML)…</source>
+        <translation>导出频道 (OPML)(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="39"/>
+        <source>Copy &amp;feeds link (OPML)</source>
+        <translation>复制订阅源链接 (OPML)(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="41"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="177"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="42"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="178"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="43"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="179"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="44"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="180"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="45"/>
         <source>Mark read/&amp;unread</source>
         <translation>标为已读/未读(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="181"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="46"/>
         <source>Mark &amp;all read</source>
         <translation>全部标为已读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="182"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="47"/>
         <source>&amp;Star</source>
         <translation>收藏(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="183"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="48"/>
         <source>Open in &amp;browser</source>
         <translation>在浏览器中打开(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="184"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="49"/>
         <source>&amp;Copy link</source>
         <translation>复制链接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="185"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="50"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="51"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="53"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="186"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="55"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="187"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="56"/>
         <source>&amp;Reset zoom</source>
         <translation>重置缩放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="189"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="57"/>
         <source>&amp;Find in article</source>
         <translation>在文章中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="191"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="58"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="192"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="59"/>
         <source>&amp;About gansureader</source>
         <translation>关于 gansureader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="196"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="63"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="200"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="68"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="213"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="73"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="214"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="76"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="219"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="81"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="331"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="284"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="338"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="291"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="347"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="300"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="351"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="304"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="394"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="344"/>
+        <source>Remove channel</source>
+        <translation>删除频道</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="345"/>
+        <source>Remove the channel “%1”? Its articles stay in 全部.</source>
+        <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="384"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="409"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="399"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="448"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="438"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="450"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="440"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="473"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="463"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="476"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="466"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="489"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="479"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="495"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="485"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
     <message>
-        <source>Refresh failed</source>
-        <translation type="vanished">刷新失败</translation>
-    </message>
-    <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="502"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="492"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="513"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="503"/>
         <source>Cleaning up…</source>
         <translation>正在清理…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="515"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="505"/>
         <source>Cleaning up the cache…</source>
         <translation>正在清理缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="521"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="511"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="527"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="517"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="547"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="539"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="549"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="541"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
@@ -342,84 +419,155 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="72"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="75"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="74"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="77"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="75"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="78"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="82"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="85"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="87"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="90"/>
         <source>Serif (宋体)</source>
         <translation>宋体（衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="88"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="91"/>
         <source>Sans-serif (黑体)</source>
         <translation>黑体（无衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="94"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="95"/>
+        <source>Serve feeds to feed readers on this computer</source>
+        <translation>为本机的订阅阅读器提供订阅源</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="109"/>
         <source>Clean up now (starred articles are kept)</source>
         <translation>立即清理（保留收藏的文章）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="97"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="112"/>
         <source>Refresh every</source>
         <translation>自动刷新间隔</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="98"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="113"/>
         <source>List pages per channel</source>
         <translation>每个频道读取的列表页数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="99"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="114"/>
         <source>Panel articles per refresh</source>
         <translation>每次刷新下载的面板文章数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="100"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="115"/>
         <source>Cache size limit</source>
         <translation>缓存大小上限</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="101"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="116"/>
         <source>Keep panel history</source>
         <translation>面板历史保留</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="103"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="118"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="104"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="119"/>
         <source>Reading font</source>
         <translation>正文字体</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="105"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="120"/>
         <source>Text size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="106"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="121"/>
+        <source>Feeds</source>
+        <translation>订阅源</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="122"/>
+        <source>Feeds port</source>
+        <translation>订阅源端口</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="123"/>
+        <source>Feeds address</source>
+        <translation>订阅源地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="124"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>WindowOutputs</name>
+    <message>
+        <location filename="../../src/gansureader/ui/outputs.py" line="48"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="95"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/outputs.py" line="51"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="97"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/outputs.py" line="60"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="77"/>
+        <source>Import channels</source>
+        <translation>导入频道</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/outputs.py" line="67"/>
+        <source>Import failed: %1</source>
+        <translation>导入失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/outputs.py" line="71"/>
+        <source>%1 channel(s) added, %2 already there, %3 skipped.</source>
+        <translation>新增 %1 个频道，%2 个已存在，跳过 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/outputs.py" line="85"/>
+        <source>Export channels</source>
+        <translation>导出频道</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/outputs.py" line="104"/>
+        <source>Turn on “Serve feeds” in the settings first.</source>
+        <translation>请先在设置中打开“订阅源”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/outputs.py" line="108"/>
+        <source>Copied %1: add it to your feed reader.</source>
+        <translation>已复制 %1：请添加到您的订阅阅读器。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/outputs.py" line="123"/>
+        <source>Feeds at %1</source>
+        <translation>订阅源地址：%1</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
-"""An article out of the app: one HTML file with its pictures embedded, or Markdown with
-its pictures in a folder beside it. Both from the cache, in the body's order.
+"""Articles out of the app: one HTML file with its pictures embedded, Markdown with its
+pictures in a folder beside it, or PDF (laid out by Qt in ui.printing); several into
+a folder, each named after its title. All from the cache, in the body's order, whole
+(nothing cut as the window cuts), each file written whole or not at all.
 
 The HTML is the reader's own rendering (same blocks, same sanitiser) made to stand
 alone: pictures become ``data:`` addresses, the reading column is set in CSS.
@@ -11,6 +13,7 @@ import base64
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -37,15 +40,32 @@ class ExportError(Exception):
     """The export could not be written; the message names the file and what to do."""
 
 
-def export_file(article: ArticlePage, store: Store, format_: str, target: Path) -> None:
-    """The article as HTML or Markdown at ``target`` (PDF is the window's: ui.printing)."""
-    if format_ == "html":
-        text = export_html(article, store)
-    elif format_ == "md":
-        text = export_markdown(article, store, target)
-    else:
-        raise ValueError(f"not a text format: {format_}")
-    write_atomically(text.encode("utf-8"), target)
+def export_articles(
+    articles: list[ArticlePage],
+    store: Store,
+    format_: str,
+    output: Path,
+    pdf: Callable[[ArticlePage, Store, Path], None],
+) -> list[Path]:
+    """Write the articles: one to the file ``output`` (or into it, if it is a folder),
+    several into the folder ``output``, each named after its title. ``pdf`` writes a
+    PDF (Qt lays it out: ui.printing). Returns the files written."""
+    into_folder = len(articles) > 1 or output.is_dir()
+    if into_folder and output.exists() and not output.is_dir():
+        raise ExportError(f"{output}: is a file; several articles go into a folder")
+    written = []
+    for article, name in zip(
+        articles, file_names([a.title for a in articles], format_), strict=True
+    ):
+        target = output / name if into_folder else output
+        if format_ == "pdf":
+            pdf(article, store, target)
+        elif format_ == "md":
+            write_atomically(export_markdown(article, store, target).encode("utf-8"), target)
+        else:
+            write_atomically(export_html(article, store).encode("utf-8"), target)
+        written.append(target)
+    return written
 
 
 def file_names(titles: list[str], format_: str) -> list[str]:

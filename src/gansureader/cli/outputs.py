@@ -13,15 +13,11 @@ from .common import EXIT_SOME_FAILED, NOT_CACHED, InputError, open_store, write
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from ..export import export_file, file_names
+    from ..export import export_articles
 
-    output = Path(args.output)
     several = len(args.urls) > 1
-    if several and output.exists() and not output.is_dir():
-        raise InputError(f"{output}: is a file; with several URLs, -o names a folder")
-    failed = 0
+    articles, failed = [], 0
     with open_store(args) as store:
-        articles = []
         for url in dict.fromkeys(args.urls):
             article = store.article(url)
             if article is None and not several:
@@ -31,12 +27,8 @@ def run_export(args: argparse.Namespace) -> int:
                 failed += 1
             else:
                 articles.append(article)
-        into_folder = several or output.is_dir()
-        names = file_names([a.title for a in articles], args.format)
-        export = _pdf_export() if args.format == "pdf" else export_file
-        for article, name in zip(articles, names, strict=True):
-            target = output / name if into_folder else output
-            export(article, store, args.format, target)
+        pdf = _pdf_writer() if args.format == "pdf" else None
+        for target in export_articles(articles, store, args.format, Path(args.output), pdf):
             write(f"exported: {target}")
     return EXIT_SOME_FAILED if failed else 0
 
@@ -44,7 +36,7 @@ def run_export(args: argparse.Namespace) -> int:
 _qt: list = []  # the application PDF export starts, kept for the process's life
 
 
-def _pdf_export():
+def _pdf_writer():
     """PDF is laid out by Qt's text engine, which needs an application (no screen)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -53,7 +45,7 @@ def _pdf_export():
 
     if QGuiApplication.instance() is None:
         _qt.append(QGuiApplication([]))
-    return lambda article, store, _format, target: export_pdf(article, store, target)
+    return export_pdf
 
 
 def run_feeds(args: argparse.Namespace) -> int:

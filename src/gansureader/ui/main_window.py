@@ -1,4 +1,5 @@
-"""The main window: channels, search and the article list on the left; the reader on the right.
+"""The main window: the channel sidebar, search and the article list on the left; the
+reader on the right.
 
 It asks the store for what to show and the Refresher for syncs; it holds no SQL
 and parses no HTML. Links from the article or its panels open the cached article
@@ -11,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
+    QAbstractItemView,
     QLineEdit,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -34,15 +36,16 @@ from ..render import PICTURE_FRAGMENT
 from ..sanitize import is_safe_url
 from ..store import Store
 from .article_list import ArticleDelegate, ArticleListModel
+from .outputs import WindowOutputs
 from .ranking import RankingList
 from .reader import ReaderPane
 from .refresh import Refresher
 from .settings import Settings, SettingsDialog
+from .sidebar import RANKING, STARRED, UNREAD, ChannelSidebar
 from .states import ErrorBanner, FirstRunPage
+from .window_actions import build_actions
 
 SEARCH_DELAY_MS = 150
-# View kinds of the channel selector besides single channels.
-ALL, UNREAD, STARRED, RANKING = "all", "unread", "starred", "ranking"
 
 
 class MainWindow(QMainWindow):
@@ -64,13 +67,15 @@ class MainWindow(QMainWindow):
         self.awaited: str | None = None  # an article being fetched for the reader
         self.awaited_picture = False  # a picture clicked: the article is shown again after
         self.setWindowTitle(self.tr("gansureader — 中国甘肃网"))
+        self._build_sidebar()
         self._build_left()
         self.reader = ReaderPane(store, self)
         self.reader.link_activated.connect(self.follow_link)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.reader)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
         self.first_run = FirstRunPage(self)
         self.first_run.refresh_requested.connect(self.refresh)
         self.first_run.demo_requested.connect(self._load_demo)
@@ -87,7 +92,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages)
         self.setCentralWidget(central)
         self._build_status_bar()
-        self._build_actions()
+        self.outputs = WindowOutputs(self, store, settings, channels)
+        self.outputs.channels_changed.connect(self._channels_changed)
+        self.actions = build_actions(self)
+        self.refresh_action, self.offline_action = self.actions.refresh, self.actions.offline
+        self.star_action = self.actions.star
         self._connect_refresher()
         self.tray = self._build_tray()
         self.auto_refresh = QTimer(self)
@@ -97,12 +106,26 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
+    def _build_sidebar(self) -> None:
+        self.sidebar = ChannelSidebar(self)
+        self.sidebar.set_channels(self._listed_channels())
+        self.sidebar.view_chosen.connect(self.reload)
+        self.sidebar.mark_read_requested.connect(self.mark_channel_read)
+        self.sidebar.remove_requested.connect(self.remove_channel)
+        self.sidebar.open_requested.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        # Counts follow every change, coalesced: marking fifty articles read is one query.
+        self.count_timer = QTimer(self, singleShot=True, interval=0)
+        self.count_timer.timeout.connect(self.update_counts)
+
+    def _listed_channels(self) -> list[Channel]:
+        """The channels the sidebar lists: the demo's own in --demo, else the store's."""
+        return self.sync_channels if self.sync_channels is not None else self.store.channels()
+
+    def update_counts(self) -> None:
+        self.sidebar.set_counts(self.store.unread_counts())
+
     def _build_left(self) -> None:
         self.left = QWidget(self)
-        self.channel_box = QComboBox(self.left)
-        self.channel_box.setMaxVisibleItems(25)
-        self._fill_channels()
-        self.channel_box.currentIndexChanged.connect(lambda _: self.reload())
         self.search_box = QLineEdit(self.left)
         self.search_box.setPlaceholderText(self.tr("Search (title and text)"))
         self.search_box.setClearButtonEnabled(True)
@@ -115,6 +138,9 @@ class MainWindow(QMainWindow):
         self.list.setItemDelegate(ArticleDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._list_menu)
         self.list.selectionModel().currentChanged.connect(lambda now, _: self._show_row(now.row()))
         self.ranking_list = RankingList(self.left)
         self.ranking_list.article_chosen.connect(self.follow_link)
@@ -122,31 +148,18 @@ class MainWindow(QMainWindow):
         self.left_views.addWidget(self.list)
         self.left_views.addWidget(self.ranking_list)
         layout = QVBoxLayout(self.left)
-        layout.setContentsMargins(4, 4, 0, 4)
-        layout.addWidget(self.channel_box)
+        layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(self.search_box)
         layout.addWidget(self.left_views)
 
-    def _fill_channels(self) -> None:
-        box = self.channel_box
-        box.blockSignals(True)
-        box.clear()
-        for label, kind in (
-            (self.tr("All"), ALL),
-            (self.tr("Unread"), UNREAD),
-            (self.tr("Starred"), STARRED),
-            ("排行", RANKING),
-        ):
-            box.addItem(label, (kind, None))
-        group = None
-        for channel in self.store.channels():
-            if channel.group != group:
-                group = channel.group
-                box.insertSeparator(box.count())
-                box.addItem(f"— {group} —", None)
-                box.model().item(box.count() - 1).setEnabled(False)
-            box.addItem(f"    {channel.name}", ("channel", channel))
-        box.blockSignals(False)
+    def _list_menu(self, position) -> None:
+        if not self.list.indexAt(position).isValid():
+            return
+        menu = QMenu(self)
+        a = self.actions
+        for action in (a.read, a.star, None, a.browser, a.copy, None, a.export, a.print):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        menu.exec(self.list.viewport().mapToGlobal(position))
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar(self)
@@ -159,67 +172,6 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.cancel_button)
         self.progress.hide()
         self.cancel_button.hide()
-
-    def _action(self, text: str, slot, shortcut=None, checkable=False) -> QAction:
-        action = QAction(text, self, checkable=checkable)
-        if shortcut is not None:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(key) for key in shortcuts])
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work with the menu bar hidden too
-        return action
-
-    def _build_actions(self) -> None:
-        a = self._action
-        self.refresh_action = a(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
-        self.offline_action = a(self.tr("&Offline mode"), self._set_offline, checkable=True)
-        settings = a(self.tr("&Settings…"), self._open_settings, "Ctrl+,")
-        quit_ = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.next_action = a(self.tr("&Next article"), lambda: self.step(1), "J")
-        self.previous_action = a(self.tr("&Previous article"), lambda: self.step(-1), "K")
-        self.read_action = a(self.tr("Mark read/&unread"), self.toggle_read, "M")
-        all_read = a(self.tr("Mark &all read"), self.mark_all_read, "Ctrl+Shift+M")
-        self.star_action = a(self.tr("&Star"), self.toggle_star, "S", checkable=True)
-        browser = a(self.tr("Open in &browser"), self.open_in_browser, "O")
-        copy = a(self.tr("&Copy link"), self.copy_link, "Ctrl+Shift+C")
-        zoom_in = a(self.tr("Zoom &in"), lambda: self.zoom(1), ["Ctrl+=", "Ctrl++"])
-        zoom_out = a(self.tr("Zoom &out"), lambda: self.zoom(-1), "Ctrl+-")
-        zoom_reset = a(self.tr("&Reset zoom"), lambda: self.zoom(None), "Ctrl+0")
-        find = a(
-            self.tr("&Find in article"), self.reader.find_bar.open, QKeySequence.StandardKey.Find
-        )
-        search = a(self.tr("Search"), self._focus_search, "Ctrl+K")
-        about = a(self.tr("&About gansureader"), self._about)
-        menus = self.menuBar()
-        for title, actions in (
-            (
-                self.tr("&File"),
-                [self.refresh_action, self.offline_action, None, settings, None, quit_],
-            ),
-            (
-                self.tr("&Article"),
-                [
-                    self.next_action,
-                    self.previous_action,
-                    None,
-                    self.read_action,
-                    all_read,
-                    self.star_action,
-                    None,
-                    browser,
-                    copy,
-                ],
-            ),
-            (self.tr("&View"), [zoom_in, zoom_out, zoom_reset, None, find, search]),
-            (self.tr("&Help"), [about]),
-        ):
-            menu = menus.addMenu(title)
-            for action in actions:
-                menu.addSeparator() if action is None else menu.addAction(action)
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("main-toolbar")
-        for action in (self.refresh_action, self.offline_action, self.star_action, browser):
-            toolbar.addAction(action)
 
     def _build_tray(self) -> QSystemTrayIcon | None:
         if not QSystemTrayIcon.isSystemTrayAvailable():
@@ -240,7 +192,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ the list
 
     def current_view(self) -> tuple[str, Channel | None]:
-        return self.channel_box.currentData() or (ALL, None)
+        return self.sidebar.current_view()
 
     def reload(self) -> None:
         """Fill the list for the chosen channel, or the search results."""
@@ -260,6 +212,7 @@ class MainWindow(QMainWindow):
             self.model.show_articles(channel, unread=kind == UNREAD, starred=kind == STARRED)
         empty = not query and self.model.rowCount() == 0 and not self.store.has_articles()
         self.pages.setCurrentWidget(self.first_run if empty else self.splitter)
+        self.update_counts()
 
     def _show_row(self, row: int) -> None:
         summary = self.model.summary(row)
@@ -365,6 +318,7 @@ class MainWindow(QMainWindow):
         setter = self.store.set_read if name == "read" else self.store.set_starred
         setter(url, value)
         self.model.update(url, **{name: value})
+        self.count_timer.start()
         if name == "starred" and url == self.current_url():
             self.star_action.setChecked(value)
 
@@ -377,6 +331,42 @@ class MainWindow(QMainWindow):
             summary = self.model.summary(row)
             if not summary.read:
                 self.set_flag(summary.url, "read", True)
+
+    def mark_channel_read(self, channel: Channel | None) -> None:
+        """Every article of a channel (None: of all) read, from the sidebar's menu."""
+        if self.store.mark_channel_read(channel):
+            self.reload()
+
+    def remove_channel(self, channel: Channel) -> None:
+        """An added channel goes from the sidebar; its articles stay in the cache."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove channel"),
+            self.tr("Remove the channel “%1”? Its articles stay in 全部.").replace(
+                "%1", channel.name
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.store.remove_channel(channel.url):
+            self._channels_changed()
+
+    def _channels_changed(self) -> None:
+        self.sidebar.set_channels(self._listed_channels())
+        self.reload()
+
+    def selected_articles(self) -> list:
+        """The articles selected in the list, else the one in the reader."""
+        rows = sorted(index.row() for index in self.list.selectionModel().selectedIndexes())
+        urls = [self.model.summary(row).url for row in rows] or [self.current_url()]
+        return [article for url in urls if url and (article := self.store.article(url))]
+
+    def export_selected(self) -> None:
+        self.outputs.export(self.selected_articles())
+
+    def print_article(self) -> None:
+        url = self.current_url()
+        article = self.store.article(url) if url else None
+        if article is not None:
+            self.outputs.print(article)
 
     def toggle_star(self) -> None:
         if url := self.current_url():
@@ -398,7 +388,7 @@ class MainWindow(QMainWindow):
         browser.reset_zoom() if steps is None else browser.zoom_by(steps)
         self.settings.zoom = browser.zoom
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
 
@@ -496,13 +486,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ settings, state
 
-    def _set_offline(self, offline: bool) -> None:
+    def set_offline(self, offline: bool) -> None:
         self.settings.offline = offline
         self.statusBar().showMessage(
             self.tr("Offline mode: only the cache is used.") if offline else "", 5000
         )
 
-    def _open_settings(self) -> None:
+    def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self.store.folder, self._clean_up, self)
         if dialog.exec():
             self._apply_settings()
@@ -540,8 +530,10 @@ class MainWindow(QMainWindow):
         self.reader.browser.set_typography(
             self.settings.font_family, self.settings.font_size, self.settings.zoom
         )
+        self.outputs.apply_feed_server()
+        self.actions.copy_feeds.setEnabled(self.outputs.feeds is not None)
 
-    def _about(self) -> None:
+    def about(self) -> None:
         QMessageBox.about(
             self,
             self.tr("About gansureader"),
@@ -552,12 +544,12 @@ class MainWindow(QMainWindow):
     def restore_layout(self) -> None:
         """Window geometry and splitter sizes as the reader left them, else a roomy default."""
         self.resize(1280, 800)
-        self.splitter.setSizes([360, 920])
+        self.splitter.setSizes([190, 330, 760])
         self.reader.setSizes([680, 240])
         for key, restore in (
             ("geometry", self.restoreGeometry),
             ("state", self.restoreState),
-            ("splitter", self.splitter.restoreState),
+            ("panes", self.splitter.restoreState),  # sidebar, list, reader
             ("reader", self.reader.restoreState),
         ):
             saved = self.settings.state(key)
@@ -567,10 +559,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("state", self.saveState())
-        self.settings.set_state("splitter", self.splitter.saveState())
+        self.settings.set_state("panes", self.splitter.saveState())
         self.settings.set_state("reader", self.reader.saveState())
         self.settings.q.sync()
+        self.count_timer.stop()  # the store may close right after the window
         self.refresher.cancel()
+        self.outputs.stop_feed_server()
         super().closeEvent(event)
 
     def changeEvent(self, event) -> None:  # noqa: N802

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -54,6 +55,8 @@ class Settings:
     zoom = Preference("view/zoom", 0)
     font_family = Preference("view/font_family", "sans")  # sans (黑体) or serif (宋体)
     font_size = Preference("view/font_size", 13)  # points
+    serve_feeds = Preference("feeds/serve", False)  # Atom feeds for feed readers, 127.0.0.1
+    feeds_port = Preference("feeds/port", 8787)
 
     def __init__(self, qsettings: QSettings):
         self.q = qsettings
@@ -89,6 +92,18 @@ class SettingsDialog(QDialog):
         self.font_family.setCurrentIndex(max(self.font_family.findData(settings.font_family), 0))
         self.font_size = QSpinBox(self, minimum=9, maximum=32, suffix=" pt")
         self.font_size.setValue(settings.font_size)
+        self.serve_feeds = QCheckBox(self.tr("Serve feeds to feed readers on this computer"), self)
+        self.serve_feeds.setChecked(settings.serve_feeds)
+        self.feeds_port = QSpinBox(self, minimum=1024, maximum=65535)
+        self.feeds_port.setValue(settings.feeds_port)
+        self.feeds_port.setEnabled(settings.serve_feeds)
+        self.serve_feeds.toggled.connect(self.feeds_port.setEnabled)
+        feeds_address = QLabel(self)
+        self.feeds_port.valueChanged.connect(
+            lambda port: feeds_address.setText(f"http://127.0.0.1:{port}/opml")
+        )
+        feeds_address.setText(f"http://127.0.0.1:{settings.feeds_port}/opml")
+        feeds_address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         folder = QLabel(str(data_folder), self)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         clean = QPushButton(self.tr("Clean up now (starred articles are kept)"), self)
@@ -103,6 +118,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Proxy"), self.proxy)
         form.addRow(self.tr("Reading font"), self.font_family)
         form.addRow(self.tr("Text size"), self.font_size)
+        form.addRow(self.tr("Feeds"), self.serve_feeds)
+        form.addRow(self.tr("Feeds port"), self.feeds_port)
+        form.addRow(self.tr("Feeds address"), feeds_address)
         form.addRow(self.tr("Data folder"), folder)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -122,4 +140,6 @@ class SettingsDialog(QDialog):
         self.settings.proxy = self.proxy.text().strip()
         self.settings.font_family = self.font_family.currentData()
         self.settings.font_size = self.font_size.value()
+        self.settings.serve_feeds = self.serve_feeds.isChecked()
+        self.settings.feeds_port = self.feeds_port.value()
         super().accept()

@@ -1,0 +1,136 @@
+"""The channel sidebar, as in every feed reader: 全部, 未读, 收藏 and 排行, then each group
+with its channels, each with its unread count. Right-click a channel to mark it read,
+open its page in the browser, or remove it if the reader added it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem
+
+from ..model import Channel
+from ..store.channels import UnreadCounts
+
+# What an entry shows besides single channels.
+ALL, UNREAD, STARRED, RANKING = "all", "unread", "starred", "ranking"
+VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ChannelSidebar(QTreeWidget):
+    view_chosen = Signal()  # the reader chose another entry: current_view() says which
+    mark_read_requested = Signal(object)  # a Channel, or None for every article
+    remove_requested = Signal(object)  # an added Channel
+    open_requested = Signal(str)  # a channel's page, for the browser
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setColumnCount(2)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(True)
+        self.setIndentation(12)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.currentItemChanged.connect(lambda now, _: now is not None and self.view_chosen.emit())
+        self._channel_items: dict[str, QTreeWidgetItem] = {}
+        self._groups: list[QTreeWidgetItem] = []
+        self._fixed: dict[str, QTreeWidgetItem] = {}
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(200, 400)
+
+    def set_channels(self, channels: list[Channel]) -> None:
+        """Fill the tree; the entry chosen before stays chosen if it is still there."""
+        kind, chosen = self.current_view()
+        self.blockSignals(True)
+        self.clear()
+        self._channel_items.clear()
+        self._groups.clear()
+        for label, view in (
+            (self.tr("All"), ALL),
+            (self.tr("Unread"), UNREAD),
+            (self.tr("Starred"), STARRED),
+            ("排行", RANKING),
+        ):
+            self._fixed[view] = self._item(self, label, (view, None))
+        group_item = None
+        for channel in channels:
+            group = channel.group or "自定义"
+            if group_item is None or group_item.text(0) != group:
+                group_item = QTreeWidgetItem(self, [group, ""])
+                group_item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a view
+                group_item.setExpanded(True)
+                self._groups.append(group_item)
+            self._channel_items[channel.url] = self._item(
+                group_item, channel.name, ("channel", channel)
+            )
+        again = self._channel_items.get(chosen.url) if chosen else self._fixed.get(kind)
+        self.setCurrentItem(again or self._fixed[ALL])
+        self.blockSignals(False)
+
+    def _item(self, parent, label: str, view: tuple) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [label, ""])
+        item.setData(0, VIEW_ROLE, view)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setForeground(1, self.palette().color(QPalette.ColorRole.PlaceholderText))
+        return item
+
+    def current_view(self) -> tuple[str, Channel | None]:
+        item = self.currentItem()
+        view = item.data(0, VIEW_ROLE) if item is not None else None
+        return view or (ALL, None)
+
+    def choose(self, kind: str, channel: Channel | None = None) -> None:
+        item = self._channel_items.get(channel.url) if channel else self._fixed.get(kind)
+        if item is not None:
+            self.setCurrentItem(item)
+
+    def set_counts(self, counts: UnreadCounts) -> None:
+        """Unread articles beside each entry; a group adds up its channels."""
+        self._show(self._fixed[ALL], counts.all)
+        self._show(self._fixed[UNREAD], counts.all)
+        self._show(self._fixed[STARRED], counts.starred)
+        for group in self._groups:
+            total = 0
+            for index in range(group.childCount()):
+                child = group.child(index)
+                count = counts.by_channel.get(child.data(0, VIEW_ROLE)[1].url, 0)
+                self._show(child, count)
+                total += count
+            self._show(group, total)
+
+    def count_of(self, kind: str, channel: Channel | None = None) -> int:
+        item = self._channel_items.get(channel.url) if channel else self._fixed.get(kind)
+        return int(item.text(1) or 0) if item is not None else 0
+
+    @staticmethod
+    def _show(item: QTreeWidgetItem, count: int) -> None:
+        item.setText(1, str(count) if count else "")
+        font = QFont(item.font(0))
+        font.setBold(count > 0)  # what has news stands out, as in every feed reader
+        item.setFont(0, font)
+
+    def _menu(self, position) -> None:
+        item = self.itemAt(position)
+        if item is None or item.data(0, VIEW_ROLE) is None:
+            return
+        kind, channel = item.data(0, VIEW_ROLE)
+        if kind in (RANKING, STARRED):
+            return  # nothing to mark there that 全部 does not
+        menu = QMenu(self)
+        menu.addAction(self.tr("Mark all read"), lambda: self.mark_read_requested.emit(channel))
+        if channel is not None:
+            menu.addAction(
+                self.tr("Open channel page in browser"),
+                lambda: self.open_requested.emit(channel.url),
+            )
+            if not channel.builtin:
+                menu.addSeparator()
+                menu.addAction(
+                    self.tr("Remove channel"), lambda: self.remove_requested.emit(channel)
+                )
+        menu.exec(self.viewport().mapToGlobal(position))

@@ -1,0 +1,85 @@
+"""The window's actions, menus and toolbar: every command with its shortcut, in one
+place. Shortcuts are on the window itself, so they work with the menu bar hidden."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+# The texts are the window's (context MainWindow), as lupdate reads them here.
+translate = QCoreApplication.translate
+
+
+def build_actions(window: QMainWindow) -> SimpleNamespace:
+    """Create the actions on ``window`` (whose slots they call) and lay out its menus."""
+
+    def action(text, slot, shortcut=None, checkable=False) -> QAction:
+        made = QAction(text, window, checkable=checkable)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            made.setShortcuts([QKeySequence(key) for key in shortcuts])
+        made.triggered.connect(slot)
+        window.addAction(made)
+        return made
+
+    w, key = window, QKeySequence.StandardKey
+    a = SimpleNamespace(
+        refresh=action(translate("MainWindow", "&Refresh"), w.refresh, key.Refresh),
+        offline=action(translate("MainWindow", "&Offline mode"), w.set_offline, checkable=True),
+        import_opml=action(
+            translate("MainWindow", "&Import channels (OPML)…"), w.outputs.import_opml
+        ),
+        export_opml=action(
+            translate("MainWindow", "E&xport channels (OPML)…"), w.outputs.export_opml
+        ),
+        copy_feeds=action(
+            translate("MainWindow", "Copy &feeds link (OPML)"), w.outputs.copy_feeds_link
+        ),
+        settings=action(translate("MainWindow", "&Settings…"), w.open_settings, "Ctrl+,"),
+        quit=action(translate("MainWindow", "&Quit"), w.close, key.Quit),
+        next=action(translate("MainWindow", "&Next article"), lambda: w.step(1), "J"),
+        previous=action(translate("MainWindow", "&Previous article"), lambda: w.step(-1), "K"),
+        read=action(translate("MainWindow", "Mark read/&unread"), w.toggle_read, "M"),
+        all_read=action(translate("MainWindow", "Mark &all read"), w.mark_all_read, "Ctrl+Shift+M"),
+        star=action(translate("MainWindow", "&Star"), w.toggle_star, "S", checkable=True),
+        browser=action(translate("MainWindow", "Open in &browser"), w.open_in_browser, "O"),
+        copy=action(translate("MainWindow", "&Copy link"), w.copy_link, "Ctrl+Shift+C"),
+        export=action(translate("MainWindow", "&Export…"), w.export_selected, "Ctrl+E"),
+        print=action(translate("MainWindow", "&Print…"), w.print_article, key.Print),
+        zoom_in=action(
+            translate("MainWindow", "Zoom &in"), lambda: w.zoom(1), ["Ctrl+=", "Ctrl++"]
+        ),
+        zoom_out=action(translate("MainWindow", "Zoom &out"), lambda: w.zoom(-1), "Ctrl+-"),
+        zoom_reset=action(translate("MainWindow", "&Reset zoom"), lambda: w.zoom(None), "Ctrl+0"),
+        find=action(translate("MainWindow", "&Find in article"), w.reader.find_bar.open, key.Find),
+        search=action(translate("MainWindow", "Search"), w.focus_search, "Ctrl+K"),
+        about=action(translate("MainWindow", "&About gansureader"), w.about),
+    )
+    for title, items in (
+        (
+            translate("MainWindow", "&File"),
+            [a.refresh, a.offline, None, a.import_opml, a.export_opml, a.copy_feeds, None]
+            + [a.settings, None, a.quit],
+        ),
+        (
+            translate("MainWindow", "&Article"),
+            [a.next, a.previous, None, a.read, a.all_read, a.star, None]
+            + [a.browser, a.copy, None, a.export, a.print],
+        ),
+        (
+            translate("MainWindow", "&View"),
+            [a.zoom_in, a.zoom_out, a.zoom_reset, None, a.find, a.search],
+        ),
+        (translate("MainWindow", "&Help"), [a.about]),
+    ):
+        menu = window.menuBar().addMenu(title)
+        for item in items:
+            menu.addSeparator() if item is None else menu.addAction(item)
+    toolbar = window.addToolBar(translate("MainWindow", "Main"))
+    toolbar.setObjectName("main-toolbar")
+    for item in (a.refresh, a.offline, a.star, a.browser):
+        toolbar.addAction(item)
+    return a

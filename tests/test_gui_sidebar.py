@@ -1,0 +1,112 @@
+"""The channel sidebar with unread counts, and what the window sends out: exports,
+print, OPML and the local feed server."""
+
+import socket
+
+import pytest
+import requests
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from conftest import open_window
+from gansureader.demo import demo_channels
+from gansureader.ui.main_window import MainWindow
+from gansureader.ui.refresh import Refresher
+from gansureader.ui.settings import Settings
+from gansureader.ui.sidebar import STARRED, UNREAD
+
+PHOTO_STORY = "http://gansu.gscn.com.cn/system/2024/05/18/013200002.shtml"
+
+
+def _counts(window) -> dict[str, str]:
+    sidebar = window.sidebar
+    counts = {}
+    for top in range(sidebar.topLevelItemCount()):
+        item = sidebar.topLevelItem(top)
+        counts[item.text(0)] = item.text(1)
+        for child in range(item.childCount()):
+            counts[item.child(child).text(0)] = item.child(child).text(1)
+    return counts
+
+
+def test_the_sidebar_lists_the_demo_channels_with_unread_counts(qtbot, cache, tmp_path):
+    window = open_window(qtbot, cache, tmp_path)
+    counts = _counts(window)
+    assert counts["All"] == "50" and counts["Unread"] == "50" and counts["Starred"] == ""
+    channels = demo_channels()
+    assert all(counts[c.name] == "10" for c in channels)
+    assert len(window.sidebar._channel_items) == len(channels)  # --demo: the demo's only
+    food = window.store.find_channel("陇上味道")
+    window.sidebar.choose("channel", food)
+    window.select_row(0)  # reading one: its channel, 全部 and 未读 count one less
+    qtbot.waitUntil(lambda: _counts(window)["陇上味道"] == "9", timeout=2000)
+    assert _counts(window)["All"] == "49" and window.sidebar.count_of(UNREAD) == 49
+    window.toggle_star()
+    qtbot.waitUntil(lambda: _counts(window)["Starred"] == "", timeout=2000)  # starred, but read
+    window.mark_channel_read(food)
+    counts = _counts(window)
+    assert counts["陇上味道"] == "" and counts["All"] == "40"
+    assert not any(window.model.summary(n).read is False for n in range(window.model.rowCount()))
+    window.sidebar.choose(STARRED)
+    assert window.model.rowCount() == 1
+    window.close()
+    window.store.close()
+
+
+def test_an_added_channel_can_be_removed_and_its_articles_stay(qtbot, cache, tmp_path, monkeypatch):
+    store_window = open_window(qtbot, cache, tmp_path)
+    store = store_window.store
+    added = store.add_channel("http://gansu.gscn.com.cn/zcjd/", "政策解读")
+    store_window.close()
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(store, settings, Refresher(cache))  # every channel of the store
+    qtbot.addWidget(window)
+    assert added.url in window.sidebar._channel_items and len(window.sidebar._channel_items) > 40
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window.remove_channel(added)
+    assert added.url not in window.sidebar._channel_items
+    assert store.find_channel(added.url) is None and window.store.count_articles() == 50
+    window.close()
+    store.close()
+
+
+def test_selected_articles_export_into_a_folder_and_print(qtbot, cache, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from gansureader.ui.exporting import export_to
+
+    window = open_window(qtbot, cache, tmp_path)
+    window.select_row(0)
+    selection = window.list.selectionModel()
+    selection.select(window.model.index(1), selection.SelectionFlag.Select)
+    articles = window.selected_articles()
+    assert len(articles) == 2
+    written = export_to(window.store, articles, "pdf", tmp_path / "out")
+    assert len(written) == 2 and all(path.read_bytes().startswith(b"%PDF") for path in written)
+    window.follow_link(PHOTO_STORY)
+    shown = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    window.actions.print.trigger()  # Ctrl+P
+    assert window.actions.print.shortcut().toString() == "Ctrl+P"
+    assert len(shown) == 1 and "河西走廊千里风电带再添新机组" in shown[0].windowTitle()
+    window.close()
+    window.store.close()
+
+
+def test_the_window_serves_feeds_when_asked_and_copies_the_link(qtbot, cache, tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    window = open_window(qtbot, cache, tmp_path)
+    assert window.outputs.feeds is None and not window.actions.copy_feeds.isEnabled()
+    window.settings.serve_feeds, window.settings.feeds_port = True, port
+    window._apply_settings()
+    opml = requests.get(f"http://127.0.0.1:{port}/opml", timeout=10)
+    assert opml.status_code == 200 and "陇上味道" in opml.text
+    window.actions.copy_feeds.trigger()
+    assert QGuiApplication.clipboard().text() == f"http://127.0.0.1:{port}/opml"
+    window.close()  # the server stops with the window
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", port), timeout=5)
+    window.store.close()
