@@ -239,3 +239,38 @@ def test_old_panel_history_goes_but_starred_articles_history_stays(store):
     assert store.rank_history(kept_for_star)  # the starred article's history stays
     assert store.rank_history(starred)
     assert store.forget_old_panels(90) == 0
+
+
+def _counted(store) -> dict[str, int]:
+    """Unread articles per channel, counted the slow way."""
+    rows = store._db.execute(
+        "SELECT c.url, count(a.id) FROM channels c "
+        "LEFT JOIN channel_articles ca ON ca.channel_id = c.id "
+        "LEFT JOIN articles a ON a.id = ca.article_id AND a.read = 0 GROUP BY c.id"
+    )
+    return dict(rows.fetchall())
+
+
+def test_unread_counts_follow_reading_linking_and_removing(cache):
+    from gansureader.demo import demo_channels
+
+    with Store(cache) as store:
+        assert store.unread_counts().by_channel == _counted(store)
+        assert store.unread_counts().all == 50
+        urls = [a.url for a in store.articles()]
+        for url in urls[:7]:
+            store.set_read(url)
+        store.set_read(urls[0], False)  # read, then unread again
+        store.set_starred(urls[1])
+        food = [c for c in demo_channels() if c.name == "陇上味道"][0]
+        store.mark_channel_read(food)
+        added = store.add_channel("http://gansu.gscn.com.cn/zcjd/", "政策解读")
+        store.add_to_channels(urls[8], [added])  # one article listed by two channels
+        assert store.unread_counts().by_channel[added.url] == 1
+        store.clean_up(store.size_bytes() * 2 // 3)  # the oldest articles go
+        assert store.unread_counts().by_channel == _counted(store)
+        assert store.remove_channel(added.url)
+        counts = store.unread_counts()
+        assert counts.by_channel == _counted(store) and added.url not in counts.by_channel
+        unread = store.count_articles(unread_only=True)
+        assert counts.all == unread and counts.starred == 0  # the starred one was read

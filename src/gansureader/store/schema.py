@@ -199,6 +199,41 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _structured_bodies,
     _sync_state,
     _panel_sources,
+    # Version 5: each channel's unread count, kept by triggers as articles are stored,
+    # read and removed, so the sidebar reads 45 numbers instead of joining 50 000 rows.
+    """
+    CREATE TABLE unread_counts (
+        channel_id INTEGER PRIMARY KEY REFERENCES channels (id) ON DELETE CASCADE,
+        unread INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO unread_counts (channel_id, unread)
+        SELECT c.id, (SELECT count(*) FROM channel_articles ca JOIN articles a
+                      ON a.id = ca.article_id WHERE ca.channel_id = c.id AND a.read = 0)
+        FROM channels c;
+    CREATE INDEX articles_unread ON articles (read, starred);
+    CREATE TRIGGER unread_channel_added AFTER INSERT ON channels BEGIN
+        INSERT OR IGNORE INTO unread_counts (channel_id) VALUES (NEW.id);
+    END;
+    CREATE TRIGGER unread_article_linked AFTER INSERT ON channel_articles
+    WHEN (SELECT read FROM articles WHERE id = NEW.article_id) = 0 BEGIN
+        UPDATE unread_counts SET unread = unread + 1 WHERE channel_id = NEW.channel_id;
+    END;
+    -- When an article goes, its links go after it (the cascade): by then the article is
+    -- gone, so this trigger counts only links removed on their own.
+    CREATE TRIGGER unread_article_unlinked AFTER DELETE ON channel_articles
+    WHEN (SELECT read FROM articles WHERE id = OLD.article_id) = 0 BEGIN
+        UPDATE unread_counts SET unread = unread - 1 WHERE channel_id = OLD.channel_id;
+    END;
+    CREATE TRIGGER unread_article_removed BEFORE DELETE ON articles WHEN OLD.read = 0 BEGIN
+        UPDATE unread_counts SET unread = unread - 1 WHERE channel_id IN
+            (SELECT channel_id FROM channel_articles WHERE article_id = OLD.id);
+    END;
+    CREATE TRIGGER unread_article_read AFTER UPDATE OF read ON articles
+    WHEN OLD.read != NEW.read BEGIN
+        UPDATE unread_counts SET unread = unread + (CASE WHEN NEW.read THEN -1 ELSE 1 END)
+        WHERE channel_id IN (SELECT channel_id FROM channel_articles WHERE article_id = NEW.id);
+    END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -61,7 +61,7 @@ class ChannelSidebar(QTreeWidget):
         for channel in channels:
             group = channel.group or "自定义"
             if group_item is None or group_item.text(0) != group:
-                group_item = QTreeWidgetItem(self, [group, ""])
+                group_item = self._item(self, group, None)
                 group_item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a view
                 group_item.setExpanded(True)
                 self._groups.append(group_item)
