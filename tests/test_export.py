@@ -8,23 +8,10 @@ import pytest
 
 from gansureader.cli import main
 from gansureader.model import ArticlePage, Paragraph, Run, Table, TableRow
-from gansureader.net import Fetcher
 from gansureader.store import Store
-from gansureader.sync import SyncEngine
 
 PHOTO_STORY = "http://gansu.gscn.com.cn/system/2024/05/18/013200002.shtml"
 MEDIA = "http://house.gscn.com.cn/system/2024/05/16/013200022.shtml"
-
-
-@pytest.fixture(scope="module")
-def cache(tmp_path_factory, demo_server):
-    folder = tmp_path_factory.mktemp("export-cache")
-    with Store(folder) as store:
-        fetcher = Fetcher(demo_server.url)
-        channels = [store.find_channel(name) for name in ("本网原创", "省内要闻")]
-        assert SyncEngine(store, fetcher).run(channels).ok
-        fetcher.close()
-    return folder
 
 
 def test_html_export_stands_alone_with_pictures_in_place(cache, tmp_path, capsys):

@@ -14,28 +14,23 @@ from gansureader.cli import main
 from gansureader.demo import demo_channels
 from gansureader.feeds.catalog import slug
 from gansureader.feeds.server import FeedServer
-from gansureader.net import Fetcher
 from gansureader.store import Store
-from gansureader.sync import SyncEngine
 
 PHOTO_STORY = "http://gansu.gscn.com.cn/system/2024/05/18/013200002.shtml"
 FINANCE = "http://finance.gscn.com.cn/system/2024/05/15/013200013.shtml"
 
 
-@pytest.fixture(scope="module")
-def cache(tmp_path_factory, demo_server):
-    folder = tmp_path_factory.mktemp("feeds-cache")
-    with Store(folder) as store:
-        fetcher = Fetcher(demo_server.url)
-        assert SyncEngine(store, fetcher).run(demo_channels()).ok
-        fetcher.close()
+@pytest.fixture
+def starred(cache):
+    """The demo cache with the photo story starred."""
+    with Store(cache) as store:
         store.set_starred(PHOTO_STORY)
-    return folder
+    return cache
 
 
 @pytest.fixture
-def server(cache):
-    server = FeedServer(lambda: Store(cache), 0, demo_channels())
+def server(starred):
+    server = FeedServer(lambda: Store(starred), 0, demo_channels())
     server.serve_in_background()
     yield server
     server.stop()
@@ -165,7 +160,8 @@ def test_a_request_for_another_host_is_refused(server):
     assert reply.status_code == 403
 
 
-def test_exported_feeds_read_clean_from_files(cache, tmp_path, capsys):
+def test_exported_feeds_read_clean_from_files(starred, tmp_path, capsys):
+    cache = starred
     target = tmp_path / "feeds"
     base = target.resolve().as_uri()
     assert main(["feeds", "export", str(target), "--data-dir", str(cache)]) == 0

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build dist/gansureader_VERSION_ARCH.deb from the onedir bundle in dist/gansureader/.
 # Files under /usr/lib/gansureader, a launcher in /usr/bin, a .desktop file and
-# hicolor icons. Depends: what the bundle takes from the system (glibc, GL, EGL,
+# hicolor icons. Depends: what the bundle takes from the system (glibc, GL, EGL, CUPS,
 # xcb) and a font that has Chinese.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,7 +29,7 @@ Version: $version
 Architecture: $arch
 Maintainer: gansureader developers <gansureader@users.noreply.github.com>
 Installed-Size: $installed_kb
-Depends: libc6 (>= $glibc), libgl1, libegl1, libxcb1, fontconfig-config, fonts-noto-cjk | fonts-wqy-zenhei
+Depends: libc6 (>= $glibc), libgl1, libegl1, libxcb1, libcups2, fontconfig-config, fonts-noto-cjk | fonts-wqy-zenhei
 Section: net
 Priority: optional
 Homepage: https://github.com/gansureader/gansureader

@@ -5,17 +5,20 @@ window's banner and status bar."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..export import ExportError, write_atomically
-from ..feeds.server import FeedServer, FeedServerError, feed_server
 from ..model import ArticlePage, Channel
 from ..store import Store
 from .exporting import export_with_dialog, print_with_preview
 from .settings import Settings
+
+if TYPE_CHECKING:  # the feeds' modules (and lxml) load only when the server is turned on
+    from ..feeds.server import FeedServer
 
 
 class WindowOutputs(QObject):
@@ -110,6 +113,8 @@ class WindowOutputs(QObject):
     def apply_feed_server(self) -> None:
         """Start, stop or move the local feed server as the settings say. It reads the
         cache itself, so every sync shows in the feeds' next answer."""
+        from ..feeds.server import FeedServerError, feed_server
+
         wanted, port = self.settings.serve_feeds, self.settings.feeds_port
         if self.feeds is not None and (not wanted or self.feeds.server_address[1] != port):
             self.stop_feed_server()
