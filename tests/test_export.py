@@ -134,3 +134,22 @@ def test_an_article_the_reader_cuts_exports_whole(tmp_path, format_, qapp):
         return
     text = target.read_text(encoding="utf-8")
     assert "第2000行" in text and "14000" in text and "内容过长" not in text
+
+
+def test_markdown_of_the_photo_story_has_its_pictures_in_place(cache, tmp_path):
+    target = tmp_path / "story.md"
+    assert (
+        main(["export", PHOTO_STORY, "--format", "md", "-o", str(target), "--data-dir", str(cache)])
+        == 0
+    )
+    text = target.read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\((story_files/[^)]+)\)", text)
+    assert len(pictures) == 3
+    assert all((tmp_path / p).read_bytes()[:3] == b"\xff\xd8\xff" for p in pictures)
+    for picture, caption in zip(
+        pictures, ("风电场全景", "检修风机", "夕阳下的风电场"), strict=True
+    ):
+        line = next(line for line in text.splitlines() if line.startswith("*") and caption in line)
+        assert text.index(picture) < text.index(line)  # each picture, then its caption
+    places = [text.index(p) for p in pictures]
+    assert places == sorted(places) and text.index("5月18日") < places[0]

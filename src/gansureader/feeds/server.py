@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..model import Channel
+from ..store import StoreError
 from .documents import FeedDocuments
 
 DEFAULT_PORT = 8787
@@ -40,7 +41,11 @@ class _Handler(BaseHTTPRequestHandler):
         if host not in _LOCAL_NAMES:
             self._plain(403, "only this computer's feed readers are served")
             return
-        document = self.server.documents().document(urlsplit(self.path).path)
+        try:
+            document = self.server.documents().document(urlsplit(self.path).path)
+        except StoreError as error:  # the cache cannot be read: say so, keep serving
+            self._plain(503, f"the offline cache cannot be read: {error}")
+            return
         if document is None:
             self._plain(404, "no such feed: see /opml for the list")
             return
