@@ -3,6 +3,7 @@ article of each feed, whole, with its pictures served beside it; ETags and 304s;
 nothing but the cache reachable."""
 
 import re
+import socket
 from urllib.parse import urlsplit
 
 import feedparser
@@ -192,3 +193,35 @@ def test_exported_feeds_read_clean_from_files(starred, tmp_path, capsys):
             b"\xff\xd8",
             b"\x89P",
         )
+
+
+def test_feeds_serve_answers_until_interrupted(starred, tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "gansureader.cli", "feeds", "serve", "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--data-dir", str(starred)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        first_line = server.stdout.readline().decode()
+        assert f"http://127.0.0.1:{port}/opml" in first_line
+        reply = requests.get(f"http://127.0.0.1:{port}/feeds/starred.atom", timeout=10)
+        assert [e.id for e in feedparser.parse(reply.content).entries] == [PHOTO_STORY]
+    finally:
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=20) == 0
+
+
+def test_a_taken_port_is_one_clear_line(starred, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["feeds", "serve", "--port", str(port), "--data-dir", str(starred)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"127.0.0.1:{port}" in err[0] and "another port" in err[0]
