@@ -159,6 +159,14 @@ def test_a_request_for_another_host_is_refused(server):
     # A web page that rebinds its own name to 127.0.0.1 cannot read the feeds.
     reply = requests.get(f"{server.address}/opml", headers={"Host": "evil.example"}, timeout=10)
     assert reply.status_code == 403
+    # A bare HTTP/1.0 client that names no host is this computer's own.
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+    connection.putrequest("GET", "/opml", skip_host=True)
+    connection.endheaders()
+    assert connection.getresponse().status == 200
+    connection.close()
 
 
 def test_exported_feeds_read_clean_from_files(starred, tmp_path, capsys):

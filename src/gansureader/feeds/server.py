@@ -16,7 +16,8 @@ from ..store import StoreError
 from .documents import FeedDocuments
 
 DEFAULT_PORT = 8787
-_LOCAL_NAMES = ("127.0.0.1", "localhost")
+# A browser always names the host it thinks it talks to; a bare client may name none.
+_LOCAL_NAMES = ("127.0.0.1", "localhost", "")
 
 
 class FeedServerError(Exception):

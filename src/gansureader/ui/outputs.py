@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from ..export import ExportError, write_atomically
 from ..model import ArticlePage, Channel
 from ..store import Store
-from .exporting import export_with_dialog, print_with_preview
 from .settings import Settings
 
-if TYPE_CHECKING:  # the feeds' modules (and lxml) load only when the server is turned on
+# Printing (QtPrintSupport, the PDF writer) and the feeds' modules (and lxml) load when
+# first used, not with the window.
+if TYPE_CHECKING:
     from ..feeds.server import FeedServer
 
 
@@ -43,6 +44,8 @@ class WindowOutputs(QObject):
         self.window.statusBar().showMessage(message, 8000)
 
     def export(self, articles: list[ArticlePage]) -> None:
+        from .exporting import export_with_dialog
+
         if not articles:
             return
         try:
@@ -54,6 +57,8 @@ class WindowOutputs(QObject):
             self._status(self.tr("Exported to %1").replace("%1", str(written[0].parent)))
 
     def print(self, article: ArticlePage) -> None:
+        from .exporting import print_with_preview
+
         print_with_preview(self.window, self.store, article, self.settings.font_family)
 
     def import_opml(self) -> None:
@@ -113,12 +118,12 @@ class WindowOutputs(QObject):
     def apply_feed_server(self) -> None:
         """Start, stop or move the local feed server as the settings say. It reads the
         cache itself, so every sync shows in the feeds' next answer."""
-        from ..feeds.server import FeedServerError, feed_server
-
         wanted, port = self.settings.serve_feeds, self.settings.feeds_port
         if self.feeds is not None and (not wanted or self.feeds.server_address[1] != port):
             self.stop_feed_server()
         if wanted and self.feeds is None:
+            from ..feeds.server import FeedServerError, feed_server
+
             try:
                 self.feeds = feed_server(self.store.folder, port, self.channels)
             except FeedServerError as error:
