@@ -233,3 +233,12 @@ def test_a_taken_port_is_one_clear_line(starred, capsys):
         assert main(["feeds", "serve", "--port", str(port), "--data-dir", str(starred)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and f"127.0.0.1:{port}" in err[0] and "another port" in err[0]
+
+
+def test_feeds_export_to_a_place_that_cannot_be_written_is_one_line(starred, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["feeds", "export", str(blocker), "--data-dir", str(starred)]) == 1
+    assert main(["feeds", "export", str(blocker / "feeds"), "--data-dir", str(starred)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "is a file, not a folder" in err[0] and "cannot be written" in err[1]

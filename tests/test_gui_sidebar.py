@@ -110,3 +110,25 @@ def test_the_window_serves_feeds_when_asked_and_copies_the_link(qtbot, cache, tm
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", port), timeout=5)
     window.store.close()
+
+
+def test_the_export_dialog_takes_the_format_from_the_name_typed(
+    qtbot, cache, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window(qtbot, cache, tmp_path)
+    window.follow_link(PHOTO_STORY)
+    for typed, chosen, written in (
+        ("story.pdf", "HTML (*.html)", "story.pdf"),  # the name's ending wins
+        ("story", "Markdown (*.md)", "story.md"),  # no ending: the filter's
+    ):
+        answer = (str(tmp_path / typed), chosen)
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, answer=answer: answer)
+        window.list.clearSelection()
+        window.actions.export.trigger()
+        assert (tmp_path / written).exists()
+    assert (tmp_path / "story.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "story.md").read_text(encoding="utf-8").startswith("# 河西走廊")
+    window.close()
+    window.store.close()

@@ -32,9 +32,12 @@ def export_with_dialog(
         )
         if not target:
             return []
-        format_ = next(key for key, value in _FILTERS.items() if value == chosen)
         path = Path(target)
-        if path.suffix.lower() != f".{format_}":
+        typed = path.suffix.lower().lstrip(".")
+        if typed in _FILTERS:  # the name's own ending wins over the filter left as it was
+            format_ = typed
+        else:
+            format_ = next(key for key, value in _FILTERS.items() if value == chosen)
             path = path.with_name(path.name + f".{format_}")
     else:
         labels = list(_FILTERS.values())
