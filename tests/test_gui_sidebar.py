@@ -132,3 +132,16 @@ def test_the_export_dialog_takes_the_format_from_the_name_typed(
     assert (tmp_path / "story.md").read_text(encoding="utf-8").startswith("# 河西走廊")
     window.close()
     window.store.close()
+
+
+def test_folded_groups_stay_folded_after_a_restart(qtbot, cache, tmp_path):
+    first = open_window(qtbot, cache, tmp_path)
+    (food,) = [group for group in first.sidebar._groups if group.text(0) == "美食"]
+    food.setExpanded(False)
+    first.close()
+    first.store.close()
+    second = open_window(qtbot, cache, tmp_path)
+    folded = {group.text(0) for group in second.sidebar._groups if not group.isExpanded()}
+    assert folded == {"美食"}
+    second.close()
+    second.store.close()

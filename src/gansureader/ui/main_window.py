@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
 
     def _build_sidebar(self) -> None:
         self.sidebar = ChannelSidebar(self)
+        self.sidebar.fold(set(filter(None, self.settings.collapsed_groups.split("\n"))))
         self.sidebar.set_channels(self._listed_channels())
         self.sidebar.view_chosen.connect(self.reload)
         self.sidebar.mark_read_requested.connect(self.mark_channel_read)
@@ -560,6 +561,7 @@ class MainWindow(QMainWindow):
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("state", self.saveState())
         self.settings.set_state("panes", self.splitter.saveState())
+        self.settings.collapsed_groups = "\n".join(sorted(self.sidebar.collapsed()))
         self.settings.set_state("reader", self.reader.saveState())
         self.settings.q.sync()
         self.count_timer.stop()  # the store may close right after the window

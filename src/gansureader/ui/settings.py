@@ -55,6 +55,7 @@ class Settings:
     zoom = Preference("view/zoom", 0)
     font_family = Preference("view/font_family", "sans")  # sans (黑体) or serif (宋体)
     font_size = Preference("view/font_size", 13)  # points
+    collapsed_groups = Preference("view/collapsed_groups", "")  # sidebar groups, one a line
     serve_feeds = Preference("feeds/serve", False)  # Atom feeds for feed readers, 127.0.0.1
     feeds_port = Preference("feeds/port", 8787)
 

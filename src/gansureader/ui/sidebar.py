@@ -39,13 +39,16 @@ class ChannelSidebar(QTreeWidget):
         self._channel_items: dict[str, QTreeWidgetItem] = {}
         self._groups: list[QTreeWidgetItem] = []
         self._fixed: dict[str, QTreeWidgetItem] = {}
+        self._folded: set[str] = set()  # groups to show folded when the tree is filled
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(200, 400)
 
     def set_channels(self, channels: list[Channel]) -> None:
-        """Fill the tree; the entry chosen before stays chosen if it is still there."""
+        """Fill the tree; the entry chosen before stays chosen, and a group folded stays
+        folded, if it is still there."""
         kind, chosen = self.current_view()
+        folded = self.collapsed() if self._groups else self._folded
         self.blockSignals(True)
         self.clear()
         self._channel_items.clear()
@@ -63,7 +66,7 @@ class ChannelSidebar(QTreeWidget):
             if group_item is None or group_item.text(0) != group:
                 group_item = self._item(self, group, None)
                 group_item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a view
-                group_item.setExpanded(True)
+                group_item.setExpanded(group not in folded)
                 self._groups.append(group_item)
             self._channel_items[channel.url] = self._item(
                 group_item, channel.name, ("channel", channel)
@@ -72,7 +75,16 @@ class ChannelSidebar(QTreeWidget):
         self.setCurrentItem(again or self._fixed[ALL])
         self.blockSignals(False)
 
-    def _item(self, parent, label: str, view: tuple) -> QTreeWidgetItem:
+    def collapsed(self) -> set[str]:
+        """The groups the reader folded."""
+        return {group.text(0) for group in self._groups if not group.isExpanded()}
+
+    def fold(self, groups: set[str]) -> None:
+        self._folded = set(groups)
+        for group in self._groups:
+            group.setExpanded(group.text(0) not in self._folded)
+
+    def _item(self, parent, label: str, view: tuple | None) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [label, ""])
         item.setData(0, VIEW_ROLE, view)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
