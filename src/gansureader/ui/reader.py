@@ -65,6 +65,28 @@ FONT_FAMILIES = {
 }
 
 
+def decode_picture(path: str, column: int, ratio: float, *, upscale: bool = True) -> QImage | None:
+    """The picture at ``path`` decoded for a column ``column`` pixels wide at ``ratio``
+    device pixels a pixel (never wider than it is, at most MAX_PICTURE_PIXELS); without
+    ``upscale``, never more pixels than the file has. None if it cannot be read."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if not size.isValid() or size.isEmpty():
+        return None
+    width = min(size.width(), column)
+    height = size.height() * width / size.width()
+    if not upscale:
+        ratio = min(ratio, size.width() / width)
+    ratio = max(min(ratio, math.sqrt(MAX_PICTURE_PIXELS / max(width * height, 1))), 0.05)
+    reader.setScaledSize(QSize(max(round(width * ratio), 1), max(round(height * ratio), 1)))
+    image = reader.read()
+    if image.isNull():
+        return None
+    image.setDevicePixelRatio(ratio)
+    return image
+
+
 class ArticleBrowser(QTextBrowser):
     """A QTextBrowser whose pictures come from the offline cache, never from the network."""
 
@@ -138,21 +160,8 @@ class ArticleBrowser(QTextBrowser):
             return QImage()
 
     def _picture(self, path: str) -> QImage:
-        reader = QImageReader(path)
-        reader.setAutoTransform(True)
-        size = reader.size()
-        if not size.isValid() or size.isEmpty():
-            return self._placeholder(self.tr("Picture cannot be shown"))
-        width = min(size.width(), self.column)
-        height = size.height() * width / size.width()
-        ratio = self.devicePixelRatioF()
-        ratio = max(min(ratio, math.sqrt(MAX_PICTURE_PIXELS / max(width * height, 1))), 0.05)
-        reader.setScaledSize(QSize(max(round(width * ratio), 1), max(round(height * ratio), 1)))
-        image = reader.read()
-        if image.isNull():
-            return self._placeholder(self.tr("Picture cannot be shown"))
-        image.setDevicePixelRatio(ratio)
-        return image
+        image = decode_picture(path, self.column, self.devicePixelRatioF())
+        return image or self._placeholder(self.tr("Picture cannot be shown"))
 
     def _placeholder(self, text: str) -> QImage:
         """A box where a picture belongs, saying why it is not there."""
