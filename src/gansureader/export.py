@@ -31,7 +31,6 @@ _STANDALONE_CSS = (
 
 
 EXPORT_FORMATS = ("html", "md", "pdf")
-_SUFFIXES = {"html": ".html", "md": ".md", "pdf": ".pdf"}
 _NOT_IN_NAMES = re.compile(r'[\x00-\x1f\\/:*?"<>|]+')
 MAX_NAME_CHARACTERS = 80
 
@@ -79,7 +78,7 @@ def file_names(titles: list[str], format_: str) -> list[str]:
             number += 1
             name = f"{stem} ({number})"
         taken.add(name.lower())
-        names.append(name + _SUFFIXES[format_])
+        names.append(f"{name}.{format_}")
     return names
 
 

@@ -11,6 +11,7 @@ from ..addresses import SITE_DOMAIN, is_site_address
 from .common import (
     EXIT_CANCELLED,
     EXIT_SOME_FAILED,
+    NOT_CACHED,
     InputError,
     is_web_address,
     open_store,
@@ -158,7 +159,7 @@ def run_show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         article = store.article(args.url)
     if article is None:
-        raise InputError(f"{args.url}: not in the offline cache (run 'gansureader sync' first)")
+        raise InputError(f"{args.url}: {NOT_CACHED}")
     if args.json:
         print_json(article.to_dict())
     else:

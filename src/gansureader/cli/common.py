@@ -40,18 +40,23 @@ def write(text: str) -> None:
     sys.stdout.flush()
 
 
-def read_file(path: Path) -> bytes:
-    from ..parse import MAX_PAGE_BYTES
+def read_file(path: Path, what: str = "a page", limit: int | None = None) -> bytes:
+    """The bytes of ``path``, which should be ``what`` of at most ``limit`` bytes (default:
+    the largest page the parser takes)."""
+    if limit is None:
+        from ..parse import MAX_PAGE_BYTES
+
+        limit = MAX_PAGE_BYTES
 
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a page")
+        raise InputError(f"{path}: is a folder, not {what}")
     size = path.stat().st_size
-    if size > MAX_PAGE_BYTES:
+    if size > limit:
         raise InputError(
-            f"{path}: too large to be a page ({size / 1024 / 1024:.1f} MB; "
-            f"the limit is {MAX_PAGE_BYTES // 1024 // 1024} MB)"
+            f"{path}: too large to be {what} ({size / 1024 / 1024:.1f} MB; "
+            f"the limit is {limit // 1024 // 1024} MB)"
         )
     try:
         return path.read_bytes()

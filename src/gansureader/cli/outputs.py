@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..paths import data_dir
-from .common import EXIT_SOME_FAILED, NOT_CACHED, InputError, open_store, write
+from .common import EXIT_SOME_FAILED, NOT_CACHED, InputError, open_store, read_file, write
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -81,7 +81,7 @@ def run_feeds(args: argparse.Namespace) -> int:
 def run_opml(args: argparse.Namespace) -> int:
     from ..export import write_atomically
     from ..feeds.documents import FeedDocuments
-    from ..feeds.opml import import_opml
+    from ..feeds.opml import MAX_OPML_BYTES, import_opml
 
     if args.action == "export":
         with open_store(args) as store:
@@ -96,12 +96,7 @@ def run_opml(args: argparse.Namespace) -> int:
     if not args.file:
         raise InputError("opml import: name the OPML file to read")
     path = Path(args.file)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    data = read_file(path, "an OPML file", MAX_OPML_BYTES)
     with open_store(args) as store:
         report = import_opml(store, data, str(path))
     for channel in report.added:

@@ -33,25 +33,34 @@ class FeedDocuments:
     def __init__(self, store: Store, base_url: str, channels: list[Channel] | None = None):
         self.store, self.base_url, self.channels = store, base_url.rstrip("/"), channels
         self._built: dict[str, Document] = {}
+        self._feeds: list[Feed] | None = None
         self._version: int | None = None
         self.pictures_shown: set[str] = set()  # paths of the pictures the feeds built show
 
     def feeds(self) -> list[Feed]:
-        channels = self.channels if self.channels is not None else self.store.channels()
-        return catalog(channels, [source for source, _, _ in self.store.rankings()])
+        self._follow_the_cache()
+        if self._feeds is None:
+            channels = self.channels if self.channels is not None else self.store.channels()
+            self._feeds = catalog(channels, [source for source, _, _ in self.store.rankings()])
+        return self._feeds
 
     def document(self, path: str) -> Document | None:
         """The feed, OPML or picture at ``path``; None for anything else."""
-        version = self.store.data_version()
-        if version != self._version:
-            self._built.clear()
-            self._version = version
+        self._follow_the_cache()
         if path in self._built:
             return self._built[path]
         document = self._build(path)
         if document is not None and not path.startswith("/pictures/"):
             self._built[path] = document
         return document
+
+    def _follow_the_cache(self) -> None:
+        """Forget what was built when another connection changed the cache."""
+        version = self.store.data_version()
+        if version != self._version:
+            self._built.clear()
+            self._feeds = None
+            self._version = version
 
     def picture_path(self, url: str) -> str | None:
         """The path a cached picture is served at; None if the cache lacks it."""

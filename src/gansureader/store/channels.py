@@ -48,7 +48,7 @@ class ChannelList:
 
     def channels(self) -> list[Channel]:
         rows = self._db.execute("SELECT name, url, grp, builtin FROM channels ORDER BY id")
-        return [Channel(row["name"], row["url"], row["grp"], bool(row["builtin"])) for row in rows]
+        return [_channel(row) for row in rows]
 
     def find_channel(self, name_or_url: str) -> Channel | None:
         row = self._db.execute(
@@ -56,7 +56,7 @@ class ChannelList:
             "ORDER BY url = ? DESC LIMIT 1",
             (name_or_url, name_or_url, name_or_url),
         ).fetchone()
-        return Channel(row["name"], row["url"], row["grp"], bool(row["builtin"])) if row else None
+        return _channel(row) if row else None
 
     def add_channel(self, url: str, name: str | None = None, group: str = "自定义") -> Channel:
         existing = self.find_channel(url)
@@ -112,3 +112,7 @@ class ChannelList:
             self._db.execute(f"UPDATE articles SET read = 1 WHERE {where}", params)
         self.state.set_read(urls)
         return len(urls)
+
+
+def _channel(row: sqlite3.Row) -> Channel:
+    return Channel(row["name"], row["url"], row["grp"], bool(row["builtin"]))

@@ -364,10 +364,8 @@ class MainWindow(QMainWindow):
         self.outputs.export(self.selected_articles())
 
     def print_article(self) -> None:
-        url = self.current_url()
-        article = self.store.article(url) if url else None
-        if article is not None:
-            self.outputs.print(article)
+        if self.reader.article is not None:
+            self.outputs.print(self.reader.article)
 
     def toggle_star(self) -> None:
         if url := self.current_url():

@@ -115,10 +115,6 @@ class ChannelSidebar(QTreeWidget):
                 total += count
             self._show(group, total)
 
-    def count_of(self, kind: str, channel: Channel | None = None) -> int:
-        item = self._channel_items.get(channel.url) if channel else self._fixed.get(kind)
-        return int(item.text(1) or 0) if item is not None else 0
-
     @staticmethod
     def _show(item: QTreeWidgetItem, count: int) -> None:
         item.setText(1, str(count) if count else "")
