@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from ..export import write_atomically
@@ -53,8 +53,7 @@ def printable(article: ArticlePage, store: Store, family: str = "sans") -> QText
 
 def write_pdf(document: QTextDocument, target: Path, title: str) -> None:
     """The document as an A4 PDF at ``target``, written whole or not at all."""
-    data = QByteArray()
-    buffer = QBuffer(data)
+    buffer = QBuffer()  # owns its bytes: nothing outlives what it points into
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
@@ -71,7 +70,7 @@ def write_pdf(document: QTextDocument, target: Path, title: str) -> None:
     document.print_(writer)
     del writer  # the PDF is complete once its writer is gone
     buffer.close()
-    write_atomically(data.data(), target)
+    write_atomically(buffer.data().data(), target)
 
 
 def export_pdf(article: ArticlePage, store: Store, target: Path) -> None:
