@@ -107,7 +107,7 @@ class FaultHandler(MirrorHandler):
             self.close_connection = True
         elif path == ARTICLES["loop"]:
             self.send_response(302)
-            self.send_header("Location", self.path)
+            self.send_header("Location", path)  # itself, as the real site would say it
             self.send_header("Content-Length", "0")
             self.end_headers()
         else:

@@ -1,37 +1,53 @@
 """HTTP for gansureader: a polite client of a public service with modest servers.
 
-One ``Fetcher`` holds one requests.Session: connect/read timeouts, retries with
-backoff on connection errors and 5xx, a few connections per host at most, a
-User-Agent naming the app, robots.txt honoured, conditional GET (ETag and
-Last-Modified), size caps, http/https only, bounded redirects, and the mirror
+One ``Fetcher`` holds one requests.Session: a User-Agent naming the app, a few
+connections per host at most, robots.txt honoured on every host a request reaches,
+conditional GET (ETag and Last-Modified), size caps, http/https only, and the mirror
 mapping (``http://SUB.gscn.com.cn/PATH`` fetched from ``MIRROR/SUB/PATH`` while the
-real URL is what everyone else sees). Cancellation is checked between chunks.
+real URL is what everyone else sees).
+
+Every request has a deadline for the whole answer (connect, first byte, body), kept
+by the watchdog in deadlines.py, which also ends a request at once when the user
+cancels. Redirects are followed by hand, each hop checked: a request for a page of
+the site never ends on another host (a Wi-Fi login page, a hijacked link). Retries
+(connection errors, 5xx) wait with backoff, cancellably, and never past the deadline.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 import time
 import urllib.robotparser
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from . import __version__
-from .addresses import SITE_DOMAIN, subdomain
+from .addresses import SITE_DOMAIN, is_site_address, subdomain
+from .deadlines import Watch, Watchdog, attach_current
 from .parse import MAX_PAGE_BYTES
 
 USER_AGENT = f"gansureader/{__version__} (desktop reader for gscn.com.cn)"
 ROBOTS_AGENT = "gansureader"
 CONNECTIONS_PER_HOST = 4
 MAX_REDIRECTS = 5
+# The whole answer of one request, retries and redirects included; a larger body (its
+# Content-Length) earns more time at SLOWEST_RATE, so a big picture on a slow line passes.
+DEADLINE_SECONDS = 60.0
+SLOWEST_RATE = 32 * 1024  # bytes a second
+# A server asking to be retried later (Retry-After) is waited for this long at most:
+# past it, the article waits for the next sync rather than stall this one.
+LONGEST_RETRY_WAIT = 10.0
+RETRY_STATUSES = frozenset({500, 502, 503, 504})
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _CHUNK = 64 * 1024
-_UNREACHABLE = "could not connect (offline, or the site is down)"
 
 
 class FetchError(Exception):
@@ -42,13 +58,52 @@ class FetchError(Exception):
         self.url, self.reason = url, reason
 
 
+class HTTPStatusError(FetchError):
+    def __init__(self, url: str, status: int):
+        super().__init__(url, f"the server answered HTTP {status}")
+        self.status = status
+
+
+class Unreachable(FetchError):
+    def __init__(self, url: str):
+        super().__init__(url, "could not connect (offline, or the site is down)")
+
+
+class TimedOut(FetchError):
+    """No answer in time, or an answer too slow to finish before the deadline."""
+
+
+class BrokenOff(FetchError):
+    def __init__(self, url: str):
+        super().__init__(url, "the connection broke off mid-page")
+
+
+class Refused(FetchError):
+    """Not fetched on purpose: robots.txt, the scheme, the size, what came back."""
+
+
+class OffSite(FetchError):
+    """The request led off the site (a redirect elsewhere, a host the mirror lacks)."""
+
+    def __init__(self, url: str, host: str, reason: str | None = None):
+        super().__init__(url, reason or f"redirected to another site: {host} — a Wi-Fi login page?")
+        self.host = host
+
+
 class Cancelled(Exception):
     """The user stopped the work; nothing half-done was kept."""
 
 
+class _Again(Exception):
+    """A failure worth another try (after ``wait`` seconds, or the backoff)."""
+
+    def __init__(self, error: FetchError, wait: float | None = None):
+        self.error, self.wait = error, wait
+
+
 @dataclass(frozen=True)
 class Fetched:
-    url: str  # the real URL, after redirects
+    url: str  # the real URL, after redirects inside the site
     status: int  # 200, or 304 when the validators still hold
     data: bytes
     charset: str | None
@@ -60,37 +115,69 @@ class Fetched:
         return self.status == 304
 
 
+class _WatchedHTTPConnection(HTTPConnection):
+    """Hands its socket, new or reused, to the current request's deadline watch."""
+
+    def connect(self) -> None:
+        super().connect()
+        attach_current(self.sock)
+
+    def request(self, *args, **kwargs) -> None:
+        if self.sock is not None:
+            attach_current(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(_WatchedHTTPConnection, HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _Adapter(HTTPAdapter):
+    """Connections that hand their sockets to the request's deadline watch."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = WATCHED_POOLS
+
+    def proxy_manager_for(self, *args, **kwargs):
+        manager = super().proxy_manager_for(*args, **kwargs)
+        manager.pool_classes_by_scheme = WATCHED_POOLS
+        return manager
+
+
 class Fetcher:
     def __init__(
         self,
         mirror: str | None = None,
         *,
         timeout: tuple[float, float] = (5.0, 20.0),
+        deadline: float = DEADLINE_SECONDS,
         retries: int = 2,
         backoff: float = 0.5,
         cancel: threading.Event | None = None,
         proxy: str | None = None,
     ):
         self.mirror = mirror.rstrip("/") if mirror else None
-        self.timeout = timeout
+        self.timeout, self.deadline = timeout, deadline
+        self.retries, self.backoff = retries, backoff
         self.cancel = cancel or threading.Event()
+        self.watchdog = Watchdog(self.cancel)
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
-        self.session.max_redirects = MAX_REDIRECTS
         if proxy:
             self.session.proxies = {"http": proxy, "https": proxy}
-        retry = Retry(
-            total=retries,
-            connect=retries,
-            read=1,
-            status=retries,
-            backoff_factor=backoff,
-            status_forcelist=(500, 502, 503, 504),
-            allowed_methods=frozenset({"GET"}),
-            raise_on_status=False,
-            respect_retry_after_header=True,
-        )
-        adapter = HTTPAdapter(max_retries=retry, pool_maxsize=CONNECTIONS_PER_HOST)
+        adapter = _Adapter(max_retries=0, pool_maxsize=CONNECTIONS_PER_HOST)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self._lock = threading.Lock()
@@ -98,6 +185,7 @@ class Fetcher:
         self._slots: dict[str, threading.Semaphore] = {}
 
     def close(self) -> None:
+        self.watchdog.stop()
         self.session.close()
 
     def fetch(
@@ -110,9 +198,7 @@ class Fetcher:
     ) -> Fetched:
         """GET ``url`` (conditionally, given validators); raises FetchError or Cancelled."""
         if urlsplit(url).scheme not in ("http", "https"):
-            raise FetchError(url, "only http and https addresses can be fetched")
-        if not self.allowed(url):
-            raise FetchError(url, "the site's robots.txt asks readers not to fetch this page")
+            raise Refused(url, "only http and https addresses can be fetched")
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -130,7 +216,7 @@ class Fetcher:
             try:
                 robots = self._read_robots(origin)
             except FetchError as error:
-                raise FetchError(url, error.reason) from None
+                raise _retold(error, url) from None
             with self._lock:
                 self._robots[origin] = robots
         return robots.can_fetch(ROBOTS_AGENT, url)
@@ -142,32 +228,24 @@ class Fetcher:
         parts = urlsplit(url)
         sub = subdomain(url)
         if sub is None:
-            raise FetchError(url, f"not on {SITE_DOMAIN}, so not in the mirror {self.mirror}")
+            host = parts.hostname or url
+            raise OffSite(url, host, f"not on {SITE_DOMAIN}, so not in the mirror {self.mirror}")
         query = f"?{parts.query}" if parts.query else ""
         return f"{self.mirror}/{sub}{parts.path or '/'}{query}"
-
-    def real(self, fetched_url: str, requested: str) -> str:
-        """The real URL behind the URL a response came from (they differ after redirects)."""
-        if self.mirror is None:
-            return fetched_url
-        if fetched_url == self.mirrored(requested) or not fetched_url.startswith(self.mirror):
-            return requested
-        sub, _, path = fetched_url[len(self.mirror) + 1 :].partition("/")
-        return f"{urlsplit(requested).scheme}://{sub}.{SITE_DOMAIN}/{path}"
 
     def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser:
         robots = urllib.robotparser.RobotFileParser()
         try:
-            fetched = self._get(f"{origin}/robots.txt", {}, 512 * 1024, ok_statuses=(200,))
+            fetched = self._get(f"{origin}/robots.txt", {}, 512 * 1024, robots_txt=True)
             robots.parse(fetched.data.decode("utf-8", errors="replace").splitlines())
-        except FetchError as error:
-            if error.reason == _UNREACHABLE:
-                raise  # the page itself is unreachable too: say so once, not twice
+        except (Unreachable, TimedOut):
+            raise  # the page itself is out of reach too: say so once, not twice
+        except HTTPStatusError as error:
             # 401/403 mean "keep out"; a missing robots.txt sets no rules.
-            if error.reason.endswith(("HTTP 401", "HTTP 403")):
-                robots.disallow_all = True
-            else:
-                robots.allow_all = True
+            robots.disallow_all = error.status in (401, 403)
+            robots.allow_all = not robots.disallow_all
+        except FetchError:
+            robots.allow_all = True  # unreadable (too large, led elsewhere): no rules
         return robots
 
     def _slot(self, url: str) -> threading.Semaphore:
@@ -175,58 +253,137 @@ class Fetcher:
         with self._lock:
             return self._slots.setdefault(host, threading.Semaphore(CONNECTIONS_PER_HOST))
 
-    def _get(self, url: str, headers: dict, max_bytes: int, ok_statuses=(200, 304)) -> Fetched:
-        target = self.mirrored(url)
-        for attempt in range(2):  # a connection dropped mid-body is tried once more
-            if self.cancel.is_set():
-                raise Cancelled()
-            try:
-                with self._slot(url):
-                    return self._read(url, target, headers, max_bytes, ok_statuses)
-            except requests.exceptions.ChunkedEncodingError:
-                if attempt == 1:
-                    raise FetchError(url, "the connection broke off mid-page") from None
-                time.sleep(0.2)
-            except requests.exceptions.ConnectionError as error:
-                if "Read timed out" in str(error):
-                    raise FetchError(url, "the server did not answer in time") from None
-                if attempt == 1 or "Connection refused" in str(error):
-                    raise FetchError(url, _UNREACHABLE) from None
-            except requests.exceptions.Timeout:
-                raise FetchError(url, "the server did not answer in time") from None
-            except requests.exceptions.TooManyRedirects:
-                raise FetchError(url, f"more than {MAX_REDIRECTS} redirects (a loop?)") from None
-            except requests.exceptions.InvalidSchema:
-                raise FetchError(url, "redirected to an address that is not http(s)") from None
-            except requests.exceptions.RequestException as error:
-                raise FetchError(url, f"request failed ({error.__class__.__name__})") from None
-        raise AssertionError("unreachable")
-
-    def _read(self, url, target, headers, max_bytes, ok_statuses) -> Fetched:
-        with self.session.get(target, headers=headers, timeout=self.timeout, stream=True) as r:
-            if r.status_code not in ok_statuses:
-                raise FetchError(url, f"the server answered HTTP {r.status_code}")
-            declared = r.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError(url, f"larger than {_megabytes(max_bytes)}, not fetched")
-            chunks, size = [], 0
-            for chunk in r.iter_content(_CHUNK):
+    def _get(self, url: str, headers: dict, max_bytes: int, robots_txt=False) -> Fetched:
+        """The answer at the end of ``url``'s redirects, within one deadline, retried."""
+        with self.watchdog.watching(self.deadline) as watch:
+            attempt = 0
+            while True:
                 if self.cancel.is_set():
                     raise Cancelled()
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(url, f"larger than {_megabytes(max_bytes)}, not fetched")
-                chunks.append(chunk)
-            content_type = r.headers.get("Content-Type")
-            charset = _CHARSET.search(content_type or "")
-            return Fetched(
-                url=self.real(r.url, url),
-                status=r.status_code,
-                data=b"".join(chunks),
-                charset=charset.group(1) if charset else None,
-                etag=r.headers.get("ETag"),
-                last_modified=r.headers.get("Last-Modified"),
+                try:
+                    return self._follow(url, headers, max_bytes, robots_txt, watch)
+                except _Again as again:
+                    delay = self.backoff * 2**attempt if again.wait is None else again.wait
+                    attempt += 1
+                    if attempt > self.retries or time.monotonic() + delay > watch.deadline:
+                        raise again.error from None
+                    if self.cancel.wait(delay):
+                        raise Cancelled() from None
+
+    def _follow(self, url, headers, max_bytes, robots_txt: bool, watch: Watch) -> Fetched:
+        current = url
+        ok_statuses = (200,) if robots_txt else (200, 304)
+        for hop in range(MAX_REDIRECTS + 1):
+            if not robots_txt and not self.allowed(current):
+                raise Refused(
+                    url,
+                    f"redirected to {current}, which robots.txt keeps readers from"
+                    if hop
+                    else "the site's robots.txt asks readers not to fetch this page",
+                )
+            target = self.mirrored(current)
+            try:
+                with (
+                    self._slot(current),
+                    self.session.get(
+                        target,
+                        headers=headers,
+                        timeout=self.timeout,
+                        stream=True,
+                        allow_redirects=False,
+                    ) as response,
+                ):
+                    if (
+                        response.status_code in _REDIRECT_STATUSES
+                        and "Location" in response.headers
+                    ):
+                        current = self._next_hop(url, current, response)
+                        continue
+                    return self._body(url, current, response, max_bytes, ok_statuses, watch)
+            except (requests.exceptions.RequestException, OSError) as error:
+                raise self._failure(url, error, watch) from None
+        raise Refused(url, f"more than {MAX_REDIRECTS} redirects (a loop?)")
+
+    def _next_hop(self, url: str, current: str, response) -> str:
+        """The real URL a redirect points at; never off the site for a page of the site.
+
+        A relative Location means what it would on the real site; an absolute one into
+        the mirror is mapped back to the real address it stands for.
+        """
+        location = response.headers["Location"].strip()
+        if self.mirror is not None and location.startswith(self.mirror + "/"):
+            sub, _, path = location[len(self.mirror) + 1 :].partition("/")
+            location = f"{urlsplit(current).scheme}://{sub}.{SITE_DOMAIN}/{path}"
+        location = urljoin(current, location)
+        parts = urlsplit(location)
+        if parts.scheme not in ("http", "https"):
+            raise Refused(url, "redirected to an address that is not http(s)")
+        if is_site_address(url) and not is_site_address(location):
+            raise OffSite(url, parts.hostname or location)
+        return location
+
+    def _body(self, url, current, response, max_bytes, ok_statuses, watch: Watch) -> Fetched:
+        status = response.status_code
+        if status in RETRY_STATUSES and status not in ok_statuses:
+            raise _Again(HTTPStatusError(url, status), _retry_after(response))
+        if status not in ok_statuses:
+            raise HTTPStatusError(url, status)
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit():
+            if int(declared) > max_bytes:
+                raise Refused(url, f"larger than {_megabytes(max_bytes)}, not fetched")
+            watch.extend_to(watch.deadline + int(declared) / SLOWEST_RATE)
+        chunks, size = [], 0
+        for chunk in response.iter_content(_CHUNK):
+            size += len(chunk)
+            if size > max_bytes:
+                raise Refused(url, f"larger than {_megabytes(max_bytes)}, not fetched")
+            chunks.append(chunk)
+        if watch.tripped:  # the socket was shut: what was read is not the whole answer
+            raise self._failure(url, None, watch)
+        charset = _CHARSET.search(response.headers.get("Content-Type") or "")
+        return Fetched(
+            url=current,
+            status=status,
+            data=b"".join(chunks),
+            charset=charset.group(1) if charset else None,
+            etag=response.headers.get("ETag"),
+            last_modified=response.headers.get("Last-Modified"),
+        )
+
+    def _failure(self, url: str, error: Exception | None, watch: Watch) -> Exception:
+        """What a failed read means: the watch's verdict first, then the error's kind."""
+        if watch.tripped == "cancelled" or self.cancel.is_set():
+            return Cancelled()
+        if watch.tripped == "deadline":
+            return TimedOut(
+                url, f"no whole answer within {watch.seconds:.0f} s (the server is slow)"
             )
+        exceptions = requests.exceptions
+        if isinstance(error, exceptions.ChunkedEncodingError):
+            return _Again(BrokenOff(url), 0.2)
+        if isinstance(error, exceptions.Timeout):
+            return TimedOut(url, "the server did not answer in time")
+        if isinstance(error, exceptions.ConnectionError) or not isinstance(
+            error, exceptions.RequestException
+        ):  # refused, reset, unreachable; or a plain socket error from below requests
+            if "refused" in str(error).lower():
+                return Unreachable(url)  # nothing listens there: trying again will not help
+            return _Again(Unreachable(url))
+        return FetchError(url, f"request failed ({error.__class__.__name__})")
+
+
+def _retold(error: FetchError, url: str) -> FetchError:
+    """The same failure, told of ``url`` (robots.txt failed on the way to it)."""
+    retold = copy.copy(error)
+    retold.url, retold.args = url, (f"{url}: {error.reason}",)
+    return retold
+
+
+def _retry_after(response) -> float | None:
+    """Retry-After in seconds, if the server gave one (capped; an HTTP date is not waited)."""
+    value = response.headers.get("Retry-After", "").strip()
+    return min(float(value), LONGEST_RETRY_WAIT) if value.isdigit() else None
 
 
 def _megabytes(size: int) -> str:
