@@ -35,10 +35,8 @@ def kept(db: sqlite3.Connection, article_id: int) -> list[KeptPage]:
     return [KeptPage(url, zlib.decompress(data), charset) for url, charset, data in rows]
 
 
-def has_kept(db: sqlite3.Connection, url: str) -> bool:
+def has_kept(db: sqlite3.Connection, article_id: int) -> bool:
     row = db.execute(
-        "SELECT 1 FROM article_pages p JOIN articles a ON a.id = p.article_id "
-        "WHERE a.url = ? LIMIT 1",
-        (url,),
+        "SELECT 1 FROM article_pages WHERE article_id = ? LIMIT 1", (article_id,)
     ).fetchone()
     return row is not None

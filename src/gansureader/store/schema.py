@@ -234,6 +234,21 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
         WHERE channel_id IN (SELECT channel_id FROM channel_articles WHERE article_id = NEW.id);
     END;
     """,
+    # Version 6: an article reached through a redirect inside the site is stored under the
+    # address it ended at; the address asked for (a list page's link) still finds it.
+    # What the last sync left for later because a bound was hit, for 'status'.
+    """
+    CREATE TABLE article_aliases (
+        url TEXT PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE
+    );
+    CREATE INDEX article_aliases_article ON article_aliases (article_id);
+    CREATE TABLE sync_limits (
+        url TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        noted_at TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -243,25 +258,48 @@ class SchemaError(Exception):
 
 
 def migrate(connection: sqlite3.Connection) -> None:
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise SchemaError(
-            f"the cache was written by a newer gansureader (schema {version}, this one "
-            f"knows {SCHEMA_VERSION}); update gansureader or use another --data-dir"
-        )
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        step = MIGRATIONS[target - 1]
-        if isinstance(step, str):
-            # executescript() commits first; BEGIN makes the step and its version one unit.
-            connection.executescript(
-                f"BEGIN IMMEDIATE;\n{step}\nPRAGMA user_version = {target};\nCOMMIT;"
+    """Bring the database to SCHEMA_VERSION; any number of processes may do it at once.
+
+    The version is read again under the write lock (BEGIN IMMEDIATE): whoever waited for
+    another process's migration finds it done instead of creating the tables twice.
+    """
+    if _version(connection) == SCHEMA_VERSION:
+        return  # the usual case: opening stays a read
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        version = _version(connection)
+        if version > SCHEMA_VERSION:
+            raise SchemaError(
+                f"the cache was written by a newer gansureader (schema {version}, this one "
+                f"knows {SCHEMA_VERSION}); update gansureader or use another --data-dir"
             )
-            continue
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            step(connection)
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            step = MIGRATIONS[target - 1]
+            if isinstance(step, str):
+                for statement in _statements(step):
+                    connection.execute(statement)
+            else:
+                step(connection)
             connection.execute(f"PRAGMA user_version = {target}")
-            connection.execute("COMMIT")
-        except BaseException:
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
             connection.execute("ROLLBACK")
-            raise
+        raise
+
+
+def _version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _statements(script: str) -> list[str]:
+    """The script's statements one by one (executescript() would commit the transaction);
+    a trigger's body, semicolons and all, stays one statement."""
+    statements, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    return statements

@@ -23,8 +23,8 @@ from ..model import (
     body_picture_urls,
     rank_record,
 )
+from . import cleanup, panels, recovery, search, sync_state
 from . import pages as kept_pages
-from . import panels, recovery, search, sync_state
 from .channels import ChannelList
 from .db import StoreError, Transaction, ensure_space, error_for, now, to_datetime
 from .images import ImageFiles
@@ -35,6 +35,14 @@ from .user_state import STATE_NAME, UserState
 
 DATABASE_NAME = "gansureader.sqlite3"
 SEARCH_WINDOW = 5000
+# A clean-up measures again after each round of removals; an estimate is never off by
+# more than a few per cent, so a second round finishes what the first began.
+CLEAN_UP_ROUNDS = 4
+# The article a URL names: its own address, or one that redirected to it.
+_ARTICLE_ID = (
+    "coalesce((SELECT id FROM articles WHERE url = :url), "
+    "(SELECT article_id FROM article_aliases WHERE url = :url))"
+)
 
 
 class Store(ChannelList, SyncBookkeeping):
@@ -148,7 +156,11 @@ class Store(ChannelList, SyncBookkeeping):
         for start in range(0, len(urls), 500):
             chunk = urls[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk)
+            rows = self._db.execute(
+                f"SELECT url FROM articles WHERE url IN ({marks}) "
+                f"UNION SELECT url FROM article_aliases WHERE url IN ({marks})",
+                chunk * 2,
+            )
             found.update(row[0] for row in rows)
         return found
 
@@ -160,9 +172,11 @@ class Store(ChannelList, SyncBookkeeping):
         validators: dict[str, tuple[str | None, str | None]],
         pages: list[KeptPage] = (),
         parser_version: int = 0,
+        aliases: list[str] = (),
     ) -> str:
         """Store one (merged) article with its panels, its pages as fetched and their
-        validators; ``parser_version`` is the parser's that read the pages.
+        validators; ``parser_version`` is the parser's that read the pages; ``aliases``
+        are addresses that redirected to it.
 
         All in one transaction. Returns "new", "updated" or "unchanged".
         """
@@ -214,7 +228,14 @@ class Store(ChannelList, SyncBookkeeping):
             self._link_channels(article_id, channels)
             for url, (etag, last_modified) in validators.items():
                 self._save_validators(url, etag, last_modified, stamp)
-            self._db.execute("DELETE FROM pending WHERE url = ?", (article.url,))
+            others = [url for url in dict.fromkeys(aliases) if url != article.url]
+            self._db.executemany(
+                "INSERT OR REPLACE INTO article_aliases (url, article_id) VALUES (?, ?)",
+                [(url, article_id) for url in others],
+            )
+            self._db.executemany(
+                "DELETE FROM pending WHERE url = ?", [(url,) for url in (article.url, *others)]
+            )
         return outcome
 
     def _replace(self, row: sqlite3.Row, columns: dict, article: ArticlePage) -> None:
@@ -231,11 +252,15 @@ class Store(ChannelList, SyncBookkeeping):
 
     def kept_pages(self, url: str) -> list[KeptPage]:
         """The article's pages as fetched, in reading order; empty if none were kept."""
-        row = self._db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
-        return kept_pages.kept(self._db, row[0]) if row else []
+        article_id = self._article_id(url)
+        return kept_pages.kept(self._db, article_id) if article_id else []
 
     def has_kept_pages(self, url: str) -> bool:
-        return kept_pages.has_kept(self._db, url)
+        article_id = self._article_id(url)
+        return article_id is not None and kept_pages.has_kept(self._db, article_id)
+
+    def _article_id(self, url: str) -> int | None:
+        return self._db.execute(f"SELECT {_ARTICLE_ID}", {"url": url}).fetchone()[0]
 
     def reparse_candidates(self, below_version: int | None = None) -> tuple[list[str], int]:
         """URLs of articles with kept pages (parsed by a parser older than ``below_version``,
@@ -284,12 +309,15 @@ class Store(ChannelList, SyncBookkeeping):
         if not channels:
             return
         with self._write():
-            row = self._db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
-            if row is not None:
-                self._link_channels(row[0], channels)
+            article_id = self._article_id(url)
+            if article_id is not None:
+                self._link_channels(article_id, channels)
 
     def article(self, url: str) -> ArticlePage | None:
-        row = self._db.execute("SELECT * FROM articles WHERE url = ?", (url,)).fetchone()
+        """The stored article at ``url`` (or at the address ``url`` redirected to)."""
+        row = self._db.execute(
+            f"SELECT * FROM articles WHERE id = {_ARTICLE_ID}", {"url": url}
+        ).fetchone()
         if row is None:
             return None
         return article_from_row(
@@ -443,49 +471,36 @@ class Store(ChannelList, SyncBookkeeping):
     # ------------------------------------------------------------------ size
 
     def size_bytes(self) -> int:
-        """What the cache takes on disk: database files and pictures."""
-        files = [self.folder / (DATABASE_NAME + suffix) for suffix in ("", "-wal", "-shm")]
-        database = sum(path.stat().st_size for path in files if path.exists())
-        pictures = self._db.execute(
-            "SELECT coalesce(sum(size), 0) FROM (SELECT DISTINCT sha256, size FROM images)"
-        ).fetchone()[0]
-        return database + pictures
+        """What the cache holds: the database's pages in use and the picture files."""
+        return cleanup.database_bytes(self._db) + cleanup.picture_bytes(self._db)
 
     def clean_up(self, max_bytes: int) -> int:
         """Forget the oldest articles until the cache fits ``max_bytes``; starred ones stay.
 
-        Returns how many articles were removed. Pictures no article names any more go too.
+        Removes only as many as bring it under the limit, measuring again after each
+        round (an estimate that fell short is made up by the next). Returns how many
+        articles were removed. Pictures no article names any more go too.
         """
-        excess = self.size_bytes() - max_bytes
-        if excess <= 0:
-            return 0
-        doomed, freed = [], 0
-        rows = self._db.execute(
-            "SELECT id, length(body) + 600 + coalesce((SELECT sum(length(data)) "
-            "FROM article_pages p WHERE p.article_id = a.id), 0) + coalesce((SELECT sum(i.size) "
-            "FROM article_pictures ap JOIN images i ON i.url = ap.url "
-            "WHERE ap.article_id = a.id), 0) AS size "
-            "FROM articles a WHERE starred = 0 ORDER BY published_at, id"
-        )
-        for row in rows:
-            doomed.append(row["id"])
-            freed += row["size"]
-            if freed >= excess:
+        removed = 0
+        for _ in range(CLEAN_UP_ROUNDS):
+            excess = self.size_bytes() - max_bytes
+            doomed = cleanup.oldest_to_free(self._db, excess) if excess > 0 else []
+            if not doomed:
                 break
-        rows.close()
-        with self._write():
-            for article_id in doomed:
-                row = self._db.execute(
-                    "SELECT id, title, body FROM articles WHERE id = ?", (article_id,)
-                ).fetchone()
-                search.remove(self._db, article_id, row["title"], texts_from_json(row["body"]))
-                self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-            self._forget_unused_pictures()
-        self._db.execute("VACUUM")
-        self.images.remove_all_but(
-            {row[0] for row in self._db.execute("SELECT DISTINCT sha256 FROM images")}
-        )
-        return len(doomed)
+            with self._write():
+                for article_id in doomed:
+                    row = self._db.execute(
+                        "SELECT id, title, body FROM articles WHERE id = ?", (article_id,)
+                    ).fetchone()
+                    search.remove(self._db, article_id, row["title"], texts_from_json(row["body"]))
+                    self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                self._forget_unused_pictures()
+            cleanup.compact(self._db)
+            self.images.remove_all_but(
+                {row[0] for row in self._db.execute("SELECT DISTINCT sha256 FROM images")}
+            )
+            removed += len(doomed)
+        return removed
 
     def _forget_unused_pictures(self) -> None:
         # article_pictures follows every article (its rows go with a deleted article).

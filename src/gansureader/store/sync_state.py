@@ -115,16 +115,36 @@ class SyncBookkeeping:
         with self._write():
             self._save_validators(url, etag, last_modified, now())
 
-    def queue(self, url: str, reason: str | None = None) -> None:
-        """Remember an article to fetch at the next sync: asked for while offline, or
-        failed (``reason`` says why; every failure counts an attempt)."""
+    def queue(self, url: str, reason: str | None = None, failed: bool = True) -> None:
+        """Remember an article to fetch at the next sync: asked for while offline, failed
+        (``reason`` says why; every failure counts an attempt), or left for the next sync
+        by a bound (``failed=False``: not an attempt)."""
         with self._write():
             self._db.execute(
                 "INSERT INTO pending (url, queued_at, reason, attempts) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (url) DO UPDATE SET reason = excluded.reason, "
                 "attempts = attempts + excluded.attempts",
-                (url, now(), reason, int(reason is not None)),
+                (url, now(), reason, int(failed and reason is not None)),
             )
+
+    def note_limit(self, url: str, reason: str) -> None:
+        """A bound the running sync hit at ``url`` (a list too long, a host's share used up)."""
+        with self._write():
+            self._db.execute(
+                "INSERT OR REPLACE INTO sync_limits (url, reason, noted_at) VALUES (?, ?, ?)",
+                (url, reason, now()),
+            )
+
+    def clear_limits(self) -> None:
+        """A new sync begins: what the last one hit is history."""
+        with self._write():
+            self._db.execute("DELETE FROM sync_limits")
+
+    def limits(self) -> list[tuple[str, str, str]]:
+        """(URL, what bound was hit, when) of the last sync's bounds."""
+        return self._db.execute(
+            "SELECT url, reason, noted_at FROM sync_limits ORDER BY noted_at, url"
+        ).fetchall()
 
     def unqueue(self, url: str) -> None:
         with self._write():
