@@ -10,16 +10,23 @@ Nothing a sync leaves undone is lost: a channel whose last walk did not complete
 whatever the site's validators say; failed articles stay queued with the reason;
 every picture the cache lacks is fetched, failed ones after a growing wait. A full
 disk stops the sync cleanly, the cache whole.
+
+The site is the boundary: only its own addresses are fetched (a list's links to other
+sites are not followed), an answer that is a login page instead of the site's is never
+stored, and what one page can ask for is bounded (below); each bound hit is reported in
+the summary and kept for ``status``, and what it left is queued for the next sync.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
-from .addresses import is_article_address
+from .addresses import is_article_address, is_site_address
 from .model import (
     ArticlePage,
     Channel,
@@ -29,12 +36,19 @@ from .model import (
     RedirectPage,
     merge_pages,
 )
-from .net import Cancelled, Fetcher, FetchError
+from .net import Cancelled, Fetched, Fetcher, FetchError, Refused
 from .parse import PARSER_VERSION, ParseError, parse_page
+from .parse.site import is_foreign_login_page
 from .store import MAX_IMAGE_BYTES, Store, StoreError, image_type
 
 WORKERS = 4
 MAX_ARTICLE_PAGES = 30  # a pager that never ends is a bug on the site, not 1000 pages
+# A list page of the site names a few dozen articles; one naming thousands is broken or
+# hostile, and reading all of it would turn the reader into a crawler of a public service.
+MAX_LIST_ITEMS = 300
+# Articles fetched from one host in one sync: a first sync of every channel asks the
+# busiest host for about 1 200. The rest are queued for the next sync.
+MAX_ARTICLES_PER_HOST = 1500
 # Articles behind the panels fetched per sync, so that panel clicks work offline; the
 # rest wait for the next sync (the site's servers are modest).
 PANEL_ARTICLES_PER_SYNC = 30
@@ -65,6 +79,7 @@ class SyncSummary:
     panel_articles: int = 0  # of the new ones, fetched because a panel names them
     failed: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)  # soft 404s, refresh stubs
+    limited: list[Problem] = field(default_factory=list)  # bounds hit; the rest waits
     cancelled: bool = False
 
     @property
@@ -80,6 +95,7 @@ class SyncSummary:
             "panel_articles": self.panel_articles,
             "failed": [problem.to_dict() for problem in self.failed],
             "skipped": [problem.to_dict() for problem in self.skipped],
+            "limited": [problem.to_dict() for problem in self.limited],
             "cancelled": self.cancelled,
         }
 
@@ -139,6 +155,8 @@ class _FetchedArticle:
     article: ArticlePage | None  # None: not modified since the last sync
     pages: list[KeptPage]
     validators: dict[str, tuple[str | None, str | None]]
+    aliases: list[str] = field(default_factory=list)  # asked-for addresses that redirected
+    pages_cut: bool = False  # more later pages than MAX_ARTICLE_PAGES
 
 
 class Skipped(Exception):
@@ -170,7 +188,9 @@ class SyncEngine:
         """Sync ``channels`` (up to ``pages`` list pages each), the queued articles and the
         pictures the cache lacks; ``pictures`` are fetched now, however long they wait."""
         run = _Run(self, pages)
-        with ThreadPoolExecutor(self.workers, thread_name_prefix="sync") as pool:
+        self.store.clear_limits()
+        pool = ThreadPoolExecutor(self.workers, thread_name_prefix="sync")
+        try:
             run.pool = pool
             for channel in dict.fromkeys(channels):
                 run.start_walk(channel)
@@ -180,6 +200,10 @@ class SyncEngine:
                 run.submit_panel_article(url)
             run.fetch_missing_pictures(asked_for=pictures)
             run.loop()
+        finally:
+            # After a cancel nobody waits for a worker: each ends within its deadline
+            # (its socket is shut at once; only a connect still under way takes longer).
+            pool.shutdown(wait=not self.cancel.is_set(), cancel_futures=True)
         return run.summary
 
 
@@ -198,6 +222,7 @@ class _Run:
         self.walks: dict[str, _Walk] = {}  # by channel URL
         self.waiting_pictures: set[str] = set()  # failed before; not yet due again
         self.panel_budget = engine.panel_articles
+        self.per_host: Counter[str] = Counter()  # articles asked of each host
         self.done = 0
 
     # ------------------------------------------------------------------ scheduling
@@ -253,11 +278,34 @@ class _Run:
                 if known.done:  # stored already: the channel is linked now
                     self.store.add_to_channels(url, [channel])
             return
+        if not self._host_allows(url):
+            if not self.store.known_urls([url]):  # a stored one is only looked at again
+                reason = "waits for the next sync (this one asked enough of its host)"
+                self.store.queue(url, reason, failed=False)
+            if listed_on is not None:  # the list is not done: its walk is read again
+                self.lists[listed_on].all_ok = False
+            return
         job = _Article(url, [channel] if channel else [], listed_on)
         self.articles[url] = job
         if listed_on is not None:
             self.lists[listed_on].outstanding.add(url)
         self.submit(job)
+
+    def _host_allows(self, url: str) -> bool:
+        """Whether one more article may be asked of the URL's host in this sync."""
+        host = urlsplit(url).hostname or ""
+        self.per_host[host] += 1
+        if self.per_host[host] == MAX_ARTICLES_PER_HOST + 1:
+            self._limit(
+                f"{urlsplit(url).scheme}://{host}/",
+                f"more than {MAX_ARTICLES_PER_HOST} articles from {host} in one sync: "
+                "the rest are queued for the next",
+            )
+        return self.per_host[host] <= MAX_ARTICLES_PER_HOST
+
+    def _limit(self, url: str, reason: str) -> None:
+        self.summary.limited.append(Problem(url, reason))
+        self.store.note_limit(url, reason)
 
     def loop(self) -> None:
         while self.futures:
@@ -323,15 +371,24 @@ class _Run:
         if listing is None:  # 304 after a complete walk: the list is as it was
             self._page_settled(job.channel, job.url, ok=True)
             return
-        urls = [item.url for item in listing.items]
+        # Links to other sites are theirs: not fetched, never stored as the site's.
+        urls = [item.url for item in listing.items if is_site_address(item.url)]
+        if len(urls) > MAX_LIST_ITEMS:
+            self._limit(
+                job.url,
+                f"lists {len(urls)} articles; the first {MAX_LIST_ITEMS} were read "
+                "(a list page of the site holds a few dozen)",
+            )
+            urls = urls[:MAX_LIST_ITEMS]
         known = self.store.known_urls(urls)
         walk = self.walks[job.channel.url]
         # Stop at a page of known articles only when the last walk completed: after a
         # kill, the pages behind it may hold what was never fetched.
         more = walk.full or len(known) < len(urls)
-        if more and job.number < self.pages and listing.next_page:
-            walk.open_pages.add(listing.next_page)
-            self.submit(_ListPage(job.channel, job.number + 1, listing.next_page))
+        next_page = listing.next_page if is_site_address(listing.next_page or "") else None
+        if more and job.number < self.pages and next_page:
+            walk.open_pages.add(next_page)
+            self.submit(_ListPage(job.channel, job.number + 1, next_page))
         self.lists[job.url] = _ListWait(job.channel, (fetched.etag, fetched.last_modified))
         for url in urls:
             self.submit_article(url, job.channel, job.url)
@@ -348,7 +405,14 @@ class _Run:
                 channels=job.channels,
                 validators=result.validators,
                 parser_version=PARSER_VERSION,
+                aliases=result.aliases,
             )
+            if result.pages_cut:
+                self._limit(
+                    result.article.url,
+                    f"has more than {MAX_ARTICLE_PAGES} pages; the first {MAX_ARTICLE_PAGES} "
+                    "were read",
+                )
             setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
             if outcome == "new" and job.for_panel and not job.channels:
                 self.summary.panel_articles += 1
@@ -395,7 +459,7 @@ class _Run:
         fetched = self.fetcher.fetch(job.url, etag=etag, last_modified=last_modified)
         if fetched.not_modified:
             return fetched, None
-        page = parse_page(fetched.data, job.url, fetched.charset)
+        page = parse_page(_site_page(job.url, fetched), fetched.url, fetched.charset)
         if not isinstance(page, ListingPage):
             raise FetchError(job.url, f"not a list page (it reads as {page.kind})")
         return fetched, page
@@ -405,20 +469,28 @@ class _Run:
         fetched = self.fetcher.fetch(job.url, etag=etag, last_modified=last_modified)
         if fetched.not_modified:
             return _FetchedArticle(None, [], {})
-        first = _article_or_skip(parse_page(fetched.data, job.url, fetched.charset))
-        pages, kept = [first], [KeptPage(job.url, fetched.data, fetched.charset)]
-        validators = {job.url: (fetched.etag, fetched.last_modified)}
-        while pages[-1].next_page and len(pages) < MAX_ARTICLE_PAGES:
+        # Stored under the address it ended at (a redirect inside the site), found by both.
+        data = _site_page(job.url, fetched)
+        first = _article_or_skip(parse_page(data, fetched.url, fetched.charset))
+        pages, kept = [first], [KeptPage(fetched.url, data, fetched.charset)]
+        result = _FetchedArticle(None, kept, {job.url: (fetched.etag, fetched.last_modified)})
+        if fetched.url != job.url:
+            result.aliases.append(job.url)
+        while pages[-1].next_page and is_site_address(pages[-1].next_page):
             url = pages[-1].next_page
             if any(page.url == url for page in kept):
                 break
+            if len(pages) == MAX_ARTICLE_PAGES:
+                result.pages_cut = True
+                break
             later = self.fetcher.fetch(url)
-            page = parse_page(later.data, url, later.charset)
+            page = parse_page(_site_page(url, later), later.url, later.charset)
             if not isinstance(page, ArticlePage):
                 break
             pages.append(page)
-            kept.append(KeptPage(url, later.data, later.charset))
-        return _FetchedArticle(merge_pages(pages), kept, validators)
+            kept.append(KeptPage(later.url, later.data, later.charset))
+        result.article = merge_pages(pages)
+        return result
 
     def _fetch_picture(self, job: _Picture):
         fetched = self.fetcher.fetch(job.url, max_bytes=MAX_IMAGE_BYTES)
@@ -426,6 +498,17 @@ class _Run:
         if content_type is None:
             raise FetchError(job.url, "not a readable picture (damaged, or not an image)")
         return job.url, fetched.data, content_type
+
+
+def _site_page(url: str, fetched: Fetched) -> bytes:
+    """The page's bytes, unless what answered is plainly not the site (a Wi-Fi login)."""
+    if is_foreign_login_page(fetched.data):
+        raise Refused(
+            url,
+            "the answer was a login page, not 中国甘肃网 (a Wi-Fi login page? "
+            "log in there, then refresh): nothing was stored",
+        )
+    return fetched.data
 
 
 def _article_or_skip(page) -> ArticlePage:

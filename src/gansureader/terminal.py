@@ -71,6 +71,9 @@ def sync_summary(summary: SyncSummary) -> str:
     if summary.skipped:
         lines.append("skipped (not articles):")
         lines += [f"  {problem.url}: {problem.reason}" for problem in summary.skipped]
+    if summary.limited:
+        lines.append("bounded (the rest waits for the next sync):")
+        lines += [f"  {problem.url}: {problem.reason}" for problem in summary.limited]
     return "\n".join(lines)
 
 
@@ -130,7 +133,8 @@ def cache_status(status: dict) -> str:
     """What the next sync will complete, from ``gansureader status``."""
     queued, lists = status["queued"], status["lists_not_done"]
     missing, failed = status["pictures_missing"], status["pictures_failed"]
-    if not (queued or lists or missing):
+    limits = status["limits"]
+    if not (queued or lists or missing or limits):
         return "the cache is complete: nothing queued, every list walked, no picture missing"
     lines = [f"articles queued for the next sync: {len(queued)}"]
     lines += [
@@ -151,6 +155,9 @@ def cache_status(status: dict) -> str:
                 f"  {url}: {item['reason']}, {item['failures']} failure(s), "
                 f"next tried after {item['next_try']}"
             )
+    if limits:
+        lines.append(f"bounds the last sync hit: {len(limits)}")
+        lines += [f"  {item['url']}: {item['reason']}" for item in limits]
     return "\n".join(lines)
 
 

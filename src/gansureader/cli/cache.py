@@ -59,6 +59,9 @@ def run_parse(args: argparse.Namespace) -> int:
     except ParseError as error:
         raise ParseError(f"{args.target}: {error}") from None
     print_json(page.to_dict())
+    if page.kind == "article" and not page.body:  # printed, but not mistaken for a reading
+        print(f"gansureader: {args.target}: no article text was found on the page", file=sys.stderr)
+        return EXIT_SOME_FAILED
     return 0
 
 
@@ -241,6 +244,10 @@ def run_status(args: argparse.Namespace) -> int:
             "pictures_failed": [
                 {"url": url, "failures": failures, "reason": reason, "next_try": next_try}
                 for url, failures, reason, next_try in store.picture_failures()
+            ],
+            "limits": [
+                {"url": url, "reason": reason, "noted_at": noted_at}
+                for url, reason, noted_at in store.limits()
             ],
         }
     if args.json:

@@ -160,3 +160,26 @@ LISTING_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}
 # Some channels page their lists by script: "var maxpage = 12;" and …_000000002.shtml.
 MAXPAGE_SCRIPT = re.compile(r"var\s+maxpage\s*=\s*(\d+)")
 MAXPAGE_URL = re.compile(r"^(.*_)(\d{9})(\.shtml)$")
+
+
+# A page of the site names it somewhere (its title, its links, its scripts); a hotel's
+# or a train's Wi-Fi login page answering in its place names it nowhere and asks for a
+# login. Both must hold before a page is refused: a page of a template never seen
+# before still names the site, and a login box on the site is the site's.
+_SITE_TRACES = (b"gscn", SITE_NAME.encode("utf-8"), SITE_NAME.encode("gb18030"))
+_PASSWORD_FIELD = re.compile(rb"<input[^>]+type\s*=\s*[\"']?password", re.IGNORECASE)
+_LOGIN_WORDS = re.compile(
+    r"log\s?in|sign\s?in|portal|wi-?fi|hotspot|登录|登陆|认证|上网|无线网络", re.IGNORECASE
+)
+
+
+def is_foreign_login_page(data: bytes) -> bool:
+    """Whether ``data`` is a login page with no trace of 中国甘肃网 (a captive portal)."""
+    lowered = data.lower()
+    if any(trace in lowered for trace in _SITE_TRACES) or b"<form" not in lowered:
+        return False
+    if _PASSWORD_FIELD.search(data):
+        return True
+    return any(
+        _LOGIN_WORDS.search(data.decode(charset, "replace")) for charset in ("utf-8", "gb18030")
+    )

@@ -1,0 +1,135 @@
+"""A small channel of the site served by a server that misbehaves as a test says.
+
+``serve(root, behaviours)`` serves the mirror under ``root``; ``behaviours`` maps a real
+path (``/system/…``, on any host) to a function of the request handler that answers
+in its own way: dripping, redirecting off the site, answering as a Wi-Fi login page.
+Every request is counted by path, and ``started`` is set for a path once its
+behaviour begins, so a test can wait for it instead of sleeping.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import faults
+from gansureader.demo import MirrorHandler, MirrorServer
+
+SITE = "http://gansu.gscn.com.cn"
+CHANNEL_URL = f"{SITE}/hostile/"
+PORTAL_PAGE = b"""<html><head><meta charset="utf-8"><title>Free Wi-Fi</title></head><body>
+<h1>Welcome to Hotel Wi-Fi</h1><p>Please log in to use the internet.</p>
+<form action="http://login.hotel.example/auth" method="post">
+<input name="room"><input type="password" name="code"><button>Log in</button></form>
+</body></html>"""
+
+
+def article_path(number: int) -> str:
+    return f"/system/2024/06/02/0{133400000 + number:08d}.shtml"
+
+
+def build(root: Path, count: int) -> list[str]:
+    """A channel listing ``count`` good articles; returns their real URLs."""
+    paths = [article_path(n) for n in range(1, count + 1)]
+    write_list(root, paths)
+    for n, path in enumerate(paths, 1):
+        target = root / "gansu" / path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(faults.article_html(f"第{n}篇 测试文章"), encoding="utf-8")
+    return [SITE + path for path in paths]
+
+
+def write_list(root: Path, paths: list[str]) -> None:
+    items = "\n".join(
+        f'<li><a href="{path}">文章 {n}</a><span>2024/06/02</span></li>'
+        for n, path in enumerate(paths, 1)
+    )
+    folder = root / "gansu" / "hostile"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.shtml").write_text(
+        f'<html><head><meta charset="utf-8"><title>测试_中国甘肃网</title></head><body>'
+        f'<div id="content"><ul>{items}</ul></div></body></html>',
+        encoding="utf-8",
+    )
+
+
+class HostileHandler(MirrorHandler):
+    behaviours: dict = {}
+    seen: Counter
+    started: dict[str, threading.Event]
+    lock = threading.Lock()
+
+    def do_GET(self) -> None:  # noqa: N802
+        path = "/" + self.path.split("/", 2)[2] if self.path.count("/") >= 2 else "/"
+        with self.lock:
+            self.seen[path] += 1
+        behaviour = self.behaviours.get(path) or self.behaviours.get("*")
+        if behaviour is None:
+            super().do_GET()
+            return
+        self.started.setdefault(path, threading.Event()).set()
+        behaviour(self)
+
+
+def serve(root: Path, behaviours: dict) -> MirrorServer:
+    handler = type(
+        "Hostile",
+        (HostileHandler,),
+        {"behaviours": behaviours, "seen": Counter(), "started": {}},
+    )
+    return MirrorServer(root, handler)
+
+
+def started(server: MirrorServer, path: str, timeout: float = 10) -> bool:
+    handler = server.httpd.RequestHandlerClass
+    with handler.lock:
+        event = handler.started.setdefault(path, threading.Event())
+    return event.wait(timeout)
+
+
+def seen(server: MirrorServer) -> Counter:
+    return server.httpd.RequestHandlerClass.seen
+
+
+# ---------------------------------------------------------------- behaviours
+
+
+def drip(handler: HostileHandler, seconds: float = 60.0) -> None:
+    """A page that arrives a byte at a time, for ``seconds`` or until the client leaves."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", "100000")
+    handler.end_headers()
+    page = faults.article_html("滴漏文章").encode()
+    end = time.monotonic() + seconds
+    try:
+        for byte in page * 10:
+            if time.monotonic() > end:
+                break
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+            time.sleep(0.05)
+    except OSError:
+        pass  # the reader gave up on us: that is the point
+    handler.close_connection = True
+
+
+def redirect_to(location: str):
+    def redirect(handler: HostileHandler) -> None:
+        handler.send_response(302)
+        handler.send_header("Location", location)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    return redirect
+
+
+def portal(handler: HostileHandler) -> None:
+    """What a captive portal answers to every request: its own login page, 200 OK."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(PORTAL_PAGE)))
+    handler.end_headers()
+    handler.wfile.write(PORTAL_PAGE)
