@@ -4,6 +4,8 @@ nothing but the cache reachable."""
 
 import re
 import socket
+import struct
+import time
 from urllib.parse import urlsplit
 
 import feedparser
@@ -242,3 +244,67 @@ def test_feeds_export_to_a_place_that_cannot_be_written_is_one_line(starred, tmp
     assert main(["feeds", "export", str(blocker / "feeds"), "--data-dir", str(starred)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and "is a file, not a folder" in err[0] and "cannot be written" in err[1]
+
+
+def test_a_client_that_dawdles_holds_only_itself(server):
+    with socket.create_connection(server.server_address, timeout=10) as slow:
+        slow.sendall(b"GET /feeds/all.atom HTTP/1.0\r\nHo")  # and then nothing, for now
+        began = time.monotonic()
+        reply = requests.get(f"{server.address}/opml", timeout=5)
+        took = time.monotonic() - began
+        assert reply.status_code == 200
+        assert took < 2, f"a normal client waited {took:.1f} s behind a slow one"
+        slow.sendall(b"st: 127.0.0.1\r\n\r\n")  # the slow one is still served
+        assert _read_all(slow).startswith(b"HTTP/1.0 200")
+
+
+def test_a_client_is_let_go_at_its_deadline(server, monkeypatch):
+    import gansureader.feeds.server as feeds_server
+
+    monkeypatch.setattr(feeds_server, "REQUEST_SECONDS", 0.5)
+    with socket.create_connection(server.server_address, timeout=10) as slow:
+        for byte in b"GET /opml HTTP/1.0\r\n":  # a byte every 0.2 s: no read ever times out
+            slow.sendall(bytes([byte]))
+            time.sleep(0.2)
+            if _closed(slow):
+                break
+        else:
+            pytest.fail("the server listened to a dripping request for four seconds")
+
+
+def test_an_absolute_target_naming_another_host_is_refused(server):
+    with socket.create_connection(server.server_address, timeout=10) as client:
+        client.sendall(b"GET http://evil.example/opml HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+        assert _read_all(client).startswith(b"HTTP/1.0 403")
+    with socket.create_connection(server.server_address, timeout=10) as client:
+        client.sendall(b"GET http://127.0.0.1/opml HTTP/1.0\r\n\r\n")
+        assert _read_all(client).startswith(b"HTTP/1.0 200")
+
+
+def test_a_client_hanging_up_mid_answer_leaves_no_traceback(server, capfd):
+    for _ in range(5):
+        with socket.create_connection(server.server_address, timeout=10) as client:
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            client.sendall(b"GET /feeds/all.atom HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+        # closed with a reset before the answer: the server's writes break
+    assert requests.get(f"{server.address}/opml", timeout=10).status_code == 200
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def _read_all(client: socket.socket) -> bytes:
+    chunks = []
+    while chunk := client.recv(65536):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _closed(client: socket.socket) -> bool:
+    client.setblocking(False)
+    try:
+        return client.recv(1) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+    finally:
+        client.setblocking(True)
