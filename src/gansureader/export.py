@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable
 from html import escape
@@ -116,19 +117,56 @@ def export_markdown(article: ArticlePage, store: Store, target: Path) -> str:
 
 
 def write_atomically(data: bytes, target: Path) -> None:
-    """``target`` whole or not at all: written beside it, then renamed into place."""
+    """``target`` whole or not at all: written beside it, then renamed into place.
+
+    Only a regular file (or nothing) is replaced: a device, a pipe or a folder of that
+    name is refused, never turned into a file. A link is followed, so the file it names
+    is what changes. The file keeps the mode it had; a new one gets what the user's
+    umask allows (0644 under 022), as any program's new file does — a web server
+    serving exported feeds as another user can read them.
+    """
+    real = Path(os.path.realpath(target))
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        mode = stat.S_IMODE(_regular_file(real, target).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    except OSError as error:
+        raise ExportError(f"{target}: cannot be written ({error.strerror})") from None
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.")
     except OSError as error:
         raise ExportError(f"{target}: cannot be written ({error.strerror})") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        os.replace(temporary, target)
+        os.chmod(temporary, mode)
+        os.replace(temporary, real)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise ExportError(f"{target}: cannot be written ({error.strerror})") from None
+
+
+def _regular_file(real: Path, named: Path) -> os.stat_result:
+    """The stat of the existing file at ``real``; ExportError if it is no regular file."""
+    info = real.stat()
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device or a pipe"
+        raise ExportError(f"{named}: is {kind}, not a file: not replaced (name a file to write)")
+    return info
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system tells (Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and put back at once
+    os.umask(mask)
+    return mask
 
 
 def _markdown(block, store: Store, folder: Path) -> list[str]:

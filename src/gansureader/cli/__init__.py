@@ -10,13 +10,14 @@ and parsing stack.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .. import __version__
 from ..export import EXPORT_FORMATS
 from ..paths import DATA_DIR_VARIABLE
 from . import cache, outputs
-from .common import EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, InputError
+from .common import EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, InputError, OutputClosed, OutputError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
+    except OutputClosed:
+        # Quiet, like any command piped into 'head'; the interpreter's last flush of
+        # stdout at exit would complain again, so it goes nowhere now.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_USER_ERROR
     except _user_errors() as error:
         if args.debug:
             raise
@@ -49,7 +55,16 @@ def _user_errors() -> tuple[type[Exception], ...]:
     from ..parse import ParseError
     from ..store import StoreError
 
-    return InputError, ParseError, FetchError, StoreError, ExportError, OpmlError, FeedServerError
+    return (
+        InputError,
+        OutputError,
+        ParseError,
+        FetchError,
+        StoreError,
+        ExportError,
+        OpmlError,
+        FeedServerError,
+    )
 
 
 def _build_parser() -> argparse.ArgumentParser:

@@ -21,6 +21,14 @@ class InputError(Exception):
     """Bad input named by the user: a missing file, a folder, a malformed URL."""
 
 
+class OutputError(Exception):
+    """Standard output cannot be written (a full disk, a closed terminal)."""
+
+
+class OutputClosed(Exception):
+    """Whoever read standard output stopped reading (``| head``): nothing to say."""
+
+
 def open_store(args):
     from ..store import Store
 
@@ -36,8 +44,17 @@ def print_json(value) -> None:
 
 def write(text: str) -> None:
     # Bytes, so a terminal or pipe that is not UTF-8 still gets the Chinese intact.
-    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
-    sys.stdout.flush()
+    write_bytes(text.encode("utf-8") + b"\n")
+
+
+def write_bytes(data: bytes) -> None:
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise OutputClosed() from None
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output ({error.strerror})") from None
 
 
 def read_file(path: Path, what: str = "a page", limit: int | None = None) -> bytes:

@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 
 from ..paths import data_dir
-from .common import EXIT_SOME_FAILED, NOT_CACHED, InputError, open_store, read_file, write
+from .common import (
+    EXIT_SOME_FAILED,
+    NOT_CACHED,
+    InputError,
+    open_store,
+    read_file,
+    write,
+    write_bytes,
+)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -87,8 +95,7 @@ def run_opml(args: argparse.Namespace) -> int:
         with open_store(args) as store:
             data = FeedDocuments(store, args.feeds_url).document("/opml").data
         if args.file in (None, "-"):
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
+            write_bytes(data)
         else:
             write_atomically(data, Path(args.file))
             write(f"exported: {args.file}")
