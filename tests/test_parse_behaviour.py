@@ -179,3 +179,42 @@ def test_same_bytes_and_url_give_the_same_page():
     data = fixture_bytes("seed_article.html")
     url = FIXTURE_URLS["seed_article.html"]
     assert parse_page(data, url) == parse_page(data, url)
+
+
+def _nested(depth: int, tag: str = "div") -> bytes:
+    inner = (
+        '<div class="a-header"><h1>深层文章</h1><div class="info">2024-06-01 10:00 '
+        '来源:中国甘肃网 编辑:测试</div></div><div class="a-container">'
+        "<p>　　第一段正文，包在一千层标签里，读者仍然要读到它。</p>"
+        "<p>　　第二段正文，说明解析器不会把深层页面读成空文章。</p></div>"
+    )
+    return (
+        '<html><head><meta charset="utf-8"><title>深层文章--中国甘肃网</title></head><body>'
+        + f"<{tag}>" * depth
+        + inner
+        + f"</{tag}>" * depth
+        + "</body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(("depth", "tag"), [(1000, "div"), (10_000, "div"), (3000, "font")])
+def test_a_page_nested_deeper_than_libxml2_holds_yields_its_paragraphs(depth, tag):
+    page = parse_page(_nested(depth, tag), "http://gansu.gscn.com.cn/system/2024/06/01/0133.shtml")
+    assert isinstance(page, ArticlePage)
+    assert page.paragraphs == (
+        "第一段正文，包在一千层标签里，读者仍然要读到它。",
+        "第二段正文，说明解析器不会把深层页面读成空文章。",
+    )
+    assert (page.title, page.source, page.editor) == ("深层文章", "中国甘肃网", "测试")
+
+
+def test_parse_says_so_when_a_page_has_no_article_text(tmp_path, capsys):
+    from gansureader.cli import main
+
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(
+        b'<html><head><meta charset="utf-8"><title>x--\xe4\xb8\xad\xe5\x9b\xbd\xe7\x94\x98'
+        b"\xe8\x82\x83\xe7\xbd\x91</title></head><body><h1>x</h1></body></html>"
+    )
+    assert main(["parse", str(empty)]) == 2
+    assert "no article text was found" in capsys.readouterr().err

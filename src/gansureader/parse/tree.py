@@ -45,17 +45,79 @@ BLOCK_TAGS = frozenset(
 _SPACES = re.compile(r"[\s\u3000\xa0\u200b\u200c\u200d\ufeff]+")
 
 
+# libxml2 stops building the tree 256 elements deep and drops the rest (silently: the page
+# reads as empty). A page that deep is broken markup, not structure: past this depth its
+# wrapper tags are dropped, what they hold kept, which also keeps the tree within what
+# the parser's recursive steps may walk.
+MAX_DEPTH = 200
+_CONTENT_DEPTH = 40  # paragraphs and tables are kept this much deeper (libxml2 holds 256)
+_TAG = re.compile(rb"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
+_WRAPPERS = frozenset(
+    b"div span font section article center main aside nav header footer form b strong i em u "
+    b"small big".split()
+)
+
+
 def build_tree(text: str):
     """The document's root element; an empty <html> for text with no elements at all."""
     # Bytes with an explicit encoding: lxml refuses str input that carries an XML
     # encoding declaration, and the text's real charset is already settled.
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-    root = etree.fromstring(text.encode("utf-8", "replace"), parser)
+    data = text.encode("utf-8", "replace")
+    parser = _parser()
+    root = etree.fromstring(data, parser)
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        root = etree.fromstring(flatten(data, MAX_DEPTH), _parser())
     if root is None:
         return etree.Element("html")
     for embed in list(root.iter("embed")):
         _close_void(embed)
     return root
+
+
+def _parser():
+    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+
+
+def flatten(data: bytes, depth: int) -> bytes:
+    """``data`` nested at most about ``depth`` deep, its text and paragraphs kept.
+
+    A page that deep is a pile of wrappers around ordinary markup: the outermost
+    wrapper tags (below <html> and <body>) go, as many levels as the page is too deep,
+    so the article's own markup stays as written; whatever is still too deep after that
+    loses its wrapper tags, and a little deeper every tag. Depth is counted on the
+    tags as written (an end tag closes the latest open one), which overcounts what HTML
+    closes implicitly: only used on pages too deep to parse.
+    """
+    tags = [
+        (match, bool(match.group(1)), match.group(2).lower())
+        for match in _TAG.finditer(data)
+        if match.group(2).lower() not in _VOID and not match.group(3)
+    ]
+    written, deepest = 0, 0
+    for _, closing, _ in tags:
+        written = max(written - 1, 0) if closing else written + 1
+        deepest = max(deepest, written)
+    outer = range(2, 2 + max(deepest - depth, 0))  # the levels of wrappers to drop
+    out, last = [], 0
+    dropped: list[bool] = []  # per open tag, whether its tags are dropped
+    kept = 0  # open tags not dropped: the depth the tree will have
+    for match, closing, name in tags:
+        if closing:
+            drop = dropped.pop() if dropped else False
+            kept -= not drop
+        else:
+            wrapper = name in _WRAPPERS
+            drop = (wrapper and len(dropped) in outer) or (
+                kept >= depth and (wrapper or kept >= depth + _CONTENT_DEPTH)
+            )
+            dropped.append(drop)
+            kept += not drop
+        if drop:
+            out.append(data[last : match.start()])
+            last = match.end()
+    out.append(data[last:])
+    return b"".join(out)
 
 
 def _close_void(el) -> None:
