@@ -44,10 +44,12 @@ def kill_sync_after(data: Path, server_url: str, articles: int) -> int:
     for name in DEMO_CHANNELS:
         command += ["--channel", name]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while stored_count(data) < articles and time.monotonic() < deadline:
-        assert process.poll() is None, "sync ended before it could be killed"
-        time.sleep(0.01)
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    try:
+        deadline = time.monotonic() + 60
+        while stored_count(data) < articles and time.monotonic() < deadline:
+            assert process.poll() is None, "sync ended before it could be killed"
+            time.sleep(0.01)  # polling the cache: the count has no signal to wait for
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=20)
     return stored_count(data)

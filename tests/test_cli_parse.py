@@ -32,6 +32,7 @@ def test_console_script_writes_utf8_chinese_not_escapes():
         [sys.executable, "-m", "gansureader.cli", "parse", str(FIXTURES / "gbk_article.html")],
         capture_output=True,
         env={"PYTHONIOENCODING": "ascii", "PATH": ""},
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     text = result.stdout.decode("utf-8")

@@ -214,17 +214,19 @@ def test_feeds_serve_answers_until_interrupted(starred, tmp_path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [sys.executable, "-m", "gansureader.cli", "feeds", "serve", "--port", str(port)]
-    with subprocess.Popen(
+    server = subprocess.Popen(
         [*command, "--data-dir", str(starred)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-    ) as server:
-        try:
-            first_line = server.stdout.readline().decode()
-            assert f"http://127.0.0.1:{port}/opml" in first_line
-            reply = requests.get(f"http://127.0.0.1:{port}/feeds/starred.atom", timeout=10)
-            assert [e.id for e in feedparser.parse(reply.content).entries] == [PHOTO_STORY]
-        finally:
-            server.send_signal(signal.SIGINT)
-            assert server.wait(timeout=20) == 0
+    )
+    try:
+        first_line = server.stdout.readline().decode()
+        assert f"http://127.0.0.1:{port}/opml" in first_line
+        reply = requests.get(f"http://127.0.0.1:{port}/feeds/starred.atom", timeout=10)
+        assert [e.id for e in feedparser.parse(reply.content).entries] == [PHOTO_STORY]
+        server.send_signal(signal.SIGINT)  # handled even where the test runner ignores it
+        assert server.wait(timeout=20) == 0
+    finally:
+        server.kill()
+        server.communicate(timeout=20)
 
 
 def test_a_taken_port_is_one_clear_line(starred, capsys):

@@ -193,6 +193,7 @@ def test_the_shipped_translation_is_compiled_from_its_source(tmp_path):
         [str(lrelease), str(folder / "gansureader_zh_CN.ts"), "-qm", str(compiled)],
         check=True,
         capture_output=True,
+        timeout=60,
     )
     assert compiled.read_bytes() == (folder / "gansureader_zh_CN.qm").read_bytes()
     assert 'type="unfinished"' not in (folder / "gansureader_zh_CN.ts").read_text("utf-8")

@@ -4,8 +4,7 @@
 <context>
     <name>ArticleBrowser</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="145"/>
-        <location filename="../../src/gansureader/ui/reader.py" line="153"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="164"/>
         <source>Picture cannot be shown</source>
         <translation>图片无法显示</translation>
     </message>
@@ -13,32 +12,32 @@
 <context>
     <name>ChannelSidebar</name>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="54"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="57"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="55"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="58"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="56"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="59"/>
         <source>Starred</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="125"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="133"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="128"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="136"/>
         <source>Open channel page in browser</source>
         <translation>在浏览器中打开频道页</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="134"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="142"/>
         <source>Remove channel</source>
         <translation>删除频道</translation>
     </message>
@@ -73,22 +72,22 @@
         <translation>导出文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/exporting.py" line="43"/>
+        <location filename="../../src/gansureader/ui/exporting.py" line="46"/>
         <source>Export articles</source>
         <translation>导出文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/exporting.py" line="44"/>
+        <location filename="../../src/gansureader/ui/exporting.py" line="47"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/exporting.py" line="53"/>
+        <location filename="../../src/gansureader/ui/exporting.py" line="56"/>
         <source>Export articles into</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/exporting.py" line="79"/>
+        <location filename="../../src/gansureader/ui/exporting.py" line="82"/>
         <source>Print: %1</source>
         <translation>打印：%1</translation>
     </message>
@@ -96,27 +95,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="227"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="236"/>
         <source>Find in article</source>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="231"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="240"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="232"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="241"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="233"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="242"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="264"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="273"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -152,12 +151,12 @@
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="130"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="131"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="168"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -297,113 +296,118 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="284"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="285"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="291"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="292"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="300"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="301"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="304"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="305"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="344"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="345"/>
         <source>Remove channel</source>
         <translation>删除频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="345"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="346"/>
         <source>Remove the channel “%1”? Its articles stay in 全部.</source>
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="384"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="383"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="399"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="398"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="438"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="437"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="440"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="439"/>
+        <source>more comes with the next refresh</source>
+        <translation>其余的下次刷新时获取</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="441"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="463"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="464"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="466"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="467"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="479"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="480"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="485"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="486"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="492"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="493"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="503"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="504"/>
         <source>Cleaning up…</source>
         <translation>正在清理…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="505"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="506"/>
         <source>Cleaning up the cache…</source>
         <translation>正在清理缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="511"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="512"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="517"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="518"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="539"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="540"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="541"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="542"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
@@ -419,102 +423,102 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="75"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="76"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="77"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="78"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="78"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="79"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="85"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="86"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="90"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="91"/>
         <source>Serif (宋体)</source>
         <translation>宋体（衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="91"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="92"/>
         <source>Sans-serif (黑体)</source>
         <translation>黑体（无衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="95"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="96"/>
         <source>Serve feeds to feed readers on this computer</source>
         <translation>为本机的订阅阅读器提供订阅源</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="109"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="110"/>
         <source>Clean up now (starred articles are kept)</source>
         <translation>立即清理（保留收藏的文章）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="112"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="113"/>
         <source>Refresh every</source>
         <translation>自动刷新间隔</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="113"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="114"/>
         <source>List pages per channel</source>
         <translation>每个频道读取的列表页数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="114"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="115"/>
         <source>Panel articles per refresh</source>
         <translation>每次刷新下载的面板文章数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="115"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="116"/>
         <source>Cache size limit</source>
         <translation>缓存大小上限</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="116"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="117"/>
         <source>Keep panel history</source>
         <translation>面板历史保留</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="118"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="119"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="119"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="120"/>
         <source>Reading font</source>
         <translation>正文字体</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="120"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="121"/>
         <source>Text size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="121"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="122"/>
         <source>Feeds</source>
         <translation>订阅源</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="122"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="123"/>
         <source>Feeds port</source>
         <translation>订阅源端口</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="123"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="124"/>
         <source>Feeds address</source>
         <translation>订阅源地址</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="124"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="125"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -522,50 +526,50 @@
 <context>
     <name>WindowOutputs</name>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="48"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="95"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="54"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="103"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="51"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="97"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="57"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="105"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="60"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="77"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="68"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="85"/>
         <source>Import channels</source>
         <translation>导入频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="67"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="75"/>
         <source>Import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="71"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="79"/>
         <source>%1 channel(s) added, %2 already there, %3 skipped.</source>
         <translation>新增 %1 个频道，%2 个已存在，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="85"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="93"/>
         <source>Export channels</source>
         <translation>导出频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="104"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="112"/>
         <source>Turn on “Serve feeds” in the settings first.</source>
         <translation>请先在设置中打开“订阅源”。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="108"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="116"/>
         <source>Copied %1: add it to your feed reader.</source>
         <translation>已复制 %1：请添加到您的订阅阅读器。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="123"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="133"/>
         <source>Feeds at %1</source>
         <translation>订阅源地址：%1</translation>
     </message>

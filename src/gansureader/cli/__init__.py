@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 from .. import __version__
@@ -21,6 +22,10 @@ from .common import EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, InputError, OutputClos
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Started from a shell's background job (or anything that ignores SIGINT), Python keeps
+    # SIGINT ignored: 'sync' and 'feeds serve' could then never be interrupted.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     parser = _build_parser()
     args = parser.parse_args(argv)
     try:

@@ -40,13 +40,13 @@ def picture_bytes(db: sqlite3.Connection) -> int:
     ).fetchone()[0]
 
 
-def oldest_to_free(db: sqlite3.Connection, excess: int) -> list[int]:
+def oldest_to_free(db: sqlite3.Connection, excess: float) -> tuple[list[int], float]:
     """The oldest unstarred articles whose going frees at least ``excess`` bytes, and not
-    one more."""
+    one more; and the bytes they are estimated to free."""
     rows = db.execute(_STORED_BYTES).fetchall()
     stored = sum(row[1] for row in rows)
     if not stored:
-        return []
+        return [], 0.0
     scale = database_bytes(db) / stored
     pictures, users, shown_by_panels = _pictures(db)
     doomed, freed = [], 0.0
@@ -61,7 +61,7 @@ def oldest_to_free(db: sqlite3.Connection, excess: int) -> list[int]:
                 freed += picture_size
         if freed >= excess:
             break
-    return doomed
+    return doomed, freed
 
 
 def _pictures(db: sqlite3.Connection):

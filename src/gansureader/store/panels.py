@@ -142,3 +142,12 @@ def forget_old(db: sqlite3.Connection, older_than: str) -> int:
     db.executemany("DELETE FROM panel_items WHERE snapshot_id = ?", [(i,) for i in doomed])
     db.executemany("DELETE FROM panel_snapshots WHERE id = ?", [(i,) for i in doomed])
     return len(doomed)
+
+
+def forget_unshown_recommendations(db: sqlite3.Connection) -> None:
+    """Forget 精彩推荐 snapshots no stored article shows (articles went in a clean-up):
+    unlike a 新闻排行's, their history is shown nowhere."""
+    db.execute(
+        "DELETE FROM panel_snapshots WHERE kind = 'recommendations' AND id NOT IN "
+        "(SELECT recommendations_id FROM articles WHERE recommendations_id IS NOT NULL)"
+    )

@@ -243,6 +243,10 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
         article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE
     );
     CREATE INDEX article_aliases_article ON article_aliases (article_id);
+    -- Forgetting a panel snapshot checks that no article shows it: without these, one
+    -- scan of every article for each snapshot forgotten.
+    CREATE INDEX articles_recommendations ON articles (recommendations_id);
+    CREATE INDEX articles_ranking ON articles (ranking_id);
     CREATE TABLE sync_limits (
         url TEXT PRIMARY KEY,
         reason TEXT NOT NULL,

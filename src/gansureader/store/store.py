@@ -35,9 +35,9 @@ from .user_state import STATE_NAME, UserState
 
 DATABASE_NAME = "gansureader.sqlite3"
 SEARCH_WINDOW = 5000
-# A clean-up measures again after each round of removals; an estimate is never off by
-# more than a few per cent, so a second round finishes what the first began.
-CLEAN_UP_ROUNDS = 4
+# A clean-up measures again after each round of removals and corrects its estimate by
+# what the round really freed: two or three rounds reach the limit.
+CLEAN_UP_ROUNDS = 6
 # The article a URL names: its own address, or one that redirected to it.
 _ARTICLE_ID = (
     "coalesce((SELECT id FROM articles WHERE url = :url), "
@@ -477,14 +477,20 @@ class Store(ChannelList, SyncBookkeeping):
     def clean_up(self, max_bytes: int) -> int:
         """Forget the oldest articles until the cache fits ``max_bytes``; starred ones stay.
 
-        Removes only as many as bring it under the limit, measuring again after each
-        round (an estimate that fell short is made up by the next). Returns how many
-        articles were removed. Pictures no article names any more go too.
+        Removes only as many as bring it under the limit: each round's estimate errs on
+        the side of keeping (the database's fixed part is counted as the articles'), the
+        size is measured again after it, and the next round corrects its estimate by what
+        the last one really freed. Returns how many articles were removed. Pictures, and
+        精彩推荐 panels, that no article shows any more go too; the 新闻排行 history stays.
         """
-        removed = 0
+        removed, freed_per_estimated = 0, 1.0
         for _ in range(CLEAN_UP_ROUNDS):
-            excess = self.size_bytes() - max_bytes
-            doomed = cleanup.oldest_to_free(self._db, excess) if excess > 0 else []
+            size = self.size_bytes()
+            if size <= max_bytes:
+                break
+            doomed, estimate = cleanup.oldest_to_free(
+                self._db, (size - max_bytes) / freed_per_estimated
+            )
             if not doomed:
                 break
             with self._write():
@@ -494,12 +500,15 @@ class Store(ChannelList, SyncBookkeeping):
                     ).fetchone()
                     search.remove(self._db, article_id, row["title"], texts_from_json(row["body"]))
                     self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                panels.forget_unshown_recommendations(self._db)
                 self._forget_unused_pictures()
             cleanup.compact(self._db)
             self.images.remove_all_but(
                 {row[0] for row in self._db.execute("SELECT DISTINCT sha256 FROM images")}
             )
             removed += len(doomed)
+            freed = size - self.size_bytes()
+            freed_per_estimated = min(max(freed / estimate, 0.1), 2.0) if estimate else 1.0
         return removed
 
     def _forget_unused_pictures(self) -> None:

@@ -435,6 +435,8 @@ class MainWindow(QMainWindow):
         if summary.failed:
             self.banner.show_problems(summary.failed)
         note = self.tr("%n new article(s)", "", summary.new)
+        if summary.limited:  # a list too long, a host asked enough: the rest comes later
+            note += " · " + self.tr("more comes with the next refresh")
         self.statusBar().showMessage(
             self.tr("Refresh cancelled") if summary.cancelled else note, 8000
         )
