@@ -77,11 +77,12 @@ def open_window(qtbot, folder, tmp_path, mirror=None):
     """The main window over the cache in ``folder``, listing the demo's channels."""
     from PySide6.QtCore import QSettings
 
+    from gansureader.ui.app import open_for_window
     from gansureader.ui.main_window import MainWindow
     from gansureader.ui.refresh import Refresher
     from gansureader.ui.settings import Settings
 
-    store = Store(folder)
+    store, _ = open_for_window(folder)
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     refresher = Refresher(folder)
     refresher.mirror = mirror

@@ -1,5 +1,6 @@
 """The desktop app as a reader uses it, offscreen: read, follow panels, search, star, sync."""
 
+import sqlite3
 import threading
 import time
 
@@ -7,7 +8,7 @@ import pytest
 
 from conftest import DEMO_CHANNELS, open_window
 from gansureader.demo import MirrorHandler, MirrorServer, demo_channels, demo_site
-from gansureader.store import Store
+from gansureader.store import Store, StoreError
 
 QtCore = pytest.importorskip("PySide6.QtCore")
 from PySide6.QtCore import QTimer  # noqa: E402
@@ -91,10 +92,11 @@ def test_star_and_read_survive_a_restart(qtbot, cache, tmp_path):
     second.store.close()
 
 
-def test_offline_click_on_an_uncached_article_says_so_and_queues_it(window):
+def test_offline_click_on_an_uncached_article_says_so_and_queues_it(window, qtbot):
     window.offline_action.trigger()
     uncached = "http://gansu.gscn.com.cn/system/2024/04/01/013100999.shtml"
-    window.follow_link(uncached)
+    with qtbot.waitSignal(window.refresher.written):
+        window.follow_link(uncached)
     assert "offline" in window.reader.browser.toPlainText().lower()
     assert window.store.pending() == [uncached]
 
@@ -158,6 +160,29 @@ def test_event_loop_keeps_turning_during_a_sync(qtbot, tmp_path):
         assert len(ticks) > 20 and max(gaps) < 0.100, max(gaps)
         assert window.store.count_articles() == 50  # and the sync did its work
         window.close()  # as the app does: the window goes before its store
+        window.store.close()
+
+
+def test_the_window_cannot_write_the_cache_itself(window):
+    with pytest.raises(StoreError):
+        window.store.set_starred(FIRST)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        window.store._db.execute("DELETE FROM articles")
+
+
+def test_a_star_during_a_sync_is_written_while_the_sync_runs(qtbot, cache, tmp_path):
+    with MirrorServer(demo_site(), SlowHandler) as server:  # a sync of a few seconds
+        window = open_window(qtbot, cache, tmp_path, mirror=server.url)
+        with qtbot.waitSignal(window.refresher.progress, timeout=10_000):
+            window.refresh()
+        failures = []
+        window.banner.show_message = failures.append
+        with qtbot.waitSignal(window.refresher.written, timeout=5000):
+            window.set_flag(FIRST, "starred", True)
+        assert window.refresher.running and not failures  # written by the sync, between fetches
+        assert window.store.article(FIRST) is not None
+        assert [a.url for a in window.store.articles(starred_only=True)] == [FIRST]
+        window.close()  # cancels the sync and waits for it
         window.store.close()
 
 
@@ -264,7 +289,8 @@ def test_the_cache_limit_holds_after_a_refresh_and_keeps_starred(qtbot, tmp_path
     with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
         window.refresh()
     oldest = window.store.articles(limit=-1)[-1].url
-    window.store.set_starred(oldest)
+    with qtbot.waitSignal(window.refresher.written):
+        window.set_flag(oldest, "starred", True)
     window.refresher.cache_limit_bytes = window.store.size_bytes() // 2
     with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
         window.refresh()

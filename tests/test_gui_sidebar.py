@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from conftest import open_window
 from gansureader.demo import demo_channels
+from gansureader.store import Store
+from gansureader.ui.app import open_for_window
 from gansureader.ui.main_window import MainWindow
 from gansureader.ui.refresh import Refresher
 from gansureader.ui.settings import Settings
@@ -42,9 +44,11 @@ def test_the_sidebar_lists_the_demo_channels_with_unread_counts(qtbot, cache, tm
     window.select_row(0)  # reading one: its channel, 全部 and 未读 count one less
     qtbot.waitUntil(lambda: _counts(window)["陇上味道"] == "9", timeout=2000)
     assert _counts(window)["All"] == "49" and _counts(window)["Unread"] == "49"
-    window.toggle_star()
-    qtbot.waitUntil(lambda: _counts(window)["Starred"] == "", timeout=2000)  # starred, but read
-    window.mark_channel_read(food)
+    with qtbot.waitSignal(window.refresher.written):
+        window.toggle_star()
+    assert _counts(window)["Starred"] == ""  # starred, but read
+    with qtbot.waitSignal(window.refresher.written):
+        window.mark_channel_read(food)
     counts = _counts(window)
     assert counts["陇上味道"] == "" and counts["All"] == "40"
     assert not any(window.model.summary(n).read is False for n in range(window.model.rowCount()))
@@ -55,16 +59,16 @@ def test_the_sidebar_lists_the_demo_channels_with_unread_counts(qtbot, cache, tm
 
 
 def test_an_added_channel_can_be_removed_and_its_articles_stay(qtbot, cache, tmp_path, monkeypatch):
-    store_window = open_window(qtbot, cache, tmp_path)
-    store = store_window.store
-    added = store.add_channel("http://gansu.gscn.com.cn/zcjd/", "政策解读")
-    store_window.close()
+    with Store(cache) as writer:
+        added = writer.add_channel("http://gansu.gscn.com.cn/zcjd/", "政策解读")
+    store, _ = open_for_window(cache)
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(store, settings, Refresher(cache))  # every channel of the store
     qtbot.addWidget(window)
     assert added.url in window.sidebar._channel_items and len(window.sidebar._channel_items) > 40
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    window.remove_channel(added)
+    with qtbot.waitSignal(window.refresher.written):
+        window.remove_channel(added)
     assert added.url not in window.sidebar._channel_items
     assert store.find_channel(added.url) is None and window.store.count_articles() == 50
     window.close()

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
+from .errors import GansuReaderError
 from .model import ArticlePage, Heading, Image, ListBlock, Paragraph, Quote, Table, Video
 from .render import PLAY_IN_BROWSER, article_html, relink_pictures
 from .store import EXTENSIONS, Store, image_type
@@ -36,7 +37,7 @@ _NOT_IN_NAMES = re.compile(r'[\x00-\x1f\\/:*?"<>|]+')
 MAX_NAME_CHARACTERS = 80
 
 
-class ExportError(Exception):
+class ExportError(GansuReaderError):
     """The export could not be written; the message names the file and what to do."""
 
 

@@ -31,6 +31,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from . import __version__
 from .addresses import SITE_DOMAIN, is_site_address, subdomain
 from .deadlines import Watch, Watchdog, attach_current
+from .errors import GansuReaderError
 from .parse import MAX_PAGE_BYTES
 
 USER_AGENT = f"gansureader/{__version__} (desktop reader for gscn.com.cn)"
@@ -50,7 +51,7 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _CHUNK = 64 * 1024
 
 
-class FetchError(Exception):
+class FetchError(GansuReaderError):
     """A URL could not be fetched; ``reason`` says why in words a reader understands."""
 
     def __init__(self, url: str, reason: str):

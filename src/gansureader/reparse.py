@@ -41,10 +41,12 @@ def reparse(
     outdated_only: bool = False,
     on_progress: Callable[[Progress], None] | None = None,
     cancel: threading.Event | None = None,
+    between: Callable[[], None] = lambda: None,
 ) -> ReparseSummary:
     """Re-read stored articles from their kept pages; each is replaced in one transaction.
 
-    ``outdated_only``: only articles an older parser read (what the app does by itself).
+    ``outdated_only``: only articles an older parser read (what the app does by itself);
+    ``between`` runs after each article (the window's writes, as the writer).
     """
     urls, without = store.reparse_candidates(PARSER_VERSION if outdated_only else None)
     summary = ReparseSummary(without_pages=without)
@@ -63,6 +65,7 @@ def reparse(
                 summary.unchanged += 1
         if on_progress is not None:
             on_progress(Progress(done, len(urls), url))
+        between()
     return summary
 
 

@@ -40,8 +40,11 @@ from .net import Cancelled, Fetched, Fetcher, FetchError, Refused
 from .parse import PARSER_VERSION, ParseError, parse_page
 from .parse.site import is_foreign_login_page
 from .store import MAX_IMAGE_BYTES, Store, StoreError, image_type
+from .writes import WriteQueue
 
 WORKERS = 4
+# The window's writes (a star, a read mark) wait at most this long while a sync runs.
+WRITES_EVERY = 0.05
 MAX_ARTICLE_PAGES = 30  # a pager that never ends is a bug on the site, not 1000 pages
 # A list page of the site names a few dozen articles; one naming thousands is broken or
 # hostile, and reading all of it would turn the reader into a crawler of a public service.
@@ -172,9 +175,11 @@ class SyncEngine:
         workers: int = WORKERS,
         on_progress: Callable[[Progress], None] | None = None,
         panel_articles: int | None = None,
+        writes: WriteQueue | None = None,
     ):
         self.store = store
         self.fetcher = fetcher
+        self.writes = writes or WriteQueue()  # the window's, run between fetches
         self.workers = workers
         self.panel_articles = PANEL_ARTICLES_PER_SYNC if panel_articles is None else panel_articles
         self.on_progress = on_progress or (lambda progress: None)
@@ -188,6 +193,7 @@ class SyncEngine:
         """Sync ``channels`` (up to ``pages`` list pages each), the queued articles and the
         pictures the cache lacks; ``pictures`` are fetched now, however long they wait."""
         run = _Run(self, pages)
+        self.writes.drain(self.store)  # an article the window queued is fetched now
         self.store.clear_limits()
         pool = ThreadPoolExecutor(self.workers, thread_name_prefix="sync")
         try:
@@ -309,7 +315,8 @@ class _Run:
 
     def loop(self) -> None:
         while self.futures:
-            finished, _ = wait(self.futures, timeout=0.2, return_when=FIRST_COMPLETED)
+            finished, _ = wait(self.futures, timeout=WRITES_EVERY, return_when=FIRST_COMPLETED)
+            self.engine.writes.drain(self.store)
             if self.engine.cancel.is_set():
                 self._stop()
                 return

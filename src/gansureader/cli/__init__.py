@@ -15,10 +15,11 @@ import signal
 import sys
 
 from .. import __version__
+from ..errors import GansuReaderError
 from ..export import EXPORT_FORMATS
 from ..paths import DATA_DIR_VARIABLE
 from . import cache, outputs
-from .common import EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, InputError, OutputClosed, OutputError
+from .common import EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, OutputClosed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         # stdout at exit would complain again, so it goes nowhere now.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_USER_ERROR
-    except _user_errors() as error:
+    except GansuReaderError as error:
         if args.debug:
             raise
         print(f"gansureader: error: {error}", file=sys.stderr)
@@ -49,27 +50,6 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL_ERROR
-
-
-def _user_errors() -> tuple[type[Exception], ...]:
-    """Failures a user can cause (evaluated only when something was raised)."""
-    from ..export import ExportError
-    from ..feeds.opml import OpmlError
-    from ..feeds.server import FeedServerError
-    from ..net import FetchError
-    from ..parse import ParseError
-    from ..store import StoreError
-
-    return (
-        InputError,
-        OutputError,
-        ParseError,
-        FetchError,
-        StoreError,
-        ExportError,
-        OpmlError,
-        FeedServerError,
-    )
 
 
 def _build_parser() -> argparse.ArgumentParser:

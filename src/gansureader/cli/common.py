@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..errors import GansuReaderError
 from ..paths import data_dir
 
 EXIT_USER_ERROR = 1
@@ -17,11 +18,11 @@ EXIT_CANCELLED = 130
 NOT_CACHED = "not in the offline cache (run 'gansureader sync' first)"
 
 
-class InputError(Exception):
+class InputError(GansuReaderError):
     """Bad input named by the user: a missing file, a folder, a malformed URL."""
 
 
-class OutputError(Exception):
+class OutputError(GansuReaderError):
     """Standard output cannot be written (a full disk, a closed terminal)."""
 
 

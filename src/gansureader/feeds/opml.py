@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..addresses import SITE_DOMAIN, is_article_address, is_site_address
+from ..errors import GansuReaderError
 from ..model import Channel
 from ..store import Store
 from .catalog import ALL_PATH, STARRED_PATH, Feed
@@ -19,7 +20,7 @@ MAX_OPML_BYTES = 5 * 1024 * 1024
 _OURS = (ALL_PATH, STARRED_PATH, "/feeds/ranking/")  # feeds that follow no list page
 
 
-class OpmlError(Exception):
+class OpmlError(GansuReaderError):
     """The file is not an OPML at all; the message says what it is instead."""
 
 

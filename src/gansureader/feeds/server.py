@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..deadlines import Watchdog
+from ..errors import GansuReaderError
 from ..model import Channel
 from ..store import StoreError
 from .documents import Document, FeedDocuments
@@ -35,7 +36,7 @@ REQUEST_SECONDS = 10.0  # to send the request line and headers
 ANSWER_SECONDS = 120.0  # to build the answer (a large feed, the first time) and take it
 
 
-class FeedServerError(Exception):
+class FeedServerError(GansuReaderError):
     """The server could not start (the port is taken); the message says what to do."""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..errors import GansuReaderError
 from ..model import NotFoundPage, Page, RedirectPage
 from . import site
 from .article import build_article, page_title
@@ -46,7 +47,7 @@ _BINARY_SIGNATURES = {
 }
 
 
-class ParseError(ValueError):
+class ParseError(GansuReaderError, ValueError):
     """The bytes are not a page that can be read; the message says why, for a person."""
 
 

@@ -1,6 +1,6 @@
 """The offline cache: SQLite (schema, migrations, full-text search) and picture files."""
 
-from .db import DiskFull, StoreError
+from .db import CacheBusy, CacheDamaged, CacheUnwritable, DiskFull, StoreError
 from .images import EXTENSIONS, MAX_IMAGE_BYTES, image_type
 from .store import DATABASE_NAME, Store
 
@@ -8,6 +8,9 @@ __all__ = [
     "DATABASE_NAME",
     "EXTENSIONS",
     "MAX_IMAGE_BYTES",
+    "CacheBusy",
+    "CacheDamaged",
+    "CacheUnwritable",
     "DiskFull",
     "Store",
     "StoreError",

@@ -1,26 +1,47 @@
-"""What every part of the store shares: its error, the write transaction, timestamps.
+"""What every part of the store shares: its errors, the write transaction, timestamps.
 
-SQLite and file-system errors become ``StoreError`` with a message that says what
-went wrong with the cache and what to do about it.
+SQLite and file-system errors that are the user's condition — a full disk, a cache
+another process holds, a folder that cannot be written, a damaged file — become a
+``StoreError`` of that kind, whose message says what to do. They are told apart by
+SQLite's error code, not by message text. Any other SQLite error is a bug and is
+raised as it is.
 """
 
 from __future__ import annotations
 
+import errno
 import shutil
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..errors import GansuReaderError
+
 # Below this much free space a sync stops cleanly rather than have a write fail midway.
 DISK_MARGIN = 50 * 1024 * 1024
+# SQLite's primary result codes (sqlite3.h) for the conditions a user can act on.
+_BUSY, _LOCKED, _READONLY, _FULL = 5, 6, 8, 13
+_PERM, _IOERR, _CORRUPT, _CANTOPEN, _NOTADB = 3, 10, 11, 14, 26
 
 
-class StoreError(Exception):
+class StoreError(GansuReaderError):
     """The cache cannot be read or written; the message says why and what to do."""
 
 
 class DiskFull(StoreError):
     """Too little free space to write: the user's condition, not a bug."""
+
+
+class CacheBusy(StoreError):
+    """Another process holds the cache's write lock for longer than we wait."""
+
+
+class CacheUnwritable(StoreError):
+    """The cache's folder or file cannot be written (permissions, a read-only disk)."""
+
+
+class CacheDamaged(StoreError):
+    """The cache file is damaged: ``gansureader check`` replaces it."""
 
 
 def ensure_space(folder: Path, needed: int = 0) -> None:
@@ -46,7 +67,8 @@ def disk_full_message(folder: Path) -> str:
 
 
 class Transaction:
-    """BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error; SQLite errors become StoreErrors."""
+    """BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error; the user's conditions become
+    StoreErrors (see ``error_for``)."""
 
     def __init__(self, db: sqlite3.Connection, folder: Path):
         self.db, self.folder = db, folder
@@ -55,7 +77,7 @@ class Transaction:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise StoreError(explain(self.folder, error)) from None
+            raise error_for(self.folder, error) from None
 
     def __exit__(self, kind, error, trace):
         if kind is None:
@@ -71,31 +93,64 @@ class Transaction:
         return False
 
 
-def error_for(folder: Path, error: Exception) -> StoreError:
-    """The StoreError (a DiskFull for a full disk) that says what ``error`` means."""
-    message = explain(folder, error)
-    return DiskFull(message) if _is_disk_full(error) else StoreError(message)
-
-
-def _is_disk_full(error: Exception) -> bool:
-    return "full" in str(error).lower() or getattr(error, "errno", None) == 28  # ENOSPC
-
-
-def explain(folder: Path, error: Exception) -> str:
-    """A message that says what went wrong with the cache and what to do about it."""
-    text = str(error).lower()
-    if _is_disk_full(error):
-        return disk_full_message(folder)
-    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
-        return f"the cache folder {folder} cannot be written: check its permissions"
-    if "locked" in text or "busy" in text:
-        return f"the cache at {folder} is busy (another gansureader is writing): try again"
-    if "malformed" in text or "not a database" in text:
-        return (
+def error_for(folder: Path, error: Exception) -> Exception:
+    """The StoreError of the kind ``error`` is, with a message that says what to do; or
+    ``error`` itself when it is no condition of the user's (a bug: raised as it is)."""
+    kind = _kind(error)
+    if kind is DiskFull:
+        return DiskFull(disk_full_message(folder))
+    if kind is CacheUnwritable:
+        return CacheUnwritable(
+            f"the cache folder {folder} cannot be written: check its permissions"
+        )
+    if kind is CacheBusy:
+        return CacheBusy(
+            f"the cache at {folder} is busy (another gansureader is writing): try again"
+        )
+    if kind is CacheDamaged:
+        return CacheDamaged(
             f"the cache at {folder} is damaged: run 'gansureader check' to replace it "
             "(your starred and read articles are kept)"
         )
-    return f"the cache at {folder} failed: {error}"
+    if kind is StoreError:
+        return StoreError(f"the cache at {folder} failed: {error}")
+    return error
+
+
+def _kind(error: Exception) -> type[StoreError] | None:
+    if isinstance(error, OSError):
+        if error.errno == errno.ENOSPC:
+            return DiskFull
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return CacheUnwritable
+        return StoreError  # the disk's own trouble (an I/O error): the user's, not a bug
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:  # Python before 3.11: the message is all there is
+        return _kind_by_text(str(error).lower())
+    return {
+        _FULL: DiskFull,
+        _BUSY: CacheBusy,
+        _LOCKED: CacheBusy,
+        _READONLY: CacheUnwritable,
+        _PERM: CacheUnwritable,
+        _CANTOPEN: CacheUnwritable,
+        _CORRUPT: CacheDamaged,
+        _NOTADB: CacheDamaged,
+        _IOERR: StoreError,
+    }.get(code & 0xFF)
+
+
+def _kind_by_text(text: str) -> type[StoreError] | None:
+    for words, kind in (
+        (("full",), DiskFull),
+        (("locked", "busy"), CacheBusy),
+        (("readonly", "read-only", "unable to open"), CacheUnwritable),
+        (("malformed", "not a database"), CacheDamaged),
+        (("disk i/o",), StoreError),
+    ):
+        if any(word in text for word in words):
+            return kind
+    return None
 
 
 def now() -> str:

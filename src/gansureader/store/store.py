@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from .channels import ChannelList
 from .db import StoreError, Transaction, ensure_space, error_for, now, to_datetime
 from .images import ImageFiles
 from .rows import article_from_row, texts_from_json
-from .schema import SchemaError, migrate
+from .schema import SCHEMA_VERSION, SchemaError, migrate
 from .sync_state import SyncBookkeeping
 from .user_state import STATE_NAME, UserState
 
@@ -46,11 +47,22 @@ _ARTICLE_ID = (
 
 
 class Store(ChannelList, SyncBookkeeping):
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, *, read_only: bool = False):
+        """The cache in ``folder``, created or moved to this schema (a damaged one
+        replaced) — or, ``read_only``, a connection that can only read one a writing Store
+        has opened before: the window's, so that no write can run on its thread."""
         self.folder = Path(folder)
         self.images = ImageFiles(self.folder / "images")
         self.recovery: recovery.Recovery | None = None  # set when a damaged cache was replaced
+        self.read_only = read_only
         database = self.folder / DATABASE_NAME
+        if read_only:
+            self.state = None  # the reader's own data is written only by the writer
+            try:
+                self._open_read_only(database)
+            except sqlite3.Error as error:
+                raise error_for(self.folder, error) from None
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.state = self._open_state()
@@ -86,6 +98,17 @@ class Store(ChannelList, SyncBookkeeping):
         self._db.execute("PRAGMA synchronous = NORMAL")
         self._db.execute("PRAGMA foreign_keys = ON")
         migrate(self._db)
+
+    def _open_read_only(self, database: Path) -> None:
+        self._db = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA busy_timeout = 10000")
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"the cache at {self.folder} is at schema {version}, not {SCHEMA_VERSION}: "
+                "open it for writing first"
+            )
 
     def replace_damaged(self) -> recovery.Recovery:
         """Move the damaged cache file aside and start anew from what it still reads."""
@@ -134,7 +157,8 @@ class Store(ChannelList, SyncBookkeeping):
 
     def close(self) -> None:
         self._db.close()
-        self.state.close()
+        if self.state is not None:
+            self.state.close()
 
     def __enter__(self) -> Store:
         return self
@@ -474,7 +498,7 @@ class Store(ChannelList, SyncBookkeeping):
         """What the cache holds: the database's pages in use and the picture files."""
         return cleanup.database_bytes(self._db) + cleanup.picture_bytes(self._db)
 
-    def clean_up(self, max_bytes: int) -> int:
+    def clean_up(self, max_bytes: int, between: Callable[[], None] = lambda: None) -> int:
         """Forget the oldest articles until the cache fits ``max_bytes``; starred ones stay.
 
         Removes only as many as bring it under the limit: each round's estimate errs on
@@ -482,6 +506,7 @@ class Store(ChannelList, SyncBookkeeping):
         size is measured again after it, and the next round corrects its estimate by what
         the last one really freed. Returns how many articles were removed. Pictures, and
         精彩推荐 panels, that no article shows any more go too; the 新闻排行 history stays.
+        ``between`` runs after each round (the window's writes, as the writer).
         """
         removed, freed_per_estimated = 0, 1.0
         for _ in range(CLEAN_UP_ROUNDS):
@@ -507,6 +532,7 @@ class Store(ChannelList, SyncBookkeeping):
                 {row[0] for row in self._db.execute("SELECT DISTINCT sha256 FROM images")}
             )
             removed += len(doomed)
+            between()
             freed = size - self.size_bytes()
             freed_per_estimated = min(max(freed / estimate, 0.1), 2.0) if estimate else 1.0
         return removed

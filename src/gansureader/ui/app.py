@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..paths import data_dir, resources_dir
 from ..store import Store, StoreError
+from .failures import start_log
 from .main_window import MainWindow
 from .refresh import Refresher
 from .settings import Settings
@@ -41,11 +42,12 @@ def run(
     if demo and data_folder is None:
         folder = folder / "demo"  # the demo's articles never mix with the real cache
     try:
-        store = Store(folder)
+        store, recovered = open_for_window(folder)
     except StoreError as error:
         QMessageBox.critical(None, "gansureader", str(error))
         print(f"gansureader: error: {error}", file=sys.stderr)
         return 1
+    start_log(folder)
     server = None
 
     def start_demo_server() -> str:
@@ -71,8 +73,9 @@ def run(
         channels=demo_channels() if demo else None,
         load_demo=lambda: refresher.start(demo_channels(), 2, mirror=start_demo_server()),
     )
-    if store.recovery is not None:  # a damaged cache was replaced: say what was kept
-        window.banner.show_message(store.recovery.message())
+    if recovered is not None:  # a damaged cache was replaced: say what was kept
+        window.banner.show_message(recovered.message())
+    sys.excepthook = lambda kind, error, trace: window.show_error(error)  # not on Qt's loop
     if screenshot:
         take_screenshot(app, window, Path(screenshot), article)
     window.restore_layout()
@@ -92,6 +95,17 @@ def run(
     return code
 
 
+def open_for_window(folder: Path):
+    """The window's read-only Store, and what a replaced damaged cache kept (or None).
+
+    A writing Store opens the cache first: it creates it, moves it to this schema or
+    replaces a damaged one; the window itself never writes (the Refresher does).
+    """
+    with Store(folder) as prepared:
+        recovered = prepared.recovery
+    return Store(folder, read_only=True), recovered
+
+
 def self_test() -> int:
     """Check a build without a screen: window, demo sync, one article rendered.
 
@@ -108,7 +122,7 @@ def self_test() -> int:
         tempfile.TemporaryDirectory(prefix="gansureader-self-test-") as folder,
         MirrorServer(demo_site()) as server,
     ):
-        store = Store(Path(folder))
+        store, _ = open_for_window(Path(folder))
         refresher = Refresher(Path(folder))
         refresher.mirror = server.url
         settings = Settings(

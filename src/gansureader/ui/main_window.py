@@ -36,6 +36,7 @@ from ..render import PICTURE_FRAGMENT
 from ..sanitize import is_safe_url
 from ..store import Store
 from .article_list import ArticleDelegate, ArticleListModel
+from .failures import log_failure, user_message
 from .outputs import WindowOutputs
 from .ranking import RankingList
 from .reader import ReaderPane
@@ -278,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def fetch_article(self, url: str) -> None:
         """An article not in the cache: fetch it in the background, or queue it when offline."""
-        self.store.queue(url)
+        self.refresher.write(lambda store: store.queue(url), self._queued)
         if self.offline_action.isChecked():
             self._say(
                 self.tr(
@@ -291,6 +292,10 @@ class MainWindow(QMainWindow):
         self.awaited = url
         self._say(self.tr("Fetching the article…"), url)
         self.refresher.start([], pages=1)
+
+    def _queued(self, _, error) -> None:
+        if error is not None:
+            self.show_error(error)
 
     def fetch_picture(self, url: str) -> None:
         """A click on a picture: one not yet downloaded is fetched now (or, offline, later)."""
@@ -315,28 +320,56 @@ class MainWindow(QMainWindow):
         return self.reader.article.url if self.reader.article else None
 
     def set_flag(self, url: str, name: str, value: bool) -> None:
-        """Set ``read`` or ``starred`` in the store and in the list, without reloading it."""
-        setter = self.store.set_read if name == "read" else self.store.set_starred
-        setter(url, value)
+        """Set ``read`` or ``starred``: in the list at once, in the cache by the writer (the
+        list put back if that fails); the counts follow the write."""
+        self._show_flag(url, name, value)
+
+        def write(store) -> None:
+            (store.set_read if name == "read" else store.set_starred)(url, value)
+
+        def done(_, error) -> None:
+            if error is not None:
+                self._show_flag(url, name, not value)
+                self.show_error(error)
+            self.count_timer.start()
+
+        self.refresher.write(write, done)
+
+    def _show_flag(self, url: str, name: str, value: bool) -> None:
         self.model.update(url, **{name: value})
-        self.count_timer.start()
         if name == "starred" and url == self.current_url():
             self.star_action.setChecked(value)
+
+    def show_error(self, error: Exception) -> None:
+        """A failure of the cache or a task, in the banner with what to do; logged."""
+        log_failure(error)
+        self.banner.show_message(user_message(error))
 
     def toggle_read(self) -> None:
         if url := self.current_url():
             self.set_flag(url, "read", not self.store_flag(url, "read"))
 
     def mark_all_read(self) -> None:
-        for row in range(self.model.rowCount()):
-            summary = self.model.summary(row)
-            if not summary.read:
-                self.set_flag(summary.url, "read", True)
+        rows = (self.model.summary(row) for row in range(self.model.rowCount()))
+        urls = [summary.url for summary in rows if not summary.read]
+        for url in urls:
+            self._show_flag(url, "read", True)
+
+        def write(store) -> None:
+            for url in urls:
+                store.set_read(url)
+
+        self.refresher.write(write, self._written)
+
+    def _written(self, _, error) -> None:
+        """After a write that changed more than one row: the list and counts from the cache."""
+        if error is not None:
+            self.show_error(error)
+        self.reload()
 
     def mark_channel_read(self, channel: Channel | None) -> None:
         """Every article of a channel (None: of all) read, from the sidebar's menu."""
-        if self.store.mark_channel_read(channel):
-            self.reload()
+        self.refresher.write(lambda store: store.mark_channel_read(channel), self._written)
 
     def remove_channel(self, channel: Channel) -> None:
         """An added channel goes from the sidebar; its articles stay in the cache."""
@@ -347,8 +380,14 @@ class MainWindow(QMainWindow):
                 "%1", channel.name
             ),
         )
-        if answer == QMessageBox.StandardButton.Yes and self.store.remove_channel(channel.url):
-            self._channels_changed()
+        if answer == QMessageBox.StandardButton.Yes:
+
+            def removed(_, error) -> None:
+                if error is not None:
+                    self.show_error(error)
+                self._channels_changed()
+
+            self.refresher.write(lambda store: store.remove_channel(channel.url), removed)
 
     def _channels_changed(self) -> None:
         self.sidebar.set_channels(self._listed_channels())
@@ -565,7 +604,8 @@ class MainWindow(QMainWindow):
         self.settings.set_state("reader", self.reader.saveState())
         self.settings.q.sync()
         self.count_timer.stop()  # the store may close right after the window
-        self.refresher.cancel()
+        self.search_timer.stop()
+        self.refresher.shut_down()  # what runs is stopped and waited for; answers dropped
         self.outputs.stop_feed_server()
         super().closeEvent(event)
 

@@ -1,21 +1,30 @@
-"""Runs the engines off the GUI thread and reports by signals: the app's 刷新, and the
-re-reading of articles an older parser read.
+"""The cache's one writer: runs the engines off the GUI thread and reports by signals —
+the app's 刷新, the clean-up, the re-reading of articles an older parser read — and
+the window's own writes (stars, read marks, channels).
 
-One job at a time, so one writer: an article asked for while a sync runs is queued
-and fetched right after it, and a re-read waits for the sync. The engine opens its
-own Store in the worker thread (SQLite connections stay in their thread); the GUI's
-Store only reads and flips flags.
+Everything runs on one thread of its own, one job at a time, so one writer: an article
+asked for while a sync runs is fetched right after it, a re-read waits for the sync,
+and the window's writes are run by the running job between its steps (or by a short
+job of their own). Each job opens its own Store on that thread (SQLite connections
+stay in their thread); the window's Store is read-only.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from ..model import Channel
+from ..writes import WriteQueue
+from .failures import log_failure, user_message
 from .tasks import run_task
+
+# Closing the window waits this long for the writer: a cancelled sync ends within a
+# second, the window's last writes take milliseconds, a clean-up's round may take longer.
+SHUTDOWN_WAIT_MS = 15_000
 
 
 class Refresher(QObject):
@@ -25,11 +34,17 @@ class Refresher(QObject):
     failed = Signal(str)  # the sync could not run at all (cache unusable…)
     reparsed = Signal(object)  # ReparseSummary
     cleaned = Signal(object)  # articles removed by a clean-up, or the error that stopped it
+    written = Signal()  # a write of the window's landed (or failed), and was answered
+    _answered = Signal(object, object)  # a window write's callback, (result, error)
 
     def __init__(self, data_folder: Path, pool: QThreadPool | None = None, parent=None):
         super().__init__(parent)
         self.data_folder = data_folder
-        self.pool = pool
+        self.pool = pool or _one_thread(self)
+        self.writes = WriteQueue()
+        self._answered.connect(self._answer)
+        self._closed = False
+        self._drain_waiting = False
         self.mirror: str | None = None
         self.proxy: str | None = None
         self.cache_limit_bytes: int | None = None  # enforced after every sync
@@ -44,6 +59,46 @@ class Refresher(QObject):
     @property
     def running(self) -> bool:
         return self._cancel is not None
+
+    def write(
+        self,
+        write: Callable[[object], object],
+        done: Callable[[object, Exception | None], None] = lambda result, error: None,
+    ) -> None:
+        """Run ``write(store)`` as the writer; ``done(result, error)`` follows on this thread.
+
+        The window has already shown the change; ``done`` corrects it if the write failed.
+        """
+        self.writes.put(write, lambda result, error: self._answered.emit(done, (result, error)))
+        if not self._drain_waiting:  # after the running job, which drains as it goes
+            self._drain_waiting = True
+            run_task(self._drain, self._drained, self.pool)
+
+    def _answer(self, callback, answer) -> None:
+        if not self._closed:  # the window that asked may be gone
+            callback(*answer)
+            self.written.emit()
+
+    def shut_down(self, wait_ms: int = SHUTDOWN_WAIT_MS) -> None:
+        """Stop what runs, let the window's last writes land, and wait (bounded) for the
+        writer's thread; answers that come after are dropped."""
+        self.cancel()
+        self._again, self._pictures_wanted = False, []
+        self._reparse_wanted, self._cleanup_wanted = False, None
+        self._closed = True
+        self.pool.waitForDone(wait_ms)
+
+    def _drain(self) -> None:
+        self._drain_waiting = False
+        if not self.writes.empty():
+            from ..store import Store
+
+            with Store(self.data_folder) as store:
+                self.writes.drain(store)
+
+    def _drained(self, _, error) -> None:
+        if error is not None:  # the cache could not even be opened: every write says so
+            self.writes.drain(_Unwritable(error))
 
     def start(
         self,
@@ -80,11 +135,12 @@ class Refresher(QObject):
                         fetcher,
                         on_progress=lambda p: emit_progress(p.done, p.total, p.url),
                         panel_articles=panel_articles,
+                        writes=self.writes,
                     )
                     summary = engine.run(channels, pages=pages, pictures=list(pictures))
                     store.forget_old_panels(panel_days)
-                    if limit:
-                        store.clean_up(limit)  # starred articles stay
+                    if limit:  # starred articles stay
+                        store.clean_up(limit, between=lambda: self.writes.drain(store))
                     return summary
             finally:
                 fetcher.close()
@@ -108,7 +164,12 @@ class Refresher(QObject):
             from ..store import Store
 
             with Store(self.data_folder) as store:
-                return reparse(store, outdated_only=True, cancel=cancel)
+                return reparse(
+                    store,
+                    outdated_only=True,
+                    cancel=cancel,
+                    between=lambda: self.writes.drain(store),
+                )
 
         run_task(work, self._reparse_done, self.pool)
         return True
@@ -125,20 +186,28 @@ class Refresher(QObject):
             from ..store import Store
 
             with Store(self.data_folder) as store:
-                return store.clean_up(limit_bytes)
+                return store.clean_up(limit_bytes, between=lambda: self.writes.drain(store))
 
         run_task(work, self._cleaned, self.pool)
         return True
 
     def _cleaned(self, removed, error) -> None:
         self._cancel = None
+        if self._closed:
+            return  # the window is gone: nobody to tell
+        if error is not None:
+            log_failure(error)
         self.cleaned.emit(error if error is not None else removed)
         self._next()
 
     def _reparse_done(self, summary, error) -> None:
         self._cancel = None
+        if self._closed:
+            return  # the window is gone: nobody to tell
         if error is None:
             self.reparsed.emit(summary)
+        else:  # quiet work of the app's own: a failure is for the log, not the reader
+            log_failure(error)
         self._next()
 
     def cancel(self) -> None:
@@ -147,8 +216,11 @@ class Refresher(QObject):
 
     def _done(self, summary, error) -> None:
         self._cancel = None
+        if self._closed:
+            return  # the window is gone: nobody to tell
         if error is not None:
-            self.failed.emit(str(error))
+            log_failure(error)
+            self.failed.emit(user_message(error))
         else:
             self.finished.emit(summary)
         self._next()
@@ -164,3 +236,21 @@ class Refresher(QObject):
         elif self._reparse_wanted:
             self._reparse_wanted = False
             self.reparse_outdated()
+
+
+def _one_thread(parent: QObject) -> QThreadPool:
+    """The writer's thread: one, kept for the app's life."""
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(1)
+    pool.setExpiryTimeout(-1)
+    return pool
+
+
+class _Unwritable:
+    """Stands in for a Store that could not be opened: every write fails with its error."""
+
+    def __init__(self, error: Exception):
+        self.error = error
+
+    def __getattr__(self, name):
+        raise self.error

@@ -1,0 +1,56 @@
+"""What the window does with a failure: a line for the banner saying what to do, and,
+for the bug report, the traceback in ``gansureader.log`` in the data folder (rotated).
+
+A user's condition (a full disk, a busy or damaged cache) is said as the store says it;
+anything else is a bug: the banner says so and where the log is, never a traceback on
+Qt's event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from ..errors import GansuReaderError
+
+LOG_NAME = "gansureader.log"
+LOG_BYTES = 1024 * 1024  # and three older ones beside it
+_log = logging.getLogger("gansureader")
+
+
+def start_log(folder: Path) -> Path:
+    """Log failures to ``folder/gansureader.log`` from now on; returns its path."""
+    path = Path(folder) / LOG_NAME
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in _log.handlers):
+        try:
+            handler = logging.handlers.RotatingFileHandler(
+                path, maxBytes=LOG_BYTES, backupCount=3, encoding="utf-8", delay=True
+            )
+        except OSError:
+            return path  # a folder that cannot be written says so elsewhere
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        _log.addHandler(handler)
+        _log.setLevel(logging.INFO)
+        _log.propagate = False
+        _log.log_path = path
+    return path
+
+
+def log_failure(error: BaseException) -> None:
+    _log.error("%s: %s", type(error).__name__, error, exc_info=error)
+
+
+def user_message(error: BaseException) -> str:
+    if isinstance(error, GansuReaderError):
+        return str(error)
+    where = getattr(_log, "log_path", LOG_NAME)
+    return (
+        QCoreApplication.translate(
+            "MainWindow", "Something went wrong inside gansureader (%1). Details are in %2."
+        )
+        .replace("%1", type(error).__name__)
+        .replace("%2", str(where))
+    )
