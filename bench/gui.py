@@ -115,14 +115,14 @@ def open_window(folder: Path):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from gansureader.store import Store
+    from gansureader.ui.app import open_for_window
     from gansureader.ui.main_window import MainWindow
     from gansureader.ui.refresh import Refresher
     from gansureader.ui.settings import Settings
 
     app = QApplication.instance() or QApplication([])
     settings = Settings(QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
-    store = Store(folder)
+    store, _ = open_for_window(folder)
     return app, store, MainWindow(store, settings, Refresher(folder))
 
 
@@ -134,8 +134,9 @@ def click_times(folder: Path, clicks: int) -> list[float]:
     times = []
     for n in range(clicks):
         row = (n * 37) % 1000  # rows spread over the first five pages of the list
-        while window.model.rowCount() <= row:
+        while window.model.rowCount() <= row:  # later pages come off the window's thread
             window.model.fetchMore()
+            app.processEvents()
         start = time.perf_counter()
         window.select_row(row)
         window.reader.browser.document().size()  # lay the article out
@@ -311,7 +312,6 @@ def main() -> int:
         and click_p95 < CLICK_P95_TARGET_MS
         and worst < CLICK_P95_TARGET_MS
         and stall < CLEANUP_STALL_TARGET_MS
-        and p95(counts) < COUNTS_P95_TARGET_MS
         and p95(counts) < COUNTS_P95_TARGET_MS
     )
     print("\ntargets met" if met else "\nTARGET MISSED")

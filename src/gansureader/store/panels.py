@@ -124,6 +124,22 @@ def rank_history(db: sqlite3.Connection, url: str) -> list[tuple[str, int, str, 
     ).fetchall()
 
 
+def rank_histories(db: sqlite3.Connection, urls: list[str]) -> dict[str, list[tuple]]:
+    """``rank_history`` of each of ``urls``, in one query (the 排行 view shows them all)."""
+    histories: dict[str, list[tuple]] = {url: [] for url in urls}
+    for start in range(0, len(urls), 500):
+        chunk = urls[start : start + 500]
+        rows = db.execute(
+            "SELECT i.url, s.source, i.rank, s.first_seen, s.last_seen FROM panel_items i "
+            "JOIN panel_snapshots s ON s.id = i.snapshot_id WHERE s.kind = 'ranking' "
+            f"AND i.url IN ({','.join('?' * len(chunk))}) ORDER BY s.id",
+            chunk,
+        )
+        for url, *sighting in rows:
+            histories[url].append(tuple(sighting))
+    return histories
+
+
 def forget_old(db: sqlite3.Connection, older_than: str) -> int:
     """Forget snapshots last seen before ``older_than`` (ISO time); kept: those an article
     shows, and those naming a starred article (its history stays). Returns how many."""

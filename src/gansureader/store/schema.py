@@ -247,6 +247,8 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     -- scan of every article for each snapshot forgotten.
     CREATE INDEX articles_recommendations ON articles (recommendations_id);
     CREATE INDEX articles_ranking ON articles (ranking_id);
+    -- An article's rank history (the reader's line under the title, the 排行 view).
+    CREATE INDEX panel_items_url ON panel_items (url);
     CREATE TABLE sync_limits (
         url TEXT PRIMARY KEY,
         reason TEXT NOT NULL,

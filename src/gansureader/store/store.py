@@ -166,6 +166,10 @@ class Store(ChannelList, SyncBookkeeping):
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def interrupt(self) -> None:
+        """Stop the query running on this connection now (from any thread): it raises."""
+        self._db.interrupt()
+
     def data_version(self) -> int:
         """A number that changes whenever another connection changed the cache."""
         return self._db.execute("PRAGMA data_version").fetchone()[0]
@@ -441,6 +445,10 @@ class Store(ChannelList, SyncBookkeeping):
             (source, last_seen, panels.ranking_movement(self._db, snapshot_id))
             for source, snapshot_id, last_seen in panels.latest_rankings(self._db)
         ]
+
+    def rank_histories(self, urls: list[str]) -> dict[str, list[tuple[str, int, str, str]]]:
+        """``rank_history`` of each URL, in one query."""
+        return panels.rank_histories(self._db, urls)
 
     def rank_history(self, url: str) -> list[tuple[str, int, str, str]]:
         """(source, rank, first seen, last seen) of every sighting of ``url`` in a 新闻排行."""

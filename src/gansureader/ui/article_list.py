@@ -1,7 +1,9 @@
 """The article list: a lazily loading model over the store and the delegate that paints it.
 
 Rows arrive a page at a time as the view scrolls (canFetchMore/fetchMore), and
-nothing is counted, so a cache of 50 000 articles opens as fast as one of 50.
+nothing is counted, so a cache of 50 000 articles opens as fast as one of 50. The
+first page is read on the window's thread (an indexed query of a screenful); later
+pages and search results are read off it (``Reads``) and shown when they come.
 One row: the title (bold while unread, ★ when starred) over a line with date,
 channel and source — or, for search results, the text around the match with the
 match highlighted.
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from ..model import ArticleSummary, Channel
 from ..store import Store
+from .reads import Reads
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 _TOP = QModelIndex()  # the list's invisible root
@@ -27,12 +30,15 @@ SEARCH_LIMIT = 300
 
 
 class ArticleListModel(QAbstractListModel):
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, reads: Reads, parent=None):
         super().__init__(parent)
-        self.store = store
+        self.store, self.reads = store, reads
         self._rows: list[ArticleSummary] = []
         self._exhausted = True  # the last load came back short: nothing more to fetch
-        self._load: Callable[[int, int], list[ArticleSummary]] = lambda offset, limit: []
+        self._loading = False  # a later page is being read
+        # (store, offset, limit) → rows: the first page with the window's store, later
+        # ones with the reading thread's.
+        self._load: Callable[[Store, int, int], list[ArticleSummary]] = lambda *_: []
         self.searching = False
 
     # ------------------------------------------------------------------ what to show
@@ -40,21 +46,26 @@ class ArticleListModel(QAbstractListModel):
     def show_articles(
         self, channel: Channel | None = None, *, unread: bool = False, starred: bool = False
     ) -> None:
-        def load(offset: int, limit: int) -> list[ArticleSummary]:
-            return self.store.articles(
+        def load(store: Store, offset: int, limit: int) -> list[ArticleSummary]:
+            return store.articles(
                 channel, unread_only=unread, starred_only=starred, limit=limit, offset=offset
             )
 
         self._reset(load, searching=False)
 
     def show_search(self, query: str) -> None:
-        hits = self.store.search(query, limit=SEARCH_LIMIT)
-        self._reset(lambda offset, limit: hits[offset : offset + limit], searching=True)
+        """Search off the window's thread; the rows shown stay until the hits come."""
+        self.reads.read(
+            "list",
+            lambda store: store.search(query, limit=SEARCH_LIMIT),
+            lambda hits: self._reset(lambda _, o, n: hits[o : o + n], searching=True),
+        )
 
     def _reset(self, load, searching: bool) -> None:
+        self.reads.cancel("list")  # an answer on its way is for what was shown before
         self.beginResetModel()
-        self._load, self.searching = load, searching
-        self._rows = load(0, FIRST_PAGE)
+        self._load, self.searching, self._loading = load, searching, False
+        self._rows = load(self.store, 0, FIRST_PAGE)
         self._exhausted = len(self._rows) < FIRST_PAGE
         self.endResetModel()
 
@@ -64,10 +75,22 @@ class ArticleListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def canFetchMore(self, parent=_TOP) -> bool:  # noqa: N802
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._loading
 
     def fetchMore(self, parent=_TOP) -> None:  # noqa: N802
-        more = self._load(len(self._rows), PAGE)
+        """The next page, read off the window's thread; appended when it comes."""
+        if not self.canFetchMore(parent):
+            return
+        self._loading = True
+        load, offset = self._load, len(self._rows)
+
+        def failed(error: Exception) -> None:
+            self._loading = False  # the next scroll tries again
+
+        self.reads.read("list", lambda store: load(store, offset, PAGE), self._append, failed)
+
+    def _append(self, more: list[ArticleSummary]) -> None:
+        self._loading = False
         self._exhausted = len(more) < PAGE
         if not more:
             return

@@ -40,6 +40,7 @@ from .failures import log_failure, user_message
 from .outputs import WindowOutputs
 from .ranking import RankingList
 from .reader import ReaderPane
+from .reads import Reads
 from .refresh import Refresher
 from .settings import Settings, SettingsDialog
 from .sidebar import RANKING, STARRED, UNREAD, ChannelSidebar
@@ -134,7 +135,8 @@ class MainWindow(QMainWindow):
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.reload)
         self.search_box.textChanged.connect(lambda _: self.search_timer.start())
-        self.model = ArticleListModel(self.store, self)
+        self.reads = Reads(self.store.folder, self)
+        self.model = ArticleListModel(self.store, self.reads, self)
         self.list = QListView(self.left)
         self.list.setModel(self.model)
         self.list.setItemDelegate(ArticleDelegate(self.list))
@@ -203,10 +205,8 @@ class MainWindow(QMainWindow):
         ranking = kind == RANKING and not query
         self.left_views.setCurrentWidget(self.ranking_list if ranking else self.list)
         if ranking:
-            rankings = self.store.rankings()
-            urls = {item.url for _, _, items in rankings for item, _ in items}
-            self.ranking_list.show_rankings(
-                rankings, {url: self.store.rank_history(url) for url in urls}
+            self.reads.read(
+                "rankings", _rankings, lambda shown: self.ranking_list.show_rankings(*shown)
             )
         if query:
             self.model.show_search(query)
@@ -605,6 +605,7 @@ class MainWindow(QMainWindow):
         self.settings.q.sync()
         self.count_timer.stop()  # the store may close right after the window
         self.search_timer.stop()
+        self.reads.shut_down()
         self.refresher.shut_down()  # what runs is stopped and waited for; answers dropped
         self.outputs.stop_feed_server()
         super().closeEvent(event)
@@ -614,3 +615,10 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.PaletteChange and self.reader.article is not None:
             self.show_article(self.reader.article.url)
         super().changeEvent(event)
+
+
+def _rankings(store: Store) -> tuple[list, dict]:
+    """What the 排行 view shows: each source's latest ranking, and every article's history."""
+    rankings = store.rankings()
+    urls = sorted({item.url for _, _, items in rankings for item, _ in items})
+    return rankings, store.rank_histories(urls)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from ..export import ExportError, write_atomically
 from ..model import ArticlePage, Channel
 from ..store import Store
+from .failures import log_failure, user_message
 from .settings import Settings
 
 # Printing (QtPrintSupport, the PDF writer) and the feeds' modules (and lxml) load when
@@ -62,7 +63,7 @@ class WindowOutputs(QObject):
         print_with_preview(self.window, self.store, article, self.settings.font_family)
 
     def import_opml(self) -> None:
-        from ..feeds.opml import OpmlError, import_opml
+        from ..feeds.opml import import_opml
 
         path, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Import channels"), str(Path.home()), "OPML (*.opml *.xml)"
@@ -70,9 +71,20 @@ class WindowOutputs(QObject):
         if not path:
             return
         try:
-            report = import_opml(self.store, Path(path).read_bytes(), path)
-        except (OSError, OpmlError) as error:
+            data = Path(path).read_bytes()
+        except OSError as error:
             self._problem(self.tr("Import failed: %1").replace("%1", str(error)))
+            return
+        # The channels are written by the writer; the report comes back when they are.
+        self.window.refresher.write(lambda store: import_opml(store, data, path), self._imported)
+
+    def _imported(self, report, error) -> None:
+        from ..feeds.opml import OpmlError
+
+        if error is not None:
+            if not isinstance(error, OpmlError):
+                log_failure(error)
+            self._problem(self.tr("Import failed: %1").replace("%1", user_message(error)))
             return
         self.channels_changed.emit()
         summary = (
