@@ -20,10 +20,11 @@ import time
 from pathlib import Path
 
 import synthetic
+from gansureader.defaults import PANEL_ARTICLES
 from gansureader.demo import demo_site
 from gansureader.net import Fetcher
 from gansureader.store import DATABASE_NAME, Store
-from gansureader.sync import PANEL_ARTICLES_PER_SYNC, SyncEngine
+from gansureader.sync import SyncEngine
 
 SEARCH_TARGET_P95_MS = 30.0
 QUERIES = {
@@ -104,7 +105,7 @@ def bench_sync(count: int, work: Path) -> None:
             ).fetchone()
         database = (work / "sync-data" / DATABASE_NAME).stat().st_size
         with_panels, panel_wall, _ = timed_sync(
-            url, work / "panel-data", pages, panel_articles=PANEL_ARTICLES_PER_SYNC
+            url, work / "panel-data", pages, panel_articles=PANEL_ARTICLES
         )
         bench_pages = sum(1 for _ in (root / "gansu" / "system" / "2024" / "06").rglob("*.shtml"))
         fetched = sum(
@@ -127,7 +128,7 @@ def bench_sync(count: int, work: Path) -> None:
     )
     print(
         f"  with the articles behind the panels (+{with_panels.panel_articles}, at most "
-        f"{PANEL_ARTICLES_PER_SYNC} a sync): {count / panel_wall:.1f} channel articles/s, "
+        f"{PANEL_ARTICLES} a sync): {count / panel_wall:.1f} channel articles/s, "
         f"{wall / panel_wall:.2f}x the speed without ({panel_wall:.2f} s wall)"
     )
 

@@ -1,6 +1,7 @@
 """What reaches the article view is safe: no scripts, frames, forms, handlers, odd links."""
 
 import dataclasses
+from datetime import datetime
 
 from conftest import FIXTURE_URLS, fixture_bytes
 from gansureader.model import Image, Paragraph, Run, Table, TableRow, Video
@@ -101,3 +102,49 @@ def test_what_is_too_long_to_show_is_cut_and_says_so():
     many = dataclasses.replace(page, body=(Paragraph((Run("段落。"),)),) * 100_000)
     html = article_html(many)
     assert html.count("段落。") == MAX_BLOCKS and TRUNCATED in html
+
+
+def test_one_renderer_shows_the_author_in_every_output(tmp_path, capsys):
+    import feedparser
+
+    from gansureader.cli import main
+    from gansureader.model import ArticlePage, Channel, Heading, ListBlock, Quote
+    from gansureader.parse.dates import BEIJING
+    from gansureader.render import article_markdown, article_text
+    from gansureader.store import Store
+
+    published = datetime(2024, 6, 1, 10, 0, tzinfo=BEIJING)
+    url = "http://gansu.gscn.com.cn/system/2024/06/01/013399999.shtml"
+    article = ArticlePage(
+        url,
+        "署名文章",
+        published,
+        source="甘肃日报",
+        editor="王五",
+        author="李四",
+        contributor="省农业农村厅",
+        body=(
+            Paragraph((Run("正文第一段。"),)),
+            Heading(2, "小标题"),
+            ListBlock(True, ("一项", "两项")),
+            Quote("引用的话"),
+        ),
+    )
+    meta = "2024-06-01 10:00 · 来源：甘肃日报 · 编辑：王五 · 作者：李四"
+    html = article_html(article)
+    assert meta in html and "（供稿：省农业农村厅）" in html
+    markdown = article_markdown(article, lambda url: None)
+    assert meta in markdown and "## 小标题" in markdown and "1. 一项" in markdown
+    text = article_text(article)
+    assert "2024-06-01 10:00  来源：甘肃日报  编辑：王五  作者：李四" in text
+    assert "【小标题】" in text and "  > 引用的话" in text
+    channel = Channel("本网原创", "http://gansu.gscn.com.cn/gsyw/", "甘肃新闻")
+    with Store(tmp_path / "cache") as store:
+        store.save_article(article, channels=[channel], validators={})
+    out = tmp_path / "feeds"
+    assert main(["feeds", "export", str(out), "--data-dir", str(tmp_path / "cache")]) == 0
+    capsys.readouterr()
+    (entry,) = feedparser.parse(str(out / "feeds" / "all.atom")).entries
+    assert "作者：李四" in entry.content[0].value
+    assert {person.name for person in entry.contributors} == {"王五", "李四"}
+    assert "作者：李四" in [tag.label for tag in entry.tags]

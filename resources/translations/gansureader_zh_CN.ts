@@ -146,17 +146,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="69"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="71"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="131"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="133"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="169"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="172"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -296,120 +296,125 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="285"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="286"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="292"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="293"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="301"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="306"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="305"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="310"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="345"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="378"/>
         <source>Remove channel</source>
         <translation>删除频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="346"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="379"/>
         <source>Remove the channel “%1”? Its articles stay in 全部.</source>
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="383"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="422"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="398"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="437"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="437"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="476"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="439"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="478"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="441"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="480"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="464"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="503"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="467"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="506"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="480"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="519"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="486"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="525"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="493"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="532"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="504"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="543"/>
         <source>Cleaning up…</source>
         <translation>正在清理…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="506"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="545"/>
         <source>Cleaning up the cache…</source>
         <translation>正在清理缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="512"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="551"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="518"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="557"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="540"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="579"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="542"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="581"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/failures.py" line="51"/>
+        <source>Something went wrong inside gansureader (%1). Details are in %2.</source>
+        <translation>gansureader 内部出错（%1）。详情见 %2。</translation>
     </message>
 </context>
 <context>
@@ -423,72 +428,72 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="76"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="172"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="78"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="82"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="79"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="83"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="86"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="112"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="91"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="122"/>
         <source>Serif (宋体)</source>
         <translation>宋体（衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="92"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="123"/>
         <source>Sans-serif (黑体)</source>
         <translation>黑体（无衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="96"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="137"/>
         <source>Serve feeds to feed readers on this computer</source>
         <translation>为本机的订阅阅读器提供订阅源</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="110"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="184"/>
         <source>Clean up now (starred articles are kept)</source>
         <translation>立即清理（保留收藏的文章）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="113"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="80"/>
         <source>Refresh every</source>
         <translation>自动刷新间隔</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="114"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="88"/>
         <source>List pages per channel</source>
         <translation>每个频道读取的列表页数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="115"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="95"/>
         <source>Panel articles per refresh</source>
         <translation>每次刷新下载的面板文章数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="116"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="101"/>
         <source>Cache size limit</source>
         <translation>缓存大小上限</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="117"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="109"/>
         <source>Keep panel history</source>
         <translation>面板历史保留</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="119"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="115"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
@@ -498,27 +503,27 @@
         <translation>正文字体</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="121"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="129"/>
         <source>Text size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="122"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="180"/>
         <source>Feeds</source>
         <translation>订阅源</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="123"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="142"/>
         <source>Feeds port</source>
         <translation>订阅源端口</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="124"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="195"/>
         <source>Feeds address</source>
         <translation>订阅源地址</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="125"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="198"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -526,50 +531,51 @@
 <context>
     <name>WindowOutputs</name>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="54"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="103"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="55"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="115"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="57"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="105"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="58"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="117"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="68"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="85"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="69"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="97"/>
         <source>Import channels</source>
         <translation>导入频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="75"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="76"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="87"/>
         <source>Import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="79"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="91"/>
         <source>%1 channel(s) added, %2 already there, %3 skipped.</source>
         <translation>新增 %1 个频道，%2 个已存在，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="93"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="105"/>
         <source>Export channels</source>
         <translation>导出频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="112"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="124"/>
         <source>Turn on “Serve feeds” in the settings first.</source>
         <translation>请先在设置中打开“订阅源”。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="116"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="128"/>
         <source>Copied %1: add it to your feed reader.</source>
         <translation>已复制 %1：请添加到您的订阅阅读器。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="133"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="145"/>
         <source>Feeds at %1</source>
         <translation>订阅源地址：%1</translation>
     </message>

@@ -19,8 +19,8 @@ from html import escape
 from pathlib import Path
 
 from .errors import GansuReaderError
-from .model import ArticlePage, Heading, Image, ListBlock, Paragraph, Quote, Table, Video
-from .render import PLAY_IN_BROWSER, article_html, relink_pictures
+from .model import ArticlePage
+from .render import article_html, article_markdown, relink_pictures
 from .store import EXTENSIONS, Store, image_type
 
 _STANDALONE_CSS = (
@@ -103,18 +103,7 @@ def export_html(article: ArticlePage, store: Store) -> str:
 def export_markdown(article: ArticlePage, store: Store, target: Path) -> str:
     """The article as Markdown; its pictures are written to ``TARGET_files/`` beside it."""
     folder = target.with_name(target.stem + "_files")
-    lines = [f"# {article.title}", ""]
-    meta = [article.published_at.strftime("%Y-%m-%d %H:%M")] if article.published_at else []
-    labelled = (("来源", article.source), ("编辑", article.editor))
-    meta += [f"{label}：{value}" for label, value in labelled if value]
-    if meta:
-        lines += [" · ".join(meta), ""]
-    for block in article.body:
-        lines += _markdown(block, store, folder) + [""]
-    if article.contributor:
-        lines += [f"（供稿：{article.contributor}）", ""]
-    lines.append(f"原文：<{article.url}>")
-    return "\n".join(lines) + "\n"
+    return article_markdown(article, lambda url: _save_picture(store, url, folder))
 
 
 def write_atomically(data: bytes, target: Path) -> None:
@@ -168,50 +157,6 @@ def _umask() -> int:
     mask = os.umask(0o022)  # elsewhere: set and put back at once
     os.umask(mask)
     return mask
-
-
-def _markdown(block, store: Store, folder: Path) -> list[str]:
-    if isinstance(block, Paragraph):
-        return ["".join(_run(run) for run in block.runs)]
-    if isinstance(block, Heading):
-        return [f"{'#' * min(block.level, 4)} {block.text}"]
-    if isinstance(block, Image):
-        path = _save_picture(store, block.url, folder)
-        lines = [f"![{block.caption or ''}]({path or block.url})"]
-        return lines + ([f"*{block.caption}*"] if block.caption else [])
-    if isinstance(block, Table):
-        rows = [[_cell(cell) for cell in row.cells] for row in block.rows]
-        width = max(len(row) for row in rows)
-        rows = [row + [""] * (width - len(row)) for row in rows]
-        return [
-            "| " + " | ".join(rows[0]) + " |",
-            "|" + " --- |" * width,
-            *("| " + " | ".join(row) + " |" for row in rows[1:]),
-        ]
-    if isinstance(block, ListBlock):
-        marks = (f"{n}." if block.ordered else "-" for n in range(1, len(block.items) + 1))
-        return [f"{mark} {item}" for mark, item in zip(marks, block.items, strict=True)]
-    if isinstance(block, Quote):
-        return [f"> {line}" for line in block.text.split("\n")]
-    if isinstance(block, Video):
-        poster = _save_picture(store, block.poster, folder) if block.poster else None
-        return ([f"![]({poster})"] if poster else []) + [f"[▶ {PLAY_IN_BROWSER}]({block.url})"]
-    return []
-
-
-def _cell(text: str) -> str:
-    return text.replace("\n", " ").replace("|", "\\|")
-
-
-def _run(run) -> str:
-    if run.text == "\n":
-        return "  \n"
-    text = run.text
-    if run.strong:
-        text = f"**{text}**"
-    if run.em:
-        text = f"*{text}*"
-    return f"[{text}]({run.href})" if run.href else text
 
 
 def _picture(store: Store, url: str) -> tuple[bytes, str] | None:

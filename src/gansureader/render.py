@@ -1,19 +1,22 @@
-"""An article as the HTML the reader shows: breadcrumb, title, meta line, then its body's
-blocks in the page's order — text, 小标题, pictures with captions, tables, lists,
-quotes and videos.
+"""The one renderer of an article: HTML (the reader, print, HTML export, Atom), Markdown
+(export) and plain text (the terminal), from one table of block kind → output, with one
+``meta_fields`` for the line under the title (date, 来源, 编辑, 作者) in all of them.
 
+The HTML shows the breadcrumb, title, meta line, then the body's blocks in the page's
+order — text, 小标题, pictures with captions, tables, lists, quotes and videos.
 Everything from the page is escaped text; the result still goes through the
 sanitiser. Colours come from the caller (the system palette), so dark mode follows
 the desktop. What a window could not lay out quickly (a table of thousands of rows,
 a body of a hundred thousand paragraphs) is cut where a reader would stop anyway,
-and the cut says so: the full text stays in the cache and on the site.
+and the cut says so: the full text stays in the cache and on the site. Markdown and
+text are never cut.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape, unescape
 from urllib.parse import urlsplit
 
@@ -45,6 +48,17 @@ class Colours:
     rule: str = "#c8c8c8"
 
 
+def meta_fields(article: ArticlePage) -> list[str]:
+    """The line under the title, field by field: the date, then 来源, 编辑, 作者 as given."""
+    fields = [article.published_at.strftime("%Y-%m-%d %H:%M")] if article.published_at else []
+    labelled = (("来源", article.source), ("编辑", article.editor), ("作者", article.author))
+    return fields + [f"{label}：{value}" for label, value in labelled if value]
+
+
+def contributor_line(article: ArticlePage) -> str | None:
+    return f"（供稿：{article.contributor}）" if article.contributor else None
+
+
 def article_html(
     article: ArticlePage,
     colours: Colours = Colours(),
@@ -60,23 +74,26 @@ def article_html(
     if article.breadcrumb:
         parts.append(f'<p class="crumb">{" › ".join(escape(n) for n in article.breadcrumb)}</p>')
     parts.append(f"<h1>{escape(article.title)}</h1>")
-    meta = [article.published_at.strftime("%Y-%m-%d %H:%M")] if article.published_at else []
-    for label, value in (
-        ("来源", article.source),
-        ("编辑", article.editor),
-        ("作者", article.author),
-    ):
-        if value:
-            meta.append(f"{label}：{escape(value)}")
-    if meta:
-        parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
-    if ranked:
-        parts.append(f'<p class="meta">{escape(ranked)}</p>')
+    parts += header_html(article, ranked)
     parts += body_html(article, colours, whole=whole)
-    if article.contributor:
-        parts.append(f'<p class="meta">（供稿：{escape(article.contributor)}）</p>')
+    parts += footer_html(article)
     body = sanitize_html("".join(parts))
     return f"<html><head><style>{_css(colours)}</style></head><body>{body}</body></html>"
+
+
+def header_html(article: ArticlePage, ranked: str | None = None) -> list[str]:
+    """The meta line (and the 新闻排行 record line) as HTML pieces."""
+    parts = []
+    if meta := meta_fields(article):
+        parts.append(f'<p class="meta">{" · ".join(escape(field) for field in meta)}</p>')
+    if ranked:
+        parts.append(f'<p class="meta">{escape(ranked)}</p>')
+    return parts
+
+
+def footer_html(article: ArticlePage) -> list[str]:
+    line = contributor_line(article)
+    return [f'<p class="meta">{escape(line)}</p>'] if line else []
 
 
 def body_html(
@@ -84,15 +101,46 @@ def body_html(
 ) -> list[str]:
     """The body's blocks as HTML pieces, in order, cut with a note where too long
     unless ``whole``."""
+    out = _Out(colours=colours, whole=whole)
     parts, characters = [], 0
     for number, block in enumerate(article.body):
         if not whole and (number >= MAX_BLOCKS or characters > MAX_CHARACTERS):
             parts.append(_truncated(article.url))
             break
-        piece = _block(block, colours, whole)
+        piece = _render(block, HTML, out)
         characters += len(piece)
         parts.append(piece)
     return parts
+
+
+def article_markdown(article: ArticlePage, picture_path: Callable[[str], str | None]) -> str:
+    """The article as Markdown; ``picture_path(url)`` is where a picture was put beside it
+    (None: linked at its address)."""
+    out = _Out(picture=picture_path)
+    parts = [f"# {article.title}"]
+    if meta := meta_fields(article):
+        parts.append(" · ".join(meta))
+    parts += [_render(block, MARKDOWN, out) for block in article.body]
+    if line := contributor_line(article):
+        parts.append(line)
+    parts.append(f"原文：<{article.url}>")
+    return "\n\n".join(parts) + "\n"
+
+
+def article_text(article: ArticlePage) -> str:
+    """The article as plain text for a terminal, its panels after it."""
+    lines = [" > ".join(article.breadcrumb), "", article.title, "  ".join(meta_fields(article))]
+    lines.append("")
+    for block in article.body:
+        lines += [_render(block, TEXT, _Out()), ""]
+    if line := contributor_line(article):
+        lines.append(line)
+    if article.recommendations:
+        lines += ["", "精彩推荐"] + [f"  · {item.title}" for item in article.recommendations]
+    if article.ranking:
+        lines += ["", "新闻排行"] + [f"  {item.rank:>2}. {item.title}" for item in article.ranking]
+    lines += ["", article.url]
+    return "\n".join(lines)
 
 
 _ADDRESS = re.compile(r'(src|href)="([^"]*)"')
@@ -112,23 +160,31 @@ def relink_pictures(html: str, picture_address: Callable[[str], str | None]) -> 
     return _ADDRESS.sub(relink, html)
 
 
-def _block(block, colours: Colours, whole: bool) -> str:
-    if isinstance(block, Paragraph):
-        return f'<p class="text">{INDENT}{_runs(block.runs)}</p>'
-    if isinstance(block, Heading):
-        level = min(max(block.level, 2), 4)
-        return f'<h{level} class="heading">{escape(block.text)}</h{level}>'
-    if isinstance(block, Image):
-        return _picture(block)
-    if isinstance(block, Table):
-        return _table(block, whole)
-    if isinstance(block, ListBlock):
-        return _list(block, whole)
-    if isinstance(block, Quote):
-        return _quote(block, colours)
-    if isinstance(block, Video):
-        return _video(block)
-    return ""
+@dataclass(frozen=True)
+class _Out:
+    """What a block is written with: the colours and whether to cut (HTML), where the
+    pictures went (Markdown)."""
+
+    colours: Colours = field(default_factory=Colours)
+    whole: bool = False
+    picture: Callable[[str], str | None] = lambda url: None
+
+
+HTML, MARKDOWN, TEXT = 0, 1, 2
+
+
+def _render(block, output: int, out: _Out) -> str:
+    renderers = _BLOCKS.get(type(block))
+    return renderers[output](block, out) if renderers else ""
+
+
+def _html_paragraph(block: Paragraph, out: _Out) -> str:
+    return f'<p class="text">{INDENT}{_runs(block.runs)}</p>'
+
+
+def _html_heading(block: Heading, out: _Out) -> str:
+    level = min(max(block.level, 2), 4)
+    return f'<h{level} class="heading">{escape(block.text)}</h{level}>'
 
 
 def _runs(runs: tuple[Run, ...]) -> str:
@@ -148,7 +204,7 @@ def _runs(runs: tuple[Run, ...]) -> str:
     return "".join(out)
 
 
-def _picture(image: Image) -> str:
+def _html_picture(image: Image, out: _Out) -> str:
     if not is_safe_url(image.url):
         return ""
     caption = (
@@ -161,7 +217,8 @@ def _picture(image: Image) -> str:
     )
 
 
-def _table(table: Table, whole: bool) -> str:
+def _html_table(table: Table, out: _Out) -> str:
+    whole = out.whole
     widest = max((len(row.cells) for row in table.rows), default=1)
     columns = widest if whole else min(widest, MAX_TABLE_COLUMNS)
     shown_rows = len(table.rows) if whole else max(MAX_TABLE_CELLS // max(columns, 1), 1)
@@ -183,25 +240,25 @@ def _table(table: Table, whole: bool) -> str:
     )
 
 
-def _list(items: ListBlock, whole: bool) -> str:
+def _html_list(items: ListBlock, out: _Out) -> str:
     tag = "ol" if items.ordered else "ul"
-    shown_items = items.items if whole else items.items[:MAX_LIST_ITEMS]
+    shown_items = items.items if out.whole else items.items[:MAX_LIST_ITEMS]
     shown = "".join(f"<li>{escape(item)}</li>" for item in shown_items)
     note = f'<p class="note">{TRUNCATED}</p>' if len(shown_items) < len(items.items) else ""
     return f"<{tag}>{shown}</{tag}>{note}"
 
 
-def _quote(quote: Quote, colours: Colours) -> str:
+def _html_quote(quote: Quote, out: _Out) -> str:
     # Qt's rich text draws no left border on a paragraph: a thin coloured cell is the rule.
     text = "<br />".join(escape(line) for line in quote.text.split("\n"))
     return (
         '<table class="quote" cellspacing="0" cellpadding="0" width="100%"><tr>'
-        f'<td width="4" bgcolor="{colours.rule}"></td>'
+        f'<td width="4" bgcolor="{out.colours.rule}"></td>'
         f'<td class="quote-text">{text}</td></tr></table>'
     )
 
 
-def _video(video: Video) -> str:
+def _html_video(video: Video, out: _Out) -> str:
     if not is_safe_url(video.url):
         return ""
     url = escape(video.url)
@@ -216,6 +273,95 @@ def _video(video: Video) -> str:
         f'{poster}<p class="video" align="center"><a href="{url}">▶ {PLAY_IN_BROWSER}</a>'
         f' <span class="host">{host}</span></p>'
     )
+
+
+def _markdown_paragraph(block: Paragraph, out: _Out) -> str:
+    return "".join(_markdown_run(run) for run in block.runs)
+
+
+def _markdown_run(run: Run) -> str:
+    if run.text == "\n":
+        return "  \n"
+    text = run.text
+    if run.strong:
+        text = f"**{text}**"
+    if run.em:
+        text = f"*{text}*"
+    return f"[{text}]({run.href})" if run.href else text
+
+
+def _markdown_heading(block: Heading, out: _Out) -> str:
+    return f"{'#' * min(block.level, 4)} {block.text}"
+
+
+def _markdown_picture(block: Image, out: _Out) -> str:
+    lines = [f"![{block.caption or ''}]({out.picture(block.url) or block.url})"]
+    return "\n".join(lines + ([f"*{block.caption}*"] if block.caption else []))
+
+
+def _markdown_table(block: Table, out: _Out) -> str:
+    rows = [
+        [cell.replace("\n", " ").replace("|", "\\|") for cell in row.cells] for row in block.rows
+    ]
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    return "\n".join(
+        [
+            "| " + " | ".join(rows[0]) + " |",
+            "|" + " --- |" * width,
+            *("| " + " | ".join(row) + " |" for row in rows[1:]),
+        ]
+    )
+
+
+def _markdown_list(block: ListBlock, out: _Out) -> str:
+    marks = (f"{n}." if block.ordered else "-" for n in range(1, len(block.items) + 1))
+    return "\n".join(f"{mark} {item}" for mark, item in zip(marks, block.items, strict=True))
+
+
+def _markdown_quote(block: Quote, out: _Out) -> str:
+    return "\n".join(f"> {line}" for line in block.text.split("\n"))
+
+
+def _markdown_video(block: Video, out: _Out) -> str:
+    poster = out.picture(block.poster) if block.poster else None
+    return "\n".join(
+        ([f"![]({poster})"] if poster else []) + [f"[▶ {PLAY_IN_BROWSER}]({block.url})"]
+    )
+
+
+def _text_paragraph(block: Paragraph, out: _Out) -> str:
+    return "\n".join(f"{INDENT}{line}" for line in block.text.split("\n"))
+
+
+def _text_picture(block: Image, out: _Out) -> str:
+    return f"[图] {block.caption or ''} {block.url}".replace("  ", " ")
+
+
+def _text_list(block: ListBlock, out: _Out) -> str:
+    marks = (f"{n}." if block.ordered else "·" for n in range(1, len(block.items) + 1))
+    return "\n".join(f"  {mark} {item}" for mark, item in zip(marks, block.items, strict=True))
+
+
+# One row per kind of block; one column per output.
+_BLOCKS: dict[type, tuple[Callable[..., str], Callable[..., str], Callable[..., str]]] = {
+    #          HTML              Markdown            text
+    Paragraph: (_html_paragraph, _markdown_paragraph, _text_paragraph),
+    Heading: (_html_heading, _markdown_heading, lambda block, out: f"【{block.text}】"),
+    Image: (_html_picture, _markdown_picture, _text_picture),
+    Table: (
+        _html_table,
+        _markdown_table,
+        lambda b, out: "\n".join(" | ".join(r.cells) for r in b.rows),
+    ),
+    ListBlock: (_html_list, _markdown_list, _text_list),
+    Quote: (
+        _html_quote,
+        _markdown_quote,
+        lambda b, out: "\n".join(f"  > {x}" for x in b.text.split("\n")),
+    ),
+    Video: (_html_video, _markdown_video, lambda block, out: f"[视频] {block.url}"),
+}
 
 
 def _truncated(url: str) -> str:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .addresses import is_article_address, is_site_address
+from .defaults import PANEL_ARTICLES
 from .model import (
     ArticlePage,
     Channel,
@@ -52,9 +53,6 @@ MAX_LIST_ITEMS = 300
 # Articles fetched from one host in one sync: a first sync of every channel asks the
 # busiest host for about 1 200. The rest are queued for the next sync.
 MAX_ARTICLES_PER_HOST = 1500
-# Articles behind the panels fetched per sync, so that panel clicks work offline; the
-# rest wait for the next sync (the site's servers are modest).
-PANEL_ARTICLES_PER_SYNC = 30
 
 
 @dataclass(frozen=True)
@@ -181,7 +179,9 @@ class SyncEngine:
         self.fetcher = fetcher
         self.writes = writes or WriteQueue()  # the window's, run between fetches
         self.workers = workers
-        self.panel_articles = PANEL_ARTICLES_PER_SYNC if panel_articles is None else panel_articles
+        # Articles behind the panels fetched per sync, so that panel clicks work offline;
+        # the rest wait for the next sync (the site's servers are modest).
+        self.panel_articles = PANEL_ARTICLES if panel_articles is None else panel_articles
         self.on_progress = on_progress or (lambda progress: None)
 
     @property

@@ -9,16 +9,8 @@ import time
 from typing import TYPE_CHECKING, TextIO
 
 from .model import (
-    ArticlePage,
     ArticleSummary,
     Channel,
-    Heading,
-    Image,
-    ListBlock,
-    Paragraph,
-    Quote,
-    Table,
-    Video,
     movement_mark,
 )
 
@@ -179,44 +171,6 @@ def article_rows(rows: list[ArticleSummary]) -> str:
         lines.append(f"{marks} {when}  {row.channel or '-'}  {row.title}")
         lines.append(f"     {row.url}")
     return "\n".join(lines)
-
-
-def article_text(article: ArticlePage) -> str:
-    meta = [article.published_at.strftime("%Y-%m-%d %H:%M") if article.published_at else ""]
-    labelled = (("来源", article.source), ("编辑", article.editor), ("作者", article.author))
-    meta += [f"{label}：{value}" for label, value in labelled if value]
-    lines = [" > ".join(article.breadcrumb), "", article.title, "  ".join(m for m in meta if m), ""]
-    for block in article.body:
-        lines += _block_lines(block) + [""]
-    if article.contributor:
-        lines.append(f"（供稿：{article.contributor}）")
-    if article.recommendations:
-        lines += ["", "精彩推荐"] + [f"  · {item.title}" for item in article.recommendations]
-    if article.ranking:
-        lines += ["", "新闻排行"] + [f"  {item.rank:>2}. {item.title}" for item in article.ranking]
-    lines += ["", article.url]
-    return "\n".join(lines)
-
-
-def _block_lines(block) -> list[str]:
-    """A body block as plain text lines, in the spirit of how the page shows it."""
-    if isinstance(block, Paragraph):
-        return [f"　　{line}" for line in block.text.split("\n")]
-    if isinstance(block, Heading):
-        return [f"【{block.text}】"]
-    if isinstance(block, Image):
-        return [f"[图] {block.caption or ''} {block.url}".replace("  ", " ")]
-    if isinstance(block, Table):
-        return [" | ".join(row.cells) for row in block.rows]
-    if isinstance(block, ListBlock):
-        return [
-            f"  {f'{n}.' if block.ordered else '·'} {item}" for n, item in enumerate(block.items, 1)
-        ]
-    if isinstance(block, Quote):
-        return [f"  > {line}" for line in block.text.split("\n")]
-    if isinstance(block, Video):
-        return [f"[视频] {block.url}"]
-    return []
 
 
 def search_hits(hits: list[ArticleSummary], colour: bool) -> str:

@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 
-from .. import __version__
+from .. import __version__, defaults
 from ..errors import GansuReaderError
 from ..export import EXPORT_FORMATS
 from ..paths import DATA_DIR_VARIABLE
@@ -111,15 +111,16 @@ def _build_parser() -> argparse.ArgumentParser:
     sync.add_argument(
         "--pages",
         type=_positive,
-        default=2,
+        default=defaults.LIST_PAGES,
         metavar="N",
-        help="list pages to read per channel at most (default: 2)",
+        help=f"list pages to read per channel at most (default: {defaults.LIST_PAGES})",
     )
     sync.add_argument(
         "--panel-articles",
         type=_count,
         metavar="N",
-        help="articles the panels name to fetch for offline reading, at most (default: 30)",
+        help="articles the panels name to fetch for offline reading, at most "
+        f"(default: {defaults.PANEL_ARTICLES})",
     )
     sync.add_argument(
         "--mirror", metavar="M", help="fetch http://SUB.gscn.com.cn/PATH from M/SUB/PATH instead"
@@ -167,7 +168,11 @@ def _build_parser() -> argparse.ArgumentParser:
     feeds.add_argument("action", choices=("serve", "export"))
     feeds.add_argument("folder", nargs="?", metavar="DIR", help="where 'export' writes")
     feeds.add_argument(
-        "--port", type=_port, default=8787, metavar="N", help="'serve' port (default: 8787)"
+        "--port",
+        type=_port,
+        default=defaults.FEEDS_PORT,
+        metavar="N",
+        help=f"'serve' port (default: {defaults.FEEDS_PORT})",
     )
     feeds.add_argument(
         "--base-url",
@@ -187,9 +192,9 @@ def _build_parser() -> argparse.ArgumentParser:
     opml.add_argument("file", nargs="?", metavar="FILE", help="the OPML file (export: - = stdout)")
     opml.add_argument(
         "--feeds-url",
-        default="http://127.0.0.1:8787",
+        default=defaults.FEEDS_URL,
         metavar="URL",
-        help="where the feeds are served (default: http://127.0.0.1:8787)",
+        help=f"where the feeds are served (default: {defaults.FEEDS_URL})",
     )
 
     ranking = command(

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..addresses import SITE_DOMAIN, is_site_address
+from ..defaults import PANEL_DAYS
 from .common import (
     EXIT_CANCELLED,
     EXIT_SOME_FAILED,
@@ -19,8 +20,6 @@ from .common import (
     read_file,
     write,
 )
-
-PANEL_HISTORY_DAYS = 90  # panel snapshots kept; starred articles' history always (as the app)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -85,7 +84,7 @@ def run_sync(args: argparse.Namespace) -> int:
         previous = signal.signal(signal.SIGINT, lambda *_: engine.cancel.set())
         try:
             summary = engine.run(channels, pages=args.pages)
-            store.forget_old_panels(PANEL_HISTORY_DAYS)
+            store.forget_old_panels(PANEL_DAYS)  # starred articles' history always stays
         finally:
             signal.signal(signal.SIGINT, previous)
             fetcher.close()
@@ -157,7 +156,6 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from .. import terminal
 
     with open_store(args) as store:
         article = store.article(args.url)
@@ -166,7 +164,9 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(article.to_dict())
     else:
-        write(terminal.article_text(article))
+        from ..render import article_text
+
+        write(article_text(article))
     return 0
 
 

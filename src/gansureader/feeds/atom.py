@@ -2,7 +2,7 @@
 
 Each entry carries the whole article (never cut as the window cuts), its pictures
 pointing at copies served beside the feed, the article's own date, its URL as the
-entry id, 来源 as author and category and 编辑 as contributor and category. The
+entry id, 来源 as author and category, 编辑 and 作者 as contributors and categories. The
 document depends only on the cache, never on the clock, so its ETag changes only
 when what it says does.
 """
@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime, timezone
-from html import escape
 
 from .. import __version__
 from ..model import ArticlePage
-from ..render import body_html, relink_pictures
+from ..render import body_html, footer_html, header_html, relink_pictures
 from ..sanitize import sanitize_html
 from ..store import Store
 from .catalog import SITE_NAME, Feed
@@ -55,9 +54,11 @@ def atom_feed(
         if article.published_at:
             entry.published(article.published_at)
         entry.author({"name": _clean(article.source or SITE_NAME)})
-        if article.editor:
-            entry.contributor({"name": _clean(article.editor)})
-        for label, value in (("来源", article.source), ("编辑", article.editor)):
+        for person in (article.editor, article.author):
+            if person:
+                entry.contributor({"name": _clean(person)})
+        labelled = (("来源", article.source), ("编辑", article.editor), ("作者", article.author))
+        for label, value in labelled:
             if value:
                 entry.category(term=_clean(value), label=_clean(f"{label}：{value}"))
         if article.body:
@@ -95,10 +96,9 @@ def _ranking_entries(store: Store, source: str) -> list[tuple[ArticlePage, int, 
 
 
 def _content(article: ArticlePage, picture_address: Callable[[str], str | None]) -> str:
-    html = sanitize_html("".join(body_html(article, whole=True)))
-    if article.contributor:
-        html += f"<p>（供稿：{escape(article.contributor)}）</p>"
-    return relink_pictures(html, picture_address)
+    """The entry's content: the meta line (作者 too), the whole body, the 供稿 line."""
+    parts = [*header_html(article), *body_html(article, whole=True), *footer_html(article)]
+    return relink_pictures(sanitize_html("".join(parts)), picture_address)
 
 
 def _clean(text: str) -> str:

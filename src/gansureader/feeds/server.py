@@ -28,7 +28,6 @@ from ..model import Channel
 from ..store import StoreError
 from .documents import Document, FeedDocuments
 
-DEFAULT_PORT = 8787
 # A browser always names the host it thinks it talks to; a bare client may name none.
 _LOCAL_NAMES = ("127.0.0.1", "localhost", "")
 MAX_CLIENTS = 16  # feed readers of one computer; past this a client is told to come back

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from ..defaults import PANEL_DAYS
 from ..model import Channel
 from ..writes import WriteQueue
 from .failures import log_failure, user_message
@@ -49,7 +50,7 @@ class Refresher(QObject):
         self.proxy: str | None = None
         self.cache_limit_bytes: int | None = None  # enforced after every sync
         self.panel_articles: int | None = None  # None: the engine's own default
-        self.panel_days = 90  # panel snapshots kept this long (starred articles' always)
+        self.panel_days = PANEL_DAYS  # panel snapshots kept this long (starred articles' always)
         self._cancel: threading.Event | None = None
         self._again = False
         self._reparse_wanted = False

@@ -1,10 +1,11 @@
-"""The reader's preferences (QSettings) and the dialog that edits them."""
+"""The reader's preferences (QSettings), each declared once — key, default (from
+defaults.py), label, range or choices, unit — and the dialog built from them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,16 +17,43 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
+
+from .. import defaults
 
 
 class Preference:
-    """One preference in QSettings, read back as the type of its default."""
+    """One preference in QSettings, read back as the type of its default.
 
-    def __init__(self, key: str, default: int | bool | str):
-        self.key, self.default = key, default
+    ``label`` (None: not in the dialog) and, for numbers, ``low``/``high`` and ``unit``
+    (``zero``: what 0 means), for text ``choices`` (value → label) or a ``hint``.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        default: int | bool | str,
+        label: str | None = None,
+        *,
+        low: int = 0,
+        high: int = 0,
+        unit: str = "",
+        zero: str | None = None,
+        choices: dict[str, str] | None = None,
+        hint: str = "",
+    ):
+        self.key, self.default, self.label = key, default, label
+        self.low, self.high, self.unit, self.zero = low, high, unit, zero
+        self.choices, self.hint = choices, hint
+        self.name = key
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
 
     def __get__(self, settings: Settings, owner=None):
+        if settings is None:
+            return self
         value = settings.q.value(self.key, self.default)
         if isinstance(self.default, bool):  # QSettings' ini files keep "true"/"false"
             return str(value).lower() == "true"
@@ -43,24 +71,89 @@ class Preference:
 
 
 class Settings:
-    """The reader's preferences, each with its default, in one place."""
+    """The reader's preferences; those with a label appear in the dialog, in this order.
+    Labels are marked for translation in the dialog's context, where they are looked up."""
 
-    refresh_minutes = Preference("sync/refresh_minutes", 30)  # 0: never refresh by itself
-    pages = Preference("sync/pages", 2)
-    panel_articles = Preference("sync/panel_articles", 30)  # behind the panels, per refresh
-    cache_limit_mb = Preference("cache/limit_mb", 500)
-    panel_days = Preference("cache/panel_days", 90)  # panel history; starred articles' always
-    proxy = Preference("net/proxy", "")
+    refresh_minutes = Preference(
+        "sync/refresh_minutes",
+        defaults.REFRESH_MINUTES,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Refresh every"),
+        high=24 * 60,
+        unit=QT_TRANSLATE_NOOP("SettingsDialog", " min"),
+        zero=QT_TRANSLATE_NOOP("SettingsDialog", "never"),
+    )
+    pages = Preference(
+        "sync/pages",
+        defaults.LIST_PAGES,
+        QT_TRANSLATE_NOOP("SettingsDialog", "List pages per channel"),
+        low=1,
+        high=20,
+    )
+    panel_articles = Preference(
+        "sync/panel_articles",
+        defaults.PANEL_ARTICLES,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Panel articles per refresh"),
+        high=500,
+    )
+    cache_limit_mb = Preference(
+        "cache/limit_mb",
+        defaults.CACHE_LIMIT_MB,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Cache size limit"),
+        low=50,
+        high=100_000,
+        unit=" MB",
+    )
+    panel_days = Preference(
+        "cache/panel_days",
+        defaults.PANEL_DAYS,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Keep panel history"),
+        low=7,
+        high=3650,
+        unit=QT_TRANSLATE_NOOP("SettingsDialog", " days"),
+    )
+    proxy = Preference(
+        "net/proxy", "", QT_TRANSLATE_NOOP("SettingsDialog", "Proxy"), hint="http://host:port"
+    )
+    font_family = Preference(
+        "view/font_family",
+        "sans",
+        QT_TRANSLATE_NOOP("SettingsDialog", "Reading font"),
+        choices={
+            "serif": QT_TRANSLATE_NOOP("SettingsDialog", "Serif (宋体)"),
+            "sans": QT_TRANSLATE_NOOP("SettingsDialog", "Sans-serif (黑体)"),
+        },
+    )
+    font_size = Preference(
+        "view/font_size",
+        defaults.FONT_SIZE,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Text size"),
+        low=9,
+        high=32,
+        unit=" pt",
+    )
+    serve_feeds = Preference(
+        "feeds/serve",
+        False,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Serve feeds to feed readers on this computer"),
+    )
+    feeds_port = Preference(
+        "feeds/port",
+        defaults.FEEDS_PORT,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Feeds port"),
+        low=1024,
+        high=65535,
+    )
+    # Kept by the window itself, not in the dialog.
     offline = Preference("net/offline", False)
     zoom = Preference("view/zoom", 0)
-    font_family = Preference("view/font_family", "sans")  # sans (黑体) or serif (宋体)
-    font_size = Preference("view/font_size", 13)  # points
     collapsed_groups = Preference("view/collapsed_groups", "")  # sidebar groups, one a line
-    serve_feeds = Preference("feeds/serve", False)  # Atom feeds for feed readers, 127.0.0.1
-    feeds_port = Preference("feeds/port", 8787)
 
     def __init__(self, qsettings: QSettings):
         self.q = qsettings
+
+    @classmethod
+    def in_dialog(cls) -> list[Preference]:
+        return [p for p in vars(cls).values() if isinstance(p, Preference) and p.label]
 
     def state(self, key: str) -> QByteArray | None:
         value = self.q.value(f"window/{key}")
@@ -71,57 +164,37 @@ class Settings:
 
 
 class SettingsDialog(QDialog):
+    """One row per preference with a label, built from its declaration; then the data
+    folder, and the feed server's address beside its port."""
+
     def __init__(self, settings: Settings, data_folder: Path, clean_up, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
-        self.refresh = QSpinBox(self, minimum=0, maximum=24 * 60, suffix=self.tr(" min"))
-        self.refresh.setSpecialValueText(self.tr("never"))
-        self.refresh.setValue(settings.refresh_minutes)
-        self.pages = QSpinBox(self, minimum=1, maximum=20, value=settings.pages)
-        self.panel_articles = QSpinBox(self, minimum=0, maximum=500)
-        self.panel_articles.setValue(settings.panel_articles)
-        self.limit = QSpinBox(self, minimum=50, maximum=100_000, suffix=" MB")
-        self.limit.setValue(settings.cache_limit_mb)
-        self.panel_days = QSpinBox(self, minimum=7, maximum=3650, suffix=self.tr(" days"))
-        self.panel_days.setValue(settings.panel_days)
-        self.proxy = QLineEdit(settings.proxy, self)
-        self.proxy.setPlaceholderText("http://host:port")
-        self.font_family = QComboBox(self)
-        self.font_family.addItem(self.tr("Serif (宋体)"), "serif")
-        self.font_family.addItem(self.tr("Sans-serif (黑体)"), "sans")
-        self.font_family.setCurrentIndex(max(self.font_family.findData(settings.font_family), 0))
-        self.font_size = QSpinBox(self, minimum=9, maximum=32, suffix=" pt")
-        self.font_size.setValue(settings.font_size)
-        self.serve_feeds = QCheckBox(self.tr("Serve feeds to feed readers on this computer"), self)
-        self.serve_feeds.setChecked(settings.serve_feeds)
-        self.feeds_port = QSpinBox(self, minimum=1024, maximum=65535)
-        self.feeds_port.setValue(settings.feeds_port)
-        self.feeds_port.setEnabled(settings.serve_feeds)
-        self.serve_feeds.toggled.connect(self.feeds_port.setEnabled)
-        feeds_address = QLabel(self)
-        self.feeds_port.valueChanged.connect(
-            lambda port: feeds_address.setText(f"http://127.0.0.1:{port}/opml")
+        self.fields: dict[str, QWidget] = {}
+        form = QFormLayout()
+        for preference in Settings.in_dialog():
+            field = self._field(preference, getattr(settings, preference.name))
+            self.fields[preference.name] = field
+            if isinstance(field, QCheckBox):
+                form.addRow(self.tr("Feeds"), field)
+            else:
+                form.addRow(self.tr(preference.label), field)
+            if preference.name == "panel_days":
+                clean = QPushButton(self.tr("Clean up now (starred articles are kept)"), self)
+                clean.clicked.connect(lambda: clean_up(self.fields["cache_limit_mb"].value()))
+                form.addRow("", clean)
+        port, serve = self.fields["feeds_port"], self.fields["serve_feeds"]
+        port.setEnabled(serve.isChecked())
+        serve.toggled.connect(port.setEnabled)
+        feeds_address = QLabel(f"http://127.0.0.1:{port.value()}/opml", self)
+        port.valueChanged.connect(
+            lambda value: feeds_address.setText(f"http://127.0.0.1:{value}/opml")
         )
-        feeds_address.setText(f"http://127.0.0.1:{settings.feeds_port}/opml")
         feeds_address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Feeds address"), feeds_address)
         folder = QLabel(str(data_folder), self)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        clean = QPushButton(self.tr("Clean up now (starred articles are kept)"), self)
-        clean.clicked.connect(lambda: clean_up(self.limit.value()))
-        form = QFormLayout()
-        form.addRow(self.tr("Refresh every"), self.refresh)
-        form.addRow(self.tr("List pages per channel"), self.pages)
-        form.addRow(self.tr("Panel articles per refresh"), self.panel_articles)
-        form.addRow(self.tr("Cache size limit"), self.limit)
-        form.addRow(self.tr("Keep panel history"), self.panel_days)
-        form.addRow("", clean)
-        form.addRow(self.tr("Proxy"), self.proxy)
-        form.addRow(self.tr("Reading font"), self.font_family)
-        form.addRow(self.tr("Text size"), self.font_size)
-        form.addRow(self.tr("Feeds"), self.serve_feeds)
-        form.addRow(self.tr("Feeds port"), self.feeds_port)
-        form.addRow(self.tr("Feeds address"), feeds_address)
         form.addRow(self.tr("Data folder"), folder)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -132,15 +205,36 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def _field(self, preference: Preference, value) -> QWidget:
+        if isinstance(preference.default, bool):
+            field = QCheckBox(self.tr(preference.label), self)
+            field.setChecked(value)
+        elif isinstance(preference.default, int):
+            field = QSpinBox(self, minimum=preference.low, maximum=preference.high)
+            field.setSuffix(self.tr(preference.unit) if preference.unit else "")
+            if preference.zero:
+                field.setSpecialValueText(self.tr(preference.zero))
+            field.setValue(value)
+        elif preference.choices:
+            field = QComboBox(self)
+            for choice, label in preference.choices.items():
+                field.addItem(self.tr(label), choice)
+            field.setCurrentIndex(max(field.findData(value), 0))
+        else:
+            field = QLineEdit(value, self)
+            field.setPlaceholderText(preference.hint)
+        return field
+
     def accept(self) -> None:
-        self.settings.refresh_minutes = self.refresh.value()
-        self.settings.pages = self.pages.value()
-        self.settings.panel_articles = self.panel_articles.value()
-        self.settings.cache_limit_mb = self.limit.value()
-        self.settings.panel_days = self.panel_days.value()
-        self.settings.proxy = self.proxy.text().strip()
-        self.settings.font_family = self.font_family.currentData()
-        self.settings.font_size = self.font_size.value()
-        self.settings.serve_feeds = self.serve_feeds.isChecked()
-        self.settings.feeds_port = self.feeds_port.value()
+        for preference in Settings.in_dialog():
+            field = self.fields[preference.name]
+            if isinstance(field, QCheckBox):
+                value = field.isChecked()
+            elif isinstance(field, QSpinBox):
+                value = field.value()
+            elif isinstance(field, QComboBox):
+                value = field.currentData()
+            else:
+                value = field.text().strip()
+            setattr(self.settings, preference.name, value)
         super().accept()
