@@ -14,6 +14,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from . import panels, search
+from .rows import texts_from_json
+
+# A clean-up measures again after each round of removals and corrects its estimate by
+# what the round really freed: two or three rounds reach the limit.
+CLEAN_UP_ROUNDS = 6
 
 # The bytes an article keeps in its own columns and kept pages; the search index and
 # the row overhead are proportional enough to be covered by the scaling.
@@ -97,3 +105,62 @@ def compact(db: sqlite3.Connection) -> None:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     finally:
         db.execute(f"PRAGMA busy_timeout = {int(waits)}")
+
+
+class CacheLimit:
+    """The Store's side of it: its size, and the clean-up to a limit.
+
+    A mixin of Store, whose connection (``_db``), pictures and write transaction it uses.
+    """
+
+    _db: sqlite3.Connection
+
+    def size_bytes(self) -> int:
+        """What the cache holds: the database's pages in use and the picture files."""
+        return database_bytes(self._db) + picture_bytes(self._db)
+
+    def clean_up(self, max_bytes: int, between: Callable[[], None] = lambda: None) -> int:
+        """Forget the oldest articles until the cache fits ``max_bytes``; starred ones stay.
+
+        Removes only as many as bring it under the limit: each round's estimate errs on
+        the side of keeping (the database's fixed part is counted as the articles'), the
+        size is measured again after it, and the next round corrects its estimate by what
+        the last one really freed. Returns how many articles were removed. Pictures, and
+        精彩推荐 panels, that no article shows any more go too; the 新闻排行 history stays.
+        ``between`` runs after each round (the window's writes, as the writer).
+        """
+        removed, freed_per_estimated = 0, 1.0
+        for _ in range(CLEAN_UP_ROUNDS):
+            size = self.size_bytes()
+            if size <= max_bytes:
+                break
+            doomed, estimate = oldest_to_free(self._db, (size - max_bytes) / freed_per_estimated)
+            if not doomed:
+                break
+            with self._write():
+                for article_id in doomed:
+                    row = self._db.execute(
+                        "SELECT id, title, body FROM articles WHERE id = ?", (article_id,)
+                    ).fetchone()
+                    search.remove(self._db, article_id, row["title"], texts_from_json(row["body"]))
+                    self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                panels.forget_unshown_recommendations(self._db)
+                self._forget_unused_pictures()
+            compact(self._db)
+            self.images.remove_all_but(
+                {row[0] for row in self._db.execute("SELECT DISTINCT sha256 FROM images")}
+            )
+            removed += len(doomed)
+            between()
+            freed = size - self.size_bytes()
+            freed_per_estimated = min(max(freed / estimate, 0.1), 2.0) if estimate else 1.0
+        return removed
+
+    def _forget_unused_pictures(self) -> None:
+        # article_pictures follows every article (its rows go with a deleted article).
+        used = {row[0] for row in self._db.execute("SELECT url FROM article_pictures")}
+        used |= {row[0] for row in self._db.execute("SELECT image FROM panel_items")}
+        stored = [row[0] for row in self._db.execute("SELECT url FROM images")]
+        self._db.executemany(
+            "DELETE FROM images WHERE url = ?", [(url,) for url in stored if url not in used]
+        )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -24,9 +23,10 @@ from ..model import (
     body_picture_urls,
     rank_record,
 )
-from . import cleanup, panels, recovery, search, sync_state
 from . import pages as kept_pages
+from . import panels, recovery, search, sync_state
 from .channels import ChannelList
+from .cleanup import CacheLimit
 from .db import StoreError, Transaction, ensure_space, error_for, now, to_datetime
 from .images import ImageFiles
 from .rows import article_from_row, texts_from_json
@@ -36,9 +36,6 @@ from .user_state import STATE_NAME, UserState
 
 DATABASE_NAME = "gansureader.sqlite3"
 SEARCH_WINDOW = 5000
-# A clean-up measures again after each round of removals and corrects its estimate by
-# what the round really freed: two or three rounds reach the limit.
-CLEAN_UP_ROUNDS = 6
 # The article a URL names: its own address, or one that redirected to it.
 _ARTICLE_ID = (
     "coalesce((SELECT id FROM articles WHERE url = :url), "
@@ -46,7 +43,7 @@ _ARTICLE_ID = (
 )
 
 
-class Store(ChannelList, SyncBookkeeping):
+class Store(ChannelList, SyncBookkeeping, CacheLimit):
     def __init__(self, folder: Path, *, read_only: bool = False):
         """The cache in ``folder``, created or moved to this schema (a damaged one
         replaced) — or, ``read_only``, a connection that can only read one a writing Store
@@ -499,60 +496,6 @@ class Store(ChannelList, SyncBookkeeping):
             "SELECT content_type FROM images WHERE sha256 = ? LIMIT 1", (digest,)
         ).fetchone()
         return (self.images.path(digest), row[0]) if row else None
-
-    # ------------------------------------------------------------------ size
-
-    def size_bytes(self) -> int:
-        """What the cache holds: the database's pages in use and the picture files."""
-        return cleanup.database_bytes(self._db) + cleanup.picture_bytes(self._db)
-
-    def clean_up(self, max_bytes: int, between: Callable[[], None] = lambda: None) -> int:
-        """Forget the oldest articles until the cache fits ``max_bytes``; starred ones stay.
-
-        Removes only as many as bring it under the limit: each round's estimate errs on
-        the side of keeping (the database's fixed part is counted as the articles'), the
-        size is measured again after it, and the next round corrects its estimate by what
-        the last one really freed. Returns how many articles were removed. Pictures, and
-        精彩推荐 panels, that no article shows any more go too; the 新闻排行 history stays.
-        ``between`` runs after each round (the window's writes, as the writer).
-        """
-        removed, freed_per_estimated = 0, 1.0
-        for _ in range(CLEAN_UP_ROUNDS):
-            size = self.size_bytes()
-            if size <= max_bytes:
-                break
-            doomed, estimate = cleanup.oldest_to_free(
-                self._db, (size - max_bytes) / freed_per_estimated
-            )
-            if not doomed:
-                break
-            with self._write():
-                for article_id in doomed:
-                    row = self._db.execute(
-                        "SELECT id, title, body FROM articles WHERE id = ?", (article_id,)
-                    ).fetchone()
-                    search.remove(self._db, article_id, row["title"], texts_from_json(row["body"]))
-                    self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-                panels.forget_unshown_recommendations(self._db)
-                self._forget_unused_pictures()
-            cleanup.compact(self._db)
-            self.images.remove_all_but(
-                {row[0] for row in self._db.execute("SELECT DISTINCT sha256 FROM images")}
-            )
-            removed += len(doomed)
-            between()
-            freed = size - self.size_bytes()
-            freed_per_estimated = min(max(freed / estimate, 0.1), 2.0) if estimate else 1.0
-        return removed
-
-    def _forget_unused_pictures(self) -> None:
-        # article_pictures follows every article (its rows go with a deleted article).
-        used = {row[0] for row in self._db.execute("SELECT url FROM article_pictures")}
-        used |= {row[0] for row in self._db.execute("SELECT image FROM panel_items")}
-        stored = [row[0] for row in self._db.execute("SELECT url FROM images")]
-        self._db.executemany(
-            "DELETE FROM images WHERE url = ?", [(url,) for url in stored if url not in used]
-        )
 
     # ------------------------------------------------------------------ internals
 

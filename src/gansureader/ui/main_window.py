@@ -36,7 +36,6 @@ from ..render import PICTURE_FRAGMENT
 from ..sanitize import is_safe_url
 from ..store import Store
 from .article_list import ArticleDelegate, ArticleListModel
-from .failures import log_failure, user_message
 from .outputs import WindowOutputs
 from .ranking import RankingList
 from .reader import ReaderPane
@@ -46,11 +45,12 @@ from .settings import Settings, SettingsDialog
 from .sidebar import RANKING, STARRED, UNREAD, ChannelSidebar
 from .states import ErrorBanner, FirstRunPage
 from .window_actions import build_actions
+from .window_writes import WindowWrites
 
 SEARCH_DELAY_MS = 150
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowWrites, QMainWindow):
     article_shown = Signal(str)  # URL, once the article and its panels are on screen
 
     def __init__(
@@ -293,10 +293,6 @@ class MainWindow(QMainWindow):
         self._say(self.tr("Fetching the article…"), url)
         self.refresher.start([], pages=1)
 
-    def _queued(self, _, error) -> None:
-        if error is not None:
-            self.show_error(error)
-
     def fetch_picture(self, url: str) -> None:
         """A click on a picture: one not yet downloaded is fetched now (or, offline, later)."""
         if self.store.image_path(url) is not None:
@@ -319,76 +315,6 @@ class MainWindow(QMainWindow):
     def current_url(self) -> str | None:
         return self.reader.article.url if self.reader.article else None
 
-    def set_flag(self, url: str, name: str, value: bool) -> None:
-        """Set ``read`` or ``starred``: in the list at once, in the cache by the writer (the
-        list put back if that fails); the counts follow the write."""
-        self._show_flag(url, name, value)
-
-        def write(store) -> None:
-            (store.set_read if name == "read" else store.set_starred)(url, value)
-
-        def done(_, error) -> None:
-            if error is not None:
-                self._show_flag(url, name, not value)
-                self.show_error(error)
-            self.count_timer.start()
-
-        self.refresher.write(write, done)
-
-    def _show_flag(self, url: str, name: str, value: bool) -> None:
-        self.model.update(url, **{name: value})
-        if name == "starred" and url == self.current_url():
-            self.star_action.setChecked(value)
-
-    def show_error(self, error: Exception) -> None:
-        """A failure of the cache or a task, in the banner with what to do; logged."""
-        log_failure(error)
-        self.banner.show_message(user_message(error))
-
-    def toggle_read(self) -> None:
-        if url := self.current_url():
-            self.set_flag(url, "read", not self.store_flag(url, "read"))
-
-    def mark_all_read(self) -> None:
-        rows = (self.model.summary(row) for row in range(self.model.rowCount()))
-        urls = [summary.url for summary in rows if not summary.read]
-        for url in urls:
-            self._show_flag(url, "read", True)
-
-        def write(store) -> None:
-            for url in urls:
-                store.set_read(url)
-
-        self.refresher.write(write, self._written)
-
-    def _written(self, _, error) -> None:
-        """After a write that changed more than one row: the list and counts from the cache."""
-        if error is not None:
-            self.show_error(error)
-        self.reload()
-
-    def mark_channel_read(self, channel: Channel | None) -> None:
-        """Every article of a channel (None: of all) read, from the sidebar's menu."""
-        self.refresher.write(lambda store: store.mark_channel_read(channel), self._written)
-
-    def remove_channel(self, channel: Channel) -> None:
-        """An added channel goes from the sidebar; its articles stay in the cache."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Remove channel"),
-            self.tr("Remove the channel “%1”? Its articles stay in 全部.").replace(
-                "%1", channel.name
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-
-            def removed(_, error) -> None:
-                if error is not None:
-                    self.show_error(error)
-                self._channels_changed()
-
-            self.refresher.write(lambda store: store.remove_channel(channel.url), removed)
-
     def _channels_changed(self) -> None:
         self.sidebar.set_channels(self._listed_channels())
         self.reload()
@@ -405,10 +331,6 @@ class MainWindow(QMainWindow):
     def print_article(self) -> None:
         if self.reader.article is not None:
             self.outputs.print(self.reader.article)
-
-    def toggle_star(self) -> None:
-        if url := self.current_url():
-            self.set_flag(url, "starred", not self.store_flag(url, "starred"))
 
     def open_in_browser(self) -> None:
         url = self.current_url()
