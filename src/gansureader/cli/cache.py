@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .. import defaults
 from ..addresses import SITE_DOMAIN, is_site_address
 from ..defaults import PANEL_DAYS
 from .common import (
@@ -14,8 +15,11 @@ from .common import (
     EXIT_SOME_FAILED,
     NOT_CACHED,
     InputError,
+    command,
+    count,
     is_web_address,
     open_store,
+    positive,
     print_json,
     read_file,
     write,
@@ -37,6 +41,16 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(args.data_dir, demo=args.demo, screenshot=args.screenshot, article=args.article)
 
 
+def _parse_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", metavar="PATH_OR_URL", help="an HTML file, or an http(s) URL")
+    parser.add_argument(
+        "--url", help="the URL a file's bytes came from (resolves its links; default: the file's)"
+    )
+
+
+@command(
+    "parse", "parse one page (a file or a URL) and print it as JSON", arguments=_parse_arguments
+)
 def run_parse(args: argparse.Namespace) -> int:
     from ..net import Fetcher
     from ..parse import ParseError, parse_page
@@ -64,6 +78,36 @@ def run_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sync_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--channel",
+        action="append",
+        metavar="NAME_OR_URL",
+        help="a channel to sync (repeatable; default: all channels)",
+    )
+    parser.add_argument(
+        "--pages",
+        type=positive,
+        default=defaults.LIST_PAGES,
+        metavar="N",
+        help=f"list pages to read per channel at most (default: {defaults.LIST_PAGES})",
+    )
+    parser.add_argument(
+        "--panel-articles",
+        type=count,
+        metavar="N",
+        help="articles the panels name to fetch for offline reading, at most "
+        f"(default: {defaults.PANEL_ARTICLES})",
+    )
+    parser.add_argument(
+        "--mirror", metavar="M", help="fetch http://SUB.gscn.com.cn/PATH from M/SUB/PATH instead"
+    )
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+
+@command(
+    "sync", "fetch new articles of the channels into the offline cache", arguments=_sync_arguments
+)
 def run_sync(args: argparse.Namespace) -> int:
     import signal
 
@@ -114,6 +158,13 @@ def chosen_channels(store, names: list[str] | None):
     return chosen
 
 
+def _channels_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--add", metavar="URL", help="add a list page of the site as a channel")
+    parser.add_argument("--name", help="the name of the channel added with --add")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+@command("channels", "list the channels, or add one by URL", arguments=_channels_arguments)
 def run_channels(args: argparse.Namespace) -> int:
     from .. import terminal
 
@@ -132,6 +183,15 @@ def run_channels(args: argparse.Namespace) -> int:
     return 0
 
 
+def _list_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--channel", metavar="NAME_OR_URL", help="only this channel's articles")
+    parser.add_argument("--unread", action="store_true", help="only unread articles")
+    parser.add_argument("--starred", action="store_true", help="only starred articles")
+    parser.add_argument("--limit", type=positive, metavar="N", help="at most N articles")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+@command("list", "list the cached articles, newest first", arguments=_list_arguments)
 def run_list(args: argparse.Namespace) -> int:
     from .. import terminal
 
@@ -155,6 +215,12 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _show_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("url", metavar="URL")
+    parser.add_argument("--json", action="store_true", help="print it in the JSON shape of 'parse'")
+
+
+@command("show", "print a cached article (all its pages merged)", arguments=_show_arguments)
 def run_show(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
@@ -170,6 +236,17 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ranking_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", metavar="HOST", help="only this source (host[/section])")
+    parser.add_argument("--history", metavar="URL", help="one article's rank history")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+@command(
+    "ranking",
+    "the 新闻排行 of each source with movement, or one article's rank history",
+    arguments=_ranking_arguments,
+)
 def run_ranking(args: argparse.Namespace) -> int:
     from .. import terminal
 
@@ -206,6 +283,15 @@ def run_ranking(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+@command(
+    "check",
+    "check the cache, its picture files and the state file, and mend what is wrong",
+    arguments=_check_arguments,
+)
 def run_check(args: argparse.Namespace) -> int:
     from .. import terminal
     from ..store.check import check
@@ -228,6 +314,15 @@ def run_check(args: argparse.Namespace) -> int:
     return 0 if report.sound else EXIT_SOME_FAILED
 
 
+def _status_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+@command(
+    "status",
+    "what the cache still lacks: queued articles, unfinished lists, missing pictures",
+    arguments=_status_arguments,
+)
 def run_status(args: argparse.Namespace) -> int:
     from .. import terminal
 
@@ -257,6 +352,20 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reparse_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--outdated", action="store_true", help="only articles an older parser read"
+    )
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+
+@command(
+    "reparse",
+    "parse every cached article again from its kept pages (no network)",
+    "Parse every cached article again from the pages the cache keeps, after the parser "
+    "improved. Nothing is fetched; read and starred state and the panels stay.",
+    arguments=_reparse_arguments,
+)
 def run_reparse(args: argparse.Namespace) -> int:
     import signal
     import threading
@@ -284,6 +393,15 @@ def run_reparse(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if summary.failed else 0
 
 
+def _search_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", metavar="QUERY")
+    parser.add_argument(
+        "--limit", type=positive, default=20, metavar="N", help="at most N results (default: 20)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+@command("search", "full-text search of the cached articles", arguments=_search_arguments)
 def run_search(args: argparse.Namespace) -> int:
     from .. import terminal
 

@@ -1,10 +1,14 @@
-"""What every command shares: exit codes, the one kind of user error, opening the
-cache, and writing UTF-8 to stdout whatever the terminal."""
+"""What every command shares: how a command declares itself (``@command``, beside its
+``run_*`` function, with its arguments), argument types, exit codes, the user's
+errors, opening the cache, and writing UTF-8 to stdout whatever the terminal."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,6 +20,35 @@ EXIT_SOME_FAILED = 2
 EXIT_INTERNAL_ERROR = 70
 EXIT_CANCELLED = 130
 NOT_CACHED = "not in the offline cache (run 'gansureader sync' first)"
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    run: Callable[[argparse.Namespace], int]
+    help: str
+    description: str | None
+    arguments: Callable[[argparse.ArgumentParser], None]
+
+
+COMMANDS: list[Command] = []  # in the order they are declared: the order of --help
+
+
+def command(
+    name: str,
+    help_text: str,
+    description: str | None = None,
+    *,
+    arguments: Callable[[argparse.ArgumentParser], None],
+):
+    """Declare the decorated ``run_*`` function as the subcommand ``name``; ``arguments``
+    adds its options to its parser."""
+
+    def declare(run: Callable[[argparse.Namespace], int]):
+        COMMANDS.append(Command(name, run, help_text, description, arguments))
+        return run
+
+    return declare
 
 
 class InputError(GansuReaderError):
@@ -85,3 +118,31 @@ def read_file(path: Path, what: str = "a page", limit: int | None = None) -> byt
 def is_web_address(text: str) -> bool:
     parts = urlsplit(text)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def at_least(minimum: int):
+    """An argparse type: a whole number of at least ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number of at least {minimum}, not {text!r}"
+            )
+        return value
+
+    return parse
+
+
+positive = at_least(1)
+count = at_least(0)
+
+
+def port(text: str) -> int:
+    number = at_least(1)(text)
+    if number > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number up to 65535, not {text!r}")
+    return number

@@ -8,18 +8,38 @@ import os
 import sys
 from pathlib import Path
 
+from .. import defaults
+from ..export import EXPORT_FORMATS
 from ..paths import data_dir
 from .common import (
     EXIT_SOME_FAILED,
     NOT_CACHED,
     InputError,
+    command,
     open_store,
+    port,
     read_file,
     write,
     write_bytes,
 )
 
 
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("urls", nargs="+", metavar="URL")
+    parser.add_argument("--format", choices=EXPORT_FORMATS, default="html")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the file (or folder) to write"
+    )
+
+
+@command(
+    "export",
+    "write cached articles as HTML (pictures embedded), Markdown or PDF",
+    "Write a cached article (all its pages, with its pictures) to FILE as one HTML file, "
+    "as Markdown with its pictures in FILE_files/, or as PDF. With several URLs, -o names "
+    "a folder and each article gets a file named after its title.",
+    arguments=_export_arguments,
+)
 def run_export(args: argparse.Namespace) -> int:
     from ..export import export_articles
 
@@ -56,6 +76,31 @@ def _pdf_writer():
     return export_pdf
 
 
+def _feeds_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("serve", "export"))
+    parser.add_argument("folder", nargs="?", metavar="DIR", help="where 'export' writes")
+    parser.add_argument(
+        "--port",
+        type=port,
+        default=defaults.FEEDS_PORT,
+        metavar="N",
+        help=f"'serve' port (default: {defaults.FEEDS_PORT})",
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="'export': the address DIR will be published at (default: DIR as a file:// URL)",
+    )
+
+
+@command(
+    "feeds",
+    "Atom feeds of the cache for any feed reader: served on 127.0.0.1, or as files",
+    "Atom feeds built from the offline cache — one per channel, 全部, 收藏 and one per "
+    "新闻排行 — with the articles whole and their pictures. 'serve' answers feed readers "
+    "on this computer until Ctrl-C (OPML at /opml); 'export DIR' writes the same as files.",
+    arguments=_feeds_arguments,
+)
 def run_feeds(args: argparse.Namespace) -> int:
     if args.action == "export":
         from ..feeds.files import export_feeds
@@ -86,6 +131,27 @@ def run_feeds(args: argparse.Namespace) -> int:
     return 0
 
 
+def _opml_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("export", "import"))
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", help="the OPML file (export: - = stdout)"
+    )
+    parser.add_argument(
+        "--feeds-url",
+        default=defaults.FEEDS_URL,
+        metavar="URL",
+        help=f"where the feeds are served (default: {defaults.FEEDS_URL})",
+    )
+
+
+@command(
+    "opml",
+    "export the channels as OPML, or add the channels an OPML lists",
+    "'export' writes the channels (with their local feed addresses) as OPML to FILE or "
+    "stdout; 'import FILE' adds every list page of the site the OPML names as a channel "
+    "and names each entry it refuses, with the reason.",
+    arguments=_opml_arguments,
+)
 def run_opml(args: argparse.Namespace) -> int:
     from ..export import write_atomically
     from ..feeds.documents import FeedDocuments
