@@ -91,3 +91,20 @@ def open_window(qtbot, folder, tmp_path, mirror=None):
     window.restore_layout()
     window.show()
     return window
+
+
+def synced(qtbot, window, start=None, *, timeout=30_000, failures_expected=False):
+    """Run ``start`` (default: the window's refresh) and wait for the sync's summary.
+
+    Fails at once if the sync could not run at all (``failed``) instead of sitting out
+    the timeout, and unless ``failures_expected``, if any URL failed.
+    """
+    outcome = {}
+    window.refresher.finished.connect(lambda summary: outcome.setdefault("summary", summary))
+    window.refresher.failed.connect(lambda message: outcome.setdefault("failed", message))
+    (start or window.refresh)()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=timeout)
+    assert "failed" not in outcome, outcome["failed"]
+    summary = outcome["summary"]
+    assert failures_expected or not summary.failed, summary.failed
+    return summary

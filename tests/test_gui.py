@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from conftest import DEMO_CHANNELS, open_window
+from conftest import DEMO_CHANNELS, open_window, synced
 from gansureader.demo import MirrorHandler, MirrorServer, demo_channels, demo_site
 from gansureader.store import Store, StoreError
 
@@ -154,8 +154,7 @@ def test_event_loop_keeps_turning_during_a_sync(qtbot, tmp_path):
         timer = QTimer(interval=10)
         timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
         timer.start()
-        with qtbot.waitSignal(window.refresher.finished, timeout=60_000):
-            window.refresh()
+        synced(qtbot, window, timeout=60_000)
         timer.stop()
         gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)]
         assert len(ticks) > 20 and max(gaps) < 0.100, max(gaps)
@@ -197,8 +196,7 @@ def test_a_star_during_a_sync_is_written_while_the_sync_runs(qtbot, cache, tmp_p
 def test_first_run_page_until_something_is_cached(qtbot, tmp_path, demo_server):
     window = open_window(qtbot, tmp_path / "data", tmp_path, mirror=demo_server.url)
     assert window.pages.currentWidget() is window.first_run
-    with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
-        window.first_run.refresh.click()
+    synced(qtbot, window, window.first_run.refresh.click)
     assert window.pages.currentWidget() is window.splitter
     assert window.model.rowCount() == 50 and len(DEMO_CHANNELS) == 5
     window.close()  # as the app does: the window goes before its store
@@ -271,8 +269,8 @@ def test_a_sync_with_failures_shows_the_banner_with_the_url(qtbot, tmp_path, dem
     window = open_window(qtbot, tmp_path / "data", tmp_path, mirror=demo_server.url)
     gone = Channel("没了", "http://edu.gscn.com.cn/gone/", "测试")
     window.sync_channels = [*demo_channels()[:1], gone]
-    with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
-        window.refresh()
+    summary = synced(qtbot, window, failures_expected=True)
+    assert [problem.url for problem in summary.failed] == [gone.url]
     assert window.banner.isVisible()
     assert "http://edu.gscn.com.cn/gone/" in window.banner.label.text()
     good = window.store.find_channel(demo_channels()[0].name)
@@ -296,14 +294,12 @@ def test_window_size_and_splitters_are_remembered(qtbot, cache, tmp_path):
 
 def test_the_cache_limit_holds_after_a_refresh_and_keeps_starred(qtbot, tmp_path, demo_server):
     window = open_window(qtbot, tmp_path / "data", tmp_path, mirror=demo_server.url)
-    with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
-        window.refresh()
+    synced(qtbot, window)
     oldest = window.store.articles(limit=-1)[-1].url
     with qtbot.waitSignal(window.refresher.written):
         window.set_flag(oldest, "starred", True)
     window.refresher.cache_limit_bytes = window.store.size_bytes() // 2
-    with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
-        window.refresh()
+    synced(qtbot, window)
     assert window.store.count_articles() < 50
     assert window.store.article(oldest) is not None  # starred: kept although the oldest
     window.close()  # as the app does: the window goes before its store
@@ -429,8 +425,7 @@ def test_a_click_on_a_missing_picture_fetches_it_or_says_offline(
     assert "offline" in window.statusBar().currentMessage().lower()
     assert not window.refresher.running
     window.offline_action.setChecked(False)
-    with qtbot.waitSignal(window.refresher.finished, timeout=30_000):
-        window.follow_link(f"{picture}#{PICTURE_FRAGMENT}")
+    synced(qtbot, window, lambda: window.follow_link(f"{picture}#{PICTURE_FRAGMENT}"))
     assert window.store.image_path(picture) is not None
     assert window.current_url() == FIRST  # still reading it, now with its picture
     window.close()
