@@ -17,9 +17,9 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -116,24 +116,39 @@ def during_clean_up(folder: Path) -> tuple[list[float], list[float]]:
     return result
 
 
+# The demo site, answering each request after 50 ms, in a process of its own: the real
+# site is another computer, and a server in this process would compete for its GIL.
+SLOW_SERVER = """
+import sys, threading
+from gansureader.demo import MirrorHandler, MirrorServer, demo_site
+class Slow(MirrorHandler):
+    def do_GET(self):
+        threading.Event().wait(0.05)
+        super().do_GET()
+server = MirrorServer(demo_site(), Slow).start()
+print(server.url, flush=True)
+sys.stdin.read()
+"""
+
+
 def during_sync(folder: Path) -> tuple[list[float], list[float]]:
-    from gansureader.demo import MirrorHandler, MirrorServer, demo_site
+    from gansureader.demo import demo_channels
 
-    class Slow(MirrorHandler):
-        def do_GET(self):  # noqa: N802
-            threading.Event().wait(0.05)
-            super().do_GET()
-
-    with MirrorServer(demo_site(), Slow) as server:
-        app, store, window = window_on(folder, server.url)
-        from gansureader.demo import demo_channels
-
+    server = subprocess.Popen(
+        [sys.executable, "-c", SLOW_SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    try:
+        url = server.stdout.readline().decode().strip()
+        app, store, window = window_on(folder, url)
         heart = Heartbeat()
         window.refresher.start(demo_channels(), pages=2)
         result = clicks_while(app, window, heart, lambda: window.refresher.running)
         wait_for(app, lambda: not window.refresher.running)
         window.close()
         store.close()
+    finally:
+        server.kill()
+        server.wait(timeout=10)
     return result
 
 

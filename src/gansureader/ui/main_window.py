@@ -48,6 +48,7 @@ from .window_actions import build_actions
 from .window_writes import WindowWrites
 
 SEARCH_DELAY_MS = 150
+PROGRESS_EVERY_MS = 200
 
 
 class MainWindow(WindowWrites, QMainWindow):
@@ -188,6 +189,9 @@ class MainWindow(WindowWrites, QMainWindow):
     def _connect_refresher(self) -> None:
         self.refresher.started.connect(self._sync_started)
         self.refresher.progress.connect(self._sync_progress)
+        self._progress: tuple[int, int, str] | None = None
+        self.progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_EVERY_MS)
+        self.progress_timer.timeout.connect(self._show_progress)
         self.refresher.finished.connect(self._sync_finished)
         self.refresher.failed.connect(self._sync_failed)
         self.refresher.reparsed.connect(self._reparsed)
@@ -378,6 +382,16 @@ class MainWindow(WindowWrites, QMainWindow):
         self.refresh_action.setEnabled(False)
 
     def _sync_progress(self, done: int, total: int, url: str) -> None:
+        """Shown at most every PROGRESS_EVERY_MS: a new status line lays the window out
+        and repaints the list, and a sync reports every article and picture."""
+        self._progress = (done, total, url)
+        if not self.progress_timer.isActive():
+            self.progress_timer.start()
+
+    def _show_progress(self) -> None:
+        if self._progress is None or not self.refresher.running:
+            return
+        done, total, url = self._progress
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"{done}/{total}")
@@ -527,6 +541,7 @@ class MainWindow(WindowWrites, QMainWindow):
         self.settings.q.sync()
         self.count_timer.stop()  # the store may close right after the window
         self.search_timer.stop()
+        self.progress_timer.stop()
         self.reads.shut_down()
         self.refresher.shut_down()  # what runs is stopped and waited for; answers dropped
         self.outputs.stop_feed_server()

@@ -117,7 +117,10 @@ class ChannelSidebar(QTreeWidget):
 
     @staticmethod
     def _show(item: QTreeWidgetItem, count: int) -> None:
-        item.setText(1, str(count) if count else "")
+        text = str(count) if count else ""
+        if item.text(1) == text:
+            return  # unchanged: no repaint (counts follow every click, most stay as they were)
+        item.setText(1, text)
         font = QFont(item.font(0))
         font.setBold(count > 0)  # what has news stands out, as in every feed reader
         item.setFont(0, font)
