@@ -56,11 +56,12 @@ def window_on(folder: Path, mirror: str | None = None):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from gansureader.ui.app import open_for_window
+    from gansureader.ui.app import open_for_window, prefer_the_window
     from gansureader.ui.main_window import MainWindow
     from gansureader.ui.refresh import Refresher
     from gansureader.ui.settings import Settings
 
+    prefer_the_window()  # as the app does
     app = QApplication.instance() or QApplication([])
     settings = Settings(QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
     store, _ = open_for_window(folder)
@@ -73,16 +74,28 @@ def window_on(folder: Path, mirror: str | None = None):
 
 
 def wait_for(app, condition, seconds: float = 600) -> None:
+    """Run Qt's own event loop (as app.exec() does) until ``condition()`` holds: a loop of
+    processEvents() and sleeps would itself wait for the interpreter lock after each sleep."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if condition():
+        return
+    loop = QEventLoop()
     end = time.monotonic() + seconds
-    while not condition() and time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.001)
+    check = QTimer(interval=5)
+    check.timeout.connect(lambda: (condition() or time.monotonic() > end) and loop.quit())
+    check.start()
+    loop.exec()
+    check.stop()
 
 
 def pause(app, seconds: float) -> None:
     """Let the event loop run for ``seconds``."""
-    end = time.perf_counter() + seconds
-    wait_for(app, lambda: time.perf_counter() > end, seconds + 1)
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
 
 
 def clicks_while(app, window, heart: Heartbeat, busy) -> tuple[list[float], list[float]]:

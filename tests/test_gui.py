@@ -72,6 +72,26 @@ def test_search_narrows_the_list_and_finds_two_characters(window, qtbot):
     assert window.model.rowCount() == 50
 
 
+def test_a_newer_search_wins_over_an_older_one(window, qtbot):
+    def hits() -> list[str]:
+        rows = [window.model.summary(n) for n in range(window.model.rowCount())]
+        return ["天水" in row.title + (row.snippet or "") for row in rows]
+
+    shown = []
+    window.model.modelReset.connect(lambda: shown.append(all(hits())))
+    window.search_box.setText("兰州")
+    window.reload()  # the first query is on its way…
+    window.search_box.setText("天水")
+    window.reload()  # …when the second is asked for: only its answer may be shown
+    qtbot.waitUntil(lambda: window.model.searching, timeout=5000)
+    window.reads.pool.waitForDone(5000)  # whatever else was answered has been delivered…
+    qtbot.waitUntil(lambda: not window.search_timer.isActive(), timeout=5000)
+    window.reads.pool.waitForDone(5000)
+    qtbot.wait(0)  # …and handled
+    assert hits() and all(hits())
+    assert shown and all(shown)  # no reset ever showed the 兰州 results
+
+
 def test_sidebar_shows_one_channel(window):
     window.sidebar.choose("channel", window.store.find_channel("陇上味道"))
     assert window.model.rowCount() == 10

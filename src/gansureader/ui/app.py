@@ -28,9 +28,20 @@ SETTLE_MS = 400  # pictures and layout settle before the screenshot
 REPARSE_DELAY_MS = 3000
 
 
+# While a sync parses pages on its threads, every Python slot of the window waits for the
+# interpreter lock: at most this long each time (Python's default, 5 ms, made a click's
+# handling during a sync stall the window 30–40 ms; bench/waits.py).
+LOCK_SWITCH_SECONDS = 0.0005
+
+
+def prefer_the_window() -> None:
+    sys.setswitchinterval(LOCK_SWITCH_SECONDS)
+
+
 def run(
     data_folder: str | None, demo: bool, screenshot: str | None, article: str | None = None
 ) -> int:
+    prefer_the_window()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("gansureader")
     app.setApplicationName("gansureader")
