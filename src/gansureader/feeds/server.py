@@ -196,7 +196,10 @@ def _matches(header: str | None, etag: str) -> bool:
     return "*" in tags or etag in tags
 
 
-def feed_server(folder: Path, port: int, channels: list[Channel] | None = None) -> FeedServer:
+def feed_server(
+    folder: Path, port: int, channels: list[Channel] | None = None, *, read_only: bool = False
+) -> FeedServer:
+    """``read_only``: in the window, whose writer has opened the cache (one writer)."""
     from ..store import Store
 
-    return FeedServer(lambda: Store(folder), port, channels)
+    return FeedServer(lambda: Store(folder, read_only=read_only), port, channels)

@@ -137,7 +137,7 @@ class WindowOutputs(QObject):
             from ..feeds.server import FeedServerError, feed_server
 
             try:
-                self.feeds = feed_server(self.store.folder, port, self.channels)
+                self.feeds = feed_server(self.store.folder, port, self.channels, read_only=True)
             except FeedServerError as error:
                 self._problem(str(error))
                 return
