@@ -32,9 +32,18 @@ def _counts(window) -> dict[str, str]:
     return counts
 
 
+def _settled(qtbot, window) -> dict[str, str]:
+    """The counts once those asked for after the last change are read (off the window's
+    thread) and shown."""
+    qtbot.waitUntil(lambda: not window.count_timer.isActive(), timeout=2000)
+    window.reads.pool.waitForDone(5000)
+    QGuiApplication.processEvents()  # the answer, delivered to the window's thread
+    return _counts(window)
+
+
 def test_the_sidebar_lists_the_demo_channels_with_unread_counts(qtbot, cache, tmp_path):
     window = open_window(qtbot, cache, tmp_path)
-    counts = _counts(window)
+    counts = _settled(qtbot, window)
     assert counts["All"] == "50" and counts["Unread"] == "50" and counts["Starred"] == ""
     channels = demo_channels()
     assert all(counts[c.name] == "10" for c in channels)
@@ -46,10 +55,10 @@ def test_the_sidebar_lists_the_demo_channels_with_unread_counts(qtbot, cache, tm
     assert _counts(window)["All"] == "49" and _counts(window)["Unread"] == "49"
     with qtbot.waitSignal(window.refresher.written):
         window.toggle_star()
-    assert _counts(window)["Starred"] == ""  # starred, but read
+    assert _settled(qtbot, window)["Starred"] == ""  # starred, but read
     with qtbot.waitSignal(window.refresher.written):
         window.mark_channel_read(food)
-    counts = _counts(window)
+    counts = _settled(qtbot, window)
     assert counts["陇上味道"] == "" and counts["All"] == "40"
     assert not any(window.model.summary(n).read is False for n in range(window.model.rowCount()))
     window.sidebar.choose(STARRED)

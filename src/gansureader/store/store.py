@@ -44,10 +44,12 @@ _ARTICLE_ID = (
 
 
 class Store(ChannelList, SyncBookkeeping, CacheLimit):
-    def __init__(self, folder: Path, *, read_only: bool = False):
+    def __init__(self, folder: Path, *, read_only: bool = False, any_thread: bool = False):
         """The cache in ``folder``, created or moved to this schema (a damaged one
         replaced) — or, ``read_only``, a connection that can only read one a writing Store
-        has opened before: the window's, so that no write can run on its thread."""
+        has opened before: the window's, so that no write can run on its thread.
+        ``any_thread`` (read-only): used from whichever thread, one at a time (a thread
+        pool's threads come and go)."""
         self.folder = Path(folder)
         self.images = ImageFiles(self.folder / "images")
         self.recovery: recovery.Recovery | None = None  # set when a damaged cache was replaced
@@ -56,7 +58,7 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
         if read_only:
             self.state = None  # the reader's own data is written only by the writer
             try:
-                self._open_read_only(database)
+                self._open_read_only(database, any_thread)
             except sqlite3.Error as error:
                 raise error_for(self.folder, error) from None
             return
@@ -96,8 +98,10 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
         self._db.execute("PRAGMA foreign_keys = ON")
         migrate(self._db)
 
-    def _open_read_only(self, database: Path) -> None:
-        self._db = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+    def _open_read_only(self, database: Path, any_thread: bool) -> None:
+        self._db = sqlite3.connect(
+            f"{database.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=not any_thread
+        )
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA busy_timeout = 10000")
         version = self._db.execute("PRAGMA user_version").fetchone()[0]

@@ -1,8 +1,9 @@
 """Reads that can take longer than a frame, off the window's thread: search, the 排行
 view, the list's later pages.
 
-They run one at a time on a thread of their own, with a read-only connection of its
-own (SQLite connections stay on their thread), and answer on the window's thread. A
+They run one at a time on a thread of their own, with a read-only connection of their
+own, and answer on the window's thread. (Qt's pool may replace its thread — waitForDone()
+removes them — so the connection may be used from any thread, one query at a time.) A
 request supersedes the one of the same kind before it: one still waiting is skipped,
 one running is interrupted, and an answer that comes for it anyway is dropped — so
 typing a search never queues a query per keystroke, and a slow answer never replaces
@@ -82,7 +83,7 @@ class Reads(QObject):
         if self._store is None:
             from ..store import Store
 
-            self._store = Store(self.folder, read_only=True)
+            self._store = Store(self.folder, read_only=True, any_thread=True)
         return self._store
 
     def shut_down(self) -> None:
