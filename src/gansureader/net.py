@@ -333,7 +333,7 @@ class Fetcher:
         if declared.isdigit():
             if int(declared) > max_bytes:
                 raise Refused(url, f"larger than {_megabytes(max_bytes)}, not fetched")
-            watch.extend_to(watch.deadline + int(declared) / SLOWEST_RATE)
+            watch.extend_to(watch.started + self.deadline + int(declared) / SLOWEST_RATE)
         chunks, size = [], 0
         for chunk in response.iter_content(_CHUNK):
             size += len(chunk)

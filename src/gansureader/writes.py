@@ -27,16 +27,26 @@ class WriteQueue:
     def empty(self) -> bool:
         return self._queue.empty()
 
+    def refuse(self, error: Exception) -> None:
+        """Answer every queued write with ``error``, running none (no Store to run them)."""
+        for _, answer in self._taken():
+            if answer is not None:
+                answer(None, error)
+
     def drain(self, store) -> None:
         """Run every queued write with ``store``, in order; one failing stops no other."""
-        while True:
-            try:
-                write, answer = self._queue.get_nowait()
-            except queue.Empty:
-                return
+        for write, answer in self._taken():
             try:
                 result, error = write(store), None
             except Exception as caught:  # the window says what went wrong, and corrects
                 result, error = None, caught
             if answer is not None:
                 answer(result, error)
+
+    def _taken(self):
+        """The queued writes, each taken off the queue as it is reached."""
+        while True:
+            try:
+                yield self._queue.get_nowait()
+            except queue.Empty:
+                return

@@ -114,18 +114,9 @@ def latest_rankings(db: sqlite3.Connection) -> list[tuple[str, int, str]]:
     ).fetchall()
 
 
-def rank_history(db: sqlite3.Connection, url: str) -> list[tuple[str, int, str, str]]:
-    """(source, rank, first seen, last seen) of every ranking snapshot naming ``url``."""
-    return db.execute(
-        "SELECT s.source, i.rank, s.first_seen, s.last_seen FROM panel_items i "
-        "JOIN panel_snapshots s ON s.id = i.snapshot_id "
-        "WHERE s.kind = 'ranking' AND i.url = ? ORDER BY s.id",
-        (url,),
-    ).fetchall()
-
-
 def rank_histories(db: sqlite3.Connection, urls: list[str]) -> dict[str, list[tuple]]:
-    """``rank_history`` of each of ``urls``, in one query (the 排行 view shows them all)."""
+    """(source, rank, first seen, last seen) of every ranking snapshot naming each of
+    ``urls``, oldest first, in one query (the 排行 view shows them all)."""
     histories: dict[str, list[tuple]] = {url: [] for url in urls}
     for start in range(0, len(urls), 500):
         chunk = urls[start : start + 500]

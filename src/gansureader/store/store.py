@@ -53,7 +53,6 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
         self.folder = Path(folder)
         self.images = ImageFiles(self.folder / "images")
         self.recovery: recovery.Recovery | None = None  # set when a damaged cache was replaced
-        self.read_only = read_only
         database = self.folder / DATABASE_NAME
         if read_only:
             self.state = None  # the reader's own data is written only by the writer
@@ -453,7 +452,7 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
 
     def rank_history(self, url: str) -> list[tuple[str, int, str, str]]:
         """(source, rank, first seen, last seen) of every sighting of ``url`` in a 新闻排行."""
-        return panels.rank_history(self._db, url)
+        return panels.rank_histories(self._db, [url])[url]
 
     def rank_record(self, url: str) -> RankRecord | None:
         """How the article fared in the 新闻排行, or None if it never was in one."""
@@ -462,7 +461,7 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
             "(SELECT max(id) FROM panel_snapshots WHERE kind = 'ranking' GROUP BY source)",
             (url,),
         ).fetchone()[0]
-        return rank_record(panels.rank_history(self._db, url), current)
+        return rank_record(self.rank_history(url), current)
 
     # ------------------------------------------------------------------ pictures
 

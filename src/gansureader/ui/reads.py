@@ -16,20 +16,18 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtCore import QObject
 
 from .failures import log_failure
-from .tasks import run_task
+from .tasks import one_thread_pool, run_task
 
 
 class Reads(QObject):
     def __init__(self, folder: Path, parent=None):
         super().__init__(parent)
         self.folder = folder
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.pool.setExpiryTimeout(-1)  # one thread, one connection, for the window's life
-        self._store = None  # opened on the pool's thread, used only there
+        self.pool = one_thread_pool(self)
+        self._store = None  # opened by the first read; used by one read at a time
         self._latest: dict[str, int] = {}
         self._running: str | None = None  # the kind of the read running now
         self._lock = threading.Lock()

@@ -15,13 +15,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from ..defaults import PANEL_DAYS
 from ..model import Channel
 from ..writes import WriteQueue
 from .failures import log_failure, user_message
-from .tasks import run_task
+from .tasks import one_thread_pool, run_task
 
 # Closing the window waits this long for the writer: a cancelled sync ends within a
 # second, the window's last writes take milliseconds, a clean-up's round may take longer.
@@ -38,10 +38,10 @@ class Refresher(QObject):
     written = Signal()  # a write of the window's landed (or failed), and was answered
     _answered = Signal(object, object)  # a window write's callback, (result, error)
 
-    def __init__(self, data_folder: Path, pool: QThreadPool | None = None, parent=None):
+    def __init__(self, data_folder: Path, parent=None):
         super().__init__(parent)
         self.data_folder = data_folder
-        self.pool = pool or _one_thread(self)
+        self.pool = one_thread_pool(self)  # the writer's thread
         self.writes = WriteQueue()
         self._answered.connect(self._answer)
         self._closed = False
@@ -99,7 +99,7 @@ class Refresher(QObject):
 
     def _drained(self, _, error) -> None:
         if error is not None:  # the cache could not even be opened: every write says so
-            self.writes.drain(_Unwritable(error))
+            self.writes.refuse(error)
 
     def start(
         self,
@@ -237,21 +237,3 @@ class Refresher(QObject):
         elif self._reparse_wanted:
             self._reparse_wanted = False
             self.reparse_outdated()
-
-
-def _one_thread(parent: QObject) -> QThreadPool:
-    """The writer's thread: one, kept for the app's life."""
-    pool = QThreadPool(parent)
-    pool.setMaxThreadCount(1)
-    pool.setExpiryTimeout(-1)
-    return pool
-
-
-class _Unwritable:
-    """Stands in for a Store that could not be opened: every write fails with its error."""
-
-    def __init__(self, error: Exception):
-        self.error = error
-
-    def __getattr__(self, name):
-        raise self.error

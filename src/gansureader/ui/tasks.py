@@ -30,6 +30,14 @@ class _Runnable(QRunnable):
         self.task.done.emit(result, error)
 
 
+def one_thread_pool(parent: QObject) -> QThreadPool:
+    """A pool of one thread kept for the app's life: jobs run one at a time, in order."""
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(1)
+    pool.setExpiryTimeout(-1)
+    return pool
+
+
 _running: set[Task] = set()  # keeps each Task alive until its result is delivered
 
 
