@@ -25,6 +25,12 @@ from pathlib import Path
 
 import synthetic
 
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Imported once here: an import inside a measured span is itself a call into PySide's
+# import hook (Python code) on the window's thread.
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
 FRAME_MS = 16.0
 CLICKS = 20
 
@@ -38,8 +44,6 @@ class Heartbeat:
     """Beats every 5 ms on the window's thread; the longest gap in a span of time."""
 
     def __init__(self):
-        from PySide6.QtCore import QTimer
-
         self.beats: list[float] = []
         self.timer = QTimer(interval=5)
         self.timer.timeout.connect(lambda: self.beats.append(time.perf_counter()))
@@ -52,10 +56,6 @@ class Heartbeat:
 
 
 def window_on(folder: Path, mirror: str | None = None):
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
     from gansureader.ui.app import open_for_window, prefer_the_window
     from gansureader.ui.main_window import MainWindow
     from gansureader.ui.refresh import Refresher
@@ -76,8 +76,6 @@ def window_on(folder: Path, mirror: str | None = None):
 def wait_for(app, condition, seconds: float = 600) -> None:
     """Run Qt's own event loop (as app.exec() does) until ``condition()`` holds: a loop of
     processEvents() and sleeps would itself wait for the interpreter lock after each sleep."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
     if condition():
         return
     loop = QEventLoop()
@@ -91,8 +89,6 @@ def wait_for(app, condition, seconds: float = 600) -> None:
 
 def pause(app, seconds: float) -> None:
     """Let the event loop run for ``seconds``."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
     loop = QEventLoop()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     loop.exec()

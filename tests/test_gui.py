@@ -14,6 +14,7 @@ from gansureader.store import Store, StoreError
 QtCore = pytest.importorskip("PySide6.QtCore")
 from PySide6.QtCore import QTimer  # noqa: E402
 
+from gansureader.ui.article_list import SUMMARY_ROLE  # noqa: E402
 from gansureader.ui.reader import URL_ROLE  # noqa: E402
 from gansureader.ui.sidebar import RANKING, STARRED  # noqa: E402
 
@@ -181,6 +182,22 @@ def test_event_loop_keeps_turning_during_a_sync(qtbot, tmp_path):
         assert window.store.count_articles() == 50  # and the sync did its work
         window.close()  # as the app does: the window goes before its store
         window.store.close()
+
+
+def test_a_star_repaints_its_row_at_once_and_only_that_row(window, qtbot):
+    painted = []
+    delegate = window.list.itemDelegate()
+    paint = delegate.paint
+    delegate.paint = lambda painter, option, index: (
+        painted.append((index.row(), index.data(SUMMARY_ROLE).starred)),
+        paint(painter, option, index),
+    )
+    window.list.viewport().repaint()
+    assert len(painted) > 3  # a screenful of rows
+    painted.clear()
+    window.set_flag(window.model.summary(2).url, "starred", True)
+    qtbot.waitUntil(lambda: (2, True) in painted, timeout=2000)  # the ★ is shown
+    assert {row for row, _ in painted} == {2}  # not a relayout of every visible row
 
 
 def test_the_window_cannot_write_the_cache_itself(window):

@@ -35,7 +35,7 @@ from ..model import Channel
 from ..render import PICTURE_FRAGMENT
 from ..sanitize import is_safe_url
 from ..store import Store
-from .article_list import ArticleDelegate, ArticleListModel
+from .article_list import ArticleDelegate, ArticleListModel, ArticleListView
 from .outputs import WindowOutputs
 from .ranking import RankingList
 from .reader import ReaderPane
@@ -140,10 +140,9 @@ class MainWindow(WindowWrites, QMainWindow):
         self.search_box.textChanged.connect(lambda _: self.search_timer.start())
         self.reads = Reads(self.store.folder, self)
         self.model = ArticleListModel(self.store, self.reads, self)
-        self.list = QListView(self.left)
+        self.list = ArticleListView(self.left)
         self.list.setModel(self.model)
         self.list.setItemDelegate(ArticleDelegate(self.list))
-        self.list.setUniformItemSizes(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
