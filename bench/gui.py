@@ -228,7 +228,7 @@ def cleanup_stall(folder: Path) -> tuple[float, float]:
     window.refresher.cleaned.connect(lambda _: done.quit())
     timer.start()
     started = time.perf_counter()
-    window._clean_up(store.size_bytes() // 2 // (1024 * 1024))
+    window.clean_up(store.size_bytes() // 2 // (1024 * 1024))
     done.exec()
     elapsed = time.perf_counter() - started
     timer.stop()

@@ -116,7 +116,7 @@ def clicks_while(app, window, heart: Heartbeat, busy) -> tuple[list[float], list
 def during_clean_up(folder: Path) -> tuple[list[float], list[float]]:
     app, store, window = window_on(folder)
     heart = Heartbeat()
-    window._clean_up(store.size_bytes() // 2 // (1024 * 1024))
+    window.clean_up(store.size_bytes() // 2 // (1024 * 1024))
     wait_for(app, lambda: window.refresher.running, 10)
     result = clicks_while(app, window, heart, lambda: window.refresher.running)
     wait_for(app, lambda: not window.refresher.running)

@@ -73,6 +73,27 @@ def cache(demo_cache, tmp_path):
     return folder
 
 
+class InlinePool:
+    """A task pool that runs each job at once, on the thread that hands it over."""
+
+    def start(self, runnable) -> None:
+        runnable.run()
+
+    def waitForDone(self, msecs: int = -1) -> bool:  # noqa: N802 (QThreadPool's name)
+        return True
+
+
+@pytest.fixture
+def inline_tasks(monkeypatch):
+    """The window's writer and reads run each job as it is handed over, so a test of what
+    the window shows after a change needs no waiting; for tests where timing is not
+    the point (the window's thread then writes: never in the app)."""
+    from gansureader.ui import reads, refresh
+
+    for module in (reads, refresh):
+        monkeypatch.setattr(module, "one_thread_pool", lambda parent: InlinePool())
+
+
 def open_window(qtbot, folder, tmp_path, mirror=None):
     """The main window over the cache in ``folder``, listing the demo's channels."""
     from PySide6.QtCore import QSettings

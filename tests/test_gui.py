@@ -409,12 +409,12 @@ def test_the_text_is_a_centred_column_of_about_forty_characters(window, qtbot):
 def test_reading_font_and_size_are_settings_and_zoom_still_works(window):
     browser = window.reader.browser
     window.settings.font_family, window.settings.font_size = "sans", 16
-    window._apply_settings()
+    window.apply_settings()
     assert browser.font().pointSize() == 16
     assert browser.font().styleHint() == browser.font().StyleHint.SansSerif
     window.zoom(2)
     assert browser.font().pointSize() == 18 and window.settings.zoom == 2
-    window._apply_settings()  # as at the next start
+    window.apply_settings()  # as at the next start
     assert browser.font().pointSize() == 18
 
 
@@ -436,7 +436,7 @@ def test_clean_up_runs_in_the_background_and_keeps_starred(window, qtbot):
     window.set_flag(oldest, "starred", True)
     before = window.store.count_articles()
     with qtbot.waitSignal(window.refresher.cleaned, timeout=30_000) as cleaned:
-        window._clean_up(0)  # a limit no cache meets: all but the starred go
+        window.clean_up(0)  # a limit no cache meets: all but the starred go
         assert window.store.count_articles() == before  # returned at once; work goes on
         assert window.progress.isVisible()
     assert cleaned.args[0] == before - 1

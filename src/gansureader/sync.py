@@ -40,7 +40,7 @@ from .model import (
 from .net import Cancelled, Fetched, Fetcher, FetchError, Refused
 from .parse import PARSER_VERSION, ParseError, parse_page
 from .parse.site import is_foreign_login_page
-from .store import MAX_IMAGE_BYTES, Store, StoreError, image_type
+from .store import MAX_IMAGE_BYTES, Saved, Store, StoreError, image_type
 from .writes import WriteQueue
 
 WORKERS = 4
@@ -86,6 +86,18 @@ class SyncSummary:
     @property
     def ok(self) -> bool:
         return not self.failed and not self.cancelled
+
+    def count(self, saved: Saved, for_panel: bool) -> None:
+        """One article stored; ``for_panel``: fetched only because a panel names it."""
+        match saved:
+            case Saved.NEW:
+                self.new += 1
+                if for_panel:
+                    self.panel_articles += 1
+            case Saved.UPDATED:
+                self.updated += 1
+            case Saved.UNCHANGED:
+                self.unchanged += 1
 
     def to_dict(self) -> dict:
         return {
@@ -420,9 +432,7 @@ class _Run:
                     f"has more than {MAX_ARTICLE_PAGES} pages; the first {MAX_ARTICLE_PAGES} "
                     "were read",
                 )
-            setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
-            if outcome == "new" and job.for_panel and not job.channels:
-                self.summary.panel_articles += 1
+            self.summary.count(outcome, for_panel=job.for_panel and not job.channels)
             for url in result.article.picture_urls():
                 self.submit_picture(url)
             for item in (*result.article.recommendations, *result.article.ranking):

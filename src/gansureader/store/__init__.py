@@ -2,7 +2,7 @@
 
 from .db import CacheBusy, CacheDamaged, CacheUnwritable, DiskFull, StoreError
 from .images import EXTENSIONS, MAX_IMAGE_BYTES, image_type
-from .store import DATABASE_NAME, Store
+from .store import DATABASE_NAME, Saved, Store
 
 __all__ = [
     "DATABASE_NAME",
@@ -12,6 +12,7 @@ __all__ = [
     "CacheDamaged",
     "CacheUnwritable",
     "DiskFull",
+    "Saved",
     "Store",
     "StoreError",
     "image_type",

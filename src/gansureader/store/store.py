@@ -12,6 +12,7 @@ import hashlib
 import json
 import sqlite3
 from datetime import datetime, timedelta, timezone
+from enum import StrEnum
 from pathlib import Path
 
 from ..model import (
@@ -35,6 +36,16 @@ from .sync_state import SyncBookkeeping
 from .user_state import STATE_NAME, UserState
 
 DATABASE_NAME = "gansureader.sqlite3"
+
+
+class Saved(StrEnum):
+    """What storing an article did."""
+
+    NEW = "new"
+    UPDATED = "updated"  # its content changed
+    UNCHANGED = "unchanged"  # the same content: only its panels and fetch time
+
+
 SEARCH_WINDOW = 5000
 # The article a URL names: its own address, or one that redirected to it.
 _ARTICLE_ID = (
@@ -201,12 +212,12 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
         pages: list[KeptPage] = (),
         parser_version: int = 0,
         aliases: list[str] = (),
-    ) -> str:
+    ) -> Saved:
         """Store one (merged) article with its panels, its pages as fetched and their
         validators; ``parser_version`` is the parser's that read the pages; ``aliases``
         are addresses that redirected to it.
 
-        All in one transaction. Returns "new", "updated" or "unchanged".
+        All in one transaction.
         """
         stamp = now()
         ensure_space(self.folder, sum(len(page.data) for page in pages))
@@ -232,14 +243,14 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
                     f"INSERT INTO articles ({names}) VALUES ({marks})",
                     (article.url, *columns.values()),
                 )
-                article_id, outcome = cursor.lastrowid, "new"
+                article_id, outcome = cursor.lastrowid, Saved.NEW
                 search.add(self._db, article_id, article.title, article.texts())
                 sync_state.set_pictures(self._db, article_id, body_picture_urls(article.body))
             elif row["digest"] != columns["digest"]:
-                article_id, outcome = row["id"], "updated"
+                article_id, outcome = row["id"], Saved.UPDATED
                 self._replace(row, columns, article)
             else:
-                article_id, outcome = row["id"], "unchanged"
+                article_id, outcome = row["id"], Saved.UNCHANGED
                 self._db.execute(
                     "UPDATE articles SET recommendations_id = ?, ranking_id = ?, fetched_at = ?, "
                     "parser_version = ? WHERE id = ?",

@@ -104,7 +104,7 @@ class MainWindow(WindowWrites, QMainWindow):
         self.tray = self._build_tray()
         self.auto_refresh = QTimer(self)
         self.auto_refresh.timeout.connect(self._refresh_by_timer)
-        self._apply_settings()
+        self.apply_settings()
         self.reload()
 
     # ------------------------------------------------------------------ building
@@ -470,11 +470,11 @@ class MainWindow(WindowWrites, QMainWindow):
         )
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self.store.folder, self._clean_up, self)
+        dialog = SettingsDialog(self.settings, self.store.folder, self.clean_up, self)
         if dialog.exec():
-            self._apply_settings()
+            self.apply_settings()
 
-    def _clean_up(self, limit_mb: int) -> None:
+    def clean_up(self, limit_mb: int) -> None:
         """Clean-up runs in the background; the window keeps answering meanwhile."""
         self.progress.setRange(0, 0)
         self.progress.setFormat(self.tr("Cleaning up…"))
@@ -493,7 +493,7 @@ class MainWindow(WindowWrites, QMainWindow):
             self.reader.clear()
         self.statusBar().showMessage(self.tr("%n article(s) removed", "", outcome), 5000)
 
-    def _apply_settings(self) -> None:
+    def apply_settings(self) -> None:
         self.offline_action.setChecked(self.settings.offline)
         self.refresher.proxy = self.settings.proxy or None
         self.refresher.cache_limit_bytes = self.settings.cache_limit_mb * 1024 * 1024

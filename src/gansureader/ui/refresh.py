@@ -146,8 +146,8 @@ class Refresher(QObject):
             finally:
                 fetcher.close()
 
+        self.started.emit()  # before the work: a pool may run it at once (the tests' does)
         run_task(work, self._done, self.pool)
-        self.started.emit()
         return True
 
     def reparse_outdated(self) -> bool:
