@@ -4,7 +4,7 @@
 <context>
     <name>ArticleBrowser</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="164"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="165"/>
         <source>Picture cannot be shown</source>
         <translation>图片无法显示</translation>
     </message>
@@ -12,32 +12,42 @@
 <context>
     <name>ChannelSidebar</name>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="57"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="40"/>
+        <source>Channels</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="42"/>
+        <source>What the article list shows, with the number of unread articles</source>
+        <translation>文章列表显示的内容，附未读文章数</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="63"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="58"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="64"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="59"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="65"/>
         <source>Starred</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="133"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="151"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="136"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="154"/>
         <source>Open channel page in browser</source>
         <translation>在浏览器中打开频道页</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="142"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="160"/>
         <source>Remove channel</source>
         <translation>删除频道</translation>
     </message>
@@ -95,27 +105,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="236"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="237"/>
         <source>Find in article</source>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="240"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="241"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="241"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="242"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="242"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="243"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="273"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="274"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -146,17 +156,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="71"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="74"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="133"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="138"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="172"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="140"/>
+        <source>Search articles</source>
+        <translation>搜索文章</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="142"/>
+        <source>Words of the title or the text; the list shows what matches</source>
+        <translation>标题或正文中的词语；列表显示匹配的文章</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="152"/>
+        <source>Articles</source>
+        <translation>文章列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="154"/>
+        <source>Newest first; Enter opens one, M marks it read, S stars it</source>
+        <translation>最新的在前；回车打开，M 标为已读，S 收藏</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="185"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -237,8 +267,28 @@
     </message>
     <message>
         <location filename="../../src/gansureader/ui/window_actions.py" line="51"/>
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="58"/>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="60"/>
+        <source>Ne&amp;xt pane</source>
+        <translation>下一个窗格(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="63"/>
+        <source>Previous pa&amp;ne</source>
+        <translation>上一个窗格(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="65"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/ui/window_actions.py" line="53"/>
@@ -261,57 +311,52 @@
         <translation>在文章中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="58"/>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="59"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="66"/>
         <source>&amp;About gansureader</source>
         <translation>关于 gansureader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="63"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="70"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="68"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="75"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="73"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="80"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="76"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="84"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="81"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="89"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="286"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="302"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="293"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="309"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="302"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="318"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="306"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="322"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
@@ -326,88 +371,88 @@
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="344"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="360"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="359"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="385"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="398"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="434"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="400"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="436"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="402"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="438"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="425"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="461"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="428"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="464"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="441"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="477"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="447"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="483"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="454"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="490"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="465"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="501"/>
         <source>Cleaning up…</source>
         <translation>正在清理…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="467"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="503"/>
         <source>Cleaning up the cache…</source>
         <translation>正在清理缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="473"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="509"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="479"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="515"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="501"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="537"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="503"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="539"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
@@ -418,11 +463,114 @@
     </message>
 </context>
 <context>
+    <name>Phrases</name>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="23"/>
+        <source>read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="23"/>
+        <source>unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="25"/>
+        <source>starred</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="35"/>
+        <source>MMMM d, HH:mm</source>
+        <comment>a QDateTime format</comment>
+        <translation>M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="47"/>
+        <source>%1 unread</source>
+        <translation>%1 篇未读</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="49"/>
+        <source>nothing unread</source>
+        <translation>没有未读</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="56"/>
+        <source>new in the ranking</source>
+        <translation>新上榜</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="58"/>
+        <source>up %1</source>
+        <translation>上升 %1 位</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="60"/>
+        <source>down %1</source>
+        <translation>下降 %1 位</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="61"/>
+        <source>unchanged</source>
+        <translation>名次未变</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="67"/>
+        <source>rank %1</source>
+        <translation>第 %1 名</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="78"/>
+        <source>best this week: rank %1</source>
+        <translation>7 天内最高第 %1 名</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="79"/>
+        <source>now rank %1</source>
+        <translation>现第 %1 名</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="86"/>
+        <source>, </source>
+        <comment>between the parts of a phrase</comment>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>RankingList</name>
     <message>
-        <location filename="../../src/gansureader/ui/ranking.py" line="69"/>
+        <location filename="../../src/gansureader/ui/ranking.py" line="62"/>
+        <source>Each source&apos;s ranking, with each article&apos;s rank over the week</source>
+        <translation>各来源的新闻排行，附每篇文章一周内的名次</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/ranking.py" line="75"/>
         <source>Seen %1</source>
         <translation>见于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPane</name>
+    <message>
+        <location filename="../../src/gansureader/ui/reader.py" line="335"/>
+        <source>Articles the page recommends; Enter opens one</source>
+        <translation>本页推荐的文章；回车打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/reader.py" line="339"/>
+        <source>The site&apos;s most read articles, with their movement; Enter opens one</source>
+        <translation>网站阅读最多的文章及名次变化；回车打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/reader.py" line="341"/>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/reader.py" line="343"/>
+        <source>Tab moves between its links, Enter follows one</source>
+        <translation>Tab 键在链接之间移动，回车打开链接</translation>
     </message>
 </context>
 <context>
@@ -526,6 +674,25 @@
         <location filename="../../src/gansureader/ui/settings.py" line="198"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../src/gansureader/ui/keyboard.py" line="84"/>
+        <location filename="../../src/gansureader/ui/keyboard.py" line="87"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/keyboard.py" line="88"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/keyboard.py" line="88"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
 
 from ..model import ArticleSummary, Channel
 from ..store import Store
+from .keyboard import open_menu_from_keys
+from .phrases import article_phrase
 from .reads import Reads
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -106,6 +108,10 @@ class ArticleListModel(QAbstractListModel):
             return row.title
         if role == SUMMARY_ROLE:
             return row
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return article_phrase(row)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and row.snippet:
+            return row.snippet.replace("<mark>", "").replace("</mark>", "")
         return None
 
     # ------------------------------------------------------------------ helpers for the window
@@ -139,6 +145,10 @@ class ArticleListView(QListView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setUniformItemSizes(True)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if not open_menu_from_keys(self, event):
+            super().keyPressEvent(event)
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 (Qt's name)
         if top_left == bottom_right and not QAccessible.isActive():

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QLineEdit,
     QListView,
     QMainWindow,
@@ -36,7 +37,9 @@ from ..render import PICTURE_FRAGMENT
 from ..sanitize import is_safe_url
 from ..store import Store
 from .article_list import ArticleDelegate, ArticleListModel, ArticleListView
+from .keyboard import ShortcutsDialog, focus_pane, menu_position, next_pane
 from .outputs import WindowOutputs
+from .phrases import announce
 from .ranking import RankingList
 from .reader import ReaderPane
 from .reads import Reads
@@ -135,6 +138,10 @@ class MainWindow(WindowWrites, QMainWindow):
         self.search_box = QLineEdit(self.left)
         self.search_box.setPlaceholderText(self.tr("Search (title and text)"))
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName(self.tr("Search articles"))
+        self.search_box.setAccessibleDescription(
+            self.tr("Words of the title or the text; the list shows what matches")
+        )
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.reload)
         self.search_box.textChanged.connect(lambda _: self.search_timer.start())
@@ -143,6 +150,10 @@ class MainWindow(WindowWrites, QMainWindow):
         self.list = ArticleListView(self.left)
         self.list.setModel(self.model)
         self.list.setItemDelegate(ArticleDelegate(self.list))
+        self.list.setAccessibleName(self.tr("Articles"))
+        self.list.setAccessibleDescription(
+            self.tr("Newest first; Enter opens one, M marks it read, S stars it")
+        )
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -159,7 +170,8 @@ class MainWindow(WindowWrites, QMainWindow):
         layout.addWidget(self.left_views)
 
     def _list_menu(self, position) -> None:
-        if not self.list.indexAt(position).isValid():
+        position = menu_position(self.list, position)
+        if position is None:
             return
         menu = QMenu(self)
         a = self.actions
@@ -357,6 +369,16 @@ class MainWindow(WindowWrites, QMainWindow):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
+    def move_between_panes(self, step: int) -> None:
+        """F6 / Shift+F6: sidebar → list → article → 精彩推荐 → 新闻排行, and round."""
+        panes = [self.sidebar, self.left_views.currentWidget(), self.reader.browser]
+        panes += [self.reader.recommendations.items, self.reader.ranking.items]
+        if pane := next_pane(panes, QApplication.focusWidget(), step):
+            focus_pane(pane)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(list(vars(self.actions).values()), self).exec()
+
     # ------------------------------------------------------------------ syncing
 
     def refresh(self) -> None:
@@ -413,9 +435,9 @@ class MainWindow(WindowWrites, QMainWindow):
         note = self.tr("%n new article(s)", "", summary.new)
         if summary.limited:  # a list too long, a host asked enough: the rest comes later
             note += " · " + self.tr("more comes with the next refresh")
-        self.statusBar().showMessage(
-            self.tr("Refresh cancelled") if summary.cancelled else note, 8000
-        )
+        said = self.tr("Refresh cancelled") if summary.cancelled else note
+        self.statusBar().showMessage(said, 8000)
+        announce(self, said)  # a status line alone is never read out
         if summary.new and self.tray is not None:
             self.tray.showMessage("中国甘肃网", note)
         if self.awaited_picture and shown is not None:

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import movement_mark
+from .phrases import ranking_phrase, week_phrase
 
 HISTORY_DAYS = 7
 URL_ROLE = Qt.ItemDataRole.UserRole + 1
 POINTS_ROLE = Qt.ItemDataRole.UserRole + 2  # [(0..1 across the week, rank)]
+ACCESSIBLE_DESCRIPTION = Qt.ItemDataRole.AccessibleDescriptionRole  # the sparkline in words
 SPARKLINE = QSize(72, 18)
 ROW_HEIGHT = 26
 
@@ -55,6 +57,10 @@ class RankingList(QListWidget):
         self.setUniformItemSizes(True)
         self.itemClicked.connect(self._chosen)
         self.itemActivated.connect(self._chosen)
+        self.setAccessibleName("新闻排行")
+        self.setAccessibleDescription(
+            self.tr("Each source's ranking, with each article's rank over the week")
+        )
 
     def show_rankings(self, rankings: list, histories: dict[str, list]) -> None:
         """``rankings``: (source, seen, [(RankItem, movement)]); ``histories``: url → history."""
@@ -71,7 +77,11 @@ class RankingList(QListWidget):
             for item, move in items:
                 row = QListWidgetItem(f"{item.rank:>2}  {movement_mark(move)}  {item.title}")
                 row.setData(URL_ROLE, item.url)
-                row.setData(POINTS_ROLE, week_points(histories.get(item.url, []), source, now))
+                points = week_points(histories.get(item.url, []), source, now)
+                row.setData(POINTS_ROLE, points)
+                spoken = ranking_phrase(item.rank, move, item.title)
+                row.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+                row.setData(ACCESSIBLE_DESCRIPTION, week_phrase(points, item.rank))
                 row.setToolTip(item.title)
                 self.addItem(row)
 

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from ..model import ArticlePage, RankItem, movement_mark
 from ..render import POSTER_FRAGMENT, Colours, article_html
 from ..store import Store
+from .phrases import ranking_phrase
 
 URL_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMBNAIL = QSize(96, 60)
@@ -283,6 +284,7 @@ class Panel(QWidget):
         super().__init__(parent)
         self.heading = QLabel(f"<b>{title}</b>", self)
         self.items = QListWidget(self)
+        self.items.setAccessibleName(title)  # the site's own name of the panel
         self.items.setWordWrap(True)
         if icons:
             self.items.setIconSize(THUMBNAIL)
@@ -296,9 +298,14 @@ class Panel(QWidget):
     def _activate(self, item: QListWidgetItem) -> None:
         self.link_activated.emit(item.data(URL_ROLE))
 
-    def add(self, text: str, url: str, icon: QIcon | None = None) -> None:
+    def add(
+        self, text: str, url: str, icon: QIcon | None = None, spoken: str | None = None
+    ) -> None:
+        """``spoken``: what a screen reader says of the item, if not its text."""
         item = QListWidgetItem(text)
         item.setData(URL_ROLE, url)
+        if spoken is not None:
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         item.setToolTip(url)
         if icon is not None:
             item.setIcon(icon)
@@ -324,7 +331,17 @@ class ReaderPane(QSplitter):
         layout.addWidget(self.find_bar)
         side = QWidget(self)
         self.recommendations = Panel("精彩推荐", icons=True, parent=side)
+        self.recommendations.items.setAccessibleDescription(
+            self.tr("Articles the page recommends; Enter opens one")
+        )
         self.ranking = Panel("新闻排行", icons=False, parent=side)
+        self.ranking.items.setAccessibleDescription(
+            self.tr("The site's most read articles, with their movement; Enter opens one")
+        )
+        self.browser.setAccessibleName(self.tr("Article"))
+        self.browser.setAccessibleDescription(
+            self.tr("Tab moves between its links, Enter follows one")
+        )
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(4, 0, 0, 0)
         side_layout.addWidget(self.recommendations, 3)
@@ -350,7 +367,11 @@ class ReaderPane(QSplitter):
             self.recommendations.add(item.title, item.url, self._thumbnail(item.image))
         self.ranking.items.clear()
         for rank, move in movement or [(item, 0) for item in article.ranking]:
-            self.ranking.add(f"{rank.rank:>2}  {movement_mark(move)}  {rank.title}", rank.url)
+            self.ranking.add(
+                f"{rank.rank:>2}  {movement_mark(move)}  {rank.title}",
+                rank.url,
+                spoken=ranking_phrase(rank.rank, move, rank.title),
+            )
         if self.find_bar.isVisible():
             self.find_bar.find(restart=True)
 

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeWidget
 
 from ..model import Channel
 from ..store.channels import UnreadCounts
+from .keyboard import menu_position, open_menu_from_keys
+from .phrases import channel_phrase, unread_phrase
 
 # What an entry shows besides single channels.
 ALL, UNREAD, STARRED, RANKING = "all", "unread", "starred", "ranking"
@@ -35,6 +37,10 @@ class ChannelSidebar(QTreeWidget):
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
+        self.setAccessibleName(self.tr("Channels"))
+        self.setAccessibleDescription(
+            self.tr("What the article list shows, with the number of unread articles")
+        )
         self.currentItemChanged.connect(lambda now, _: now is not None and self.view_chosen.emit())
         self._channel_items: dict[str, QTreeWidgetItem] = {}
         self._groups: list[QTreeWidgetItem] = []
@@ -87,6 +93,7 @@ class ChannelSidebar(QTreeWidget):
     def _item(self, parent, label: str, view: tuple | None) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [label, ""])
         item.setData(0, VIEW_ROLE, view)
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, channel_phrase(label, 0))
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setForeground(1, self.palette().color(QPalette.ColorRole.PlaceholderText))
         return item
@@ -121,12 +128,20 @@ class ChannelSidebar(QTreeWidget):
         if item.text(1) == text:
             return  # unchanged: no repaint (counts follow every click, most stay as they were)
         item.setText(1, text)
+        # Heard as one phrase (省内经济，9 篇未读), not as a name and then a bare number.
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, channel_phrase(item.text(0), count))
+        item.setData(1, Qt.ItemDataRole.AccessibleTextRole, unread_phrase(count))
         font = QFont(item.font(0))
         font.setBold(count > 0)  # what has news stands out, as in every feed reader
         item.setFont(0, font)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if not open_menu_from_keys(self, event):
+            super().keyPressEvent(event)
+
     def _menu(self, position) -> None:
-        item = self.itemAt(position)
+        position = menu_position(self, position)  # the menu key names no row: the current
+        item = self.itemAt(position) if position is not None else None
         if item is None or item.data(0, VIEW_ROLE) is None:
             return
         kind, channel = item.data(0, VIEW_ROLE)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .phrases import announce
+
 
 class FirstRunPage(QWidget):
     """Shown while the cache is empty: fetch the site, or load the bundled demo site."""
@@ -69,6 +71,7 @@ class ErrorBanner(QFrame):
         self.label.setWordWrap(True)
         retry = QPushButton(self.tr("Retry"), self)
         close = QToolButton(self, text="✕")
+        close.setAccessibleName(self.tr("Close"))
         retry.clicked.connect(self.retry_requested)
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
@@ -82,6 +85,7 @@ class ErrorBanner(QFrame):
         self.label.setText(escape(text))
         self.setToolTip(text)
         self.show()
+        announce(self, text)
 
     def show_problems(self, problems: list) -> None:
         """``problems``: the sync summary's failures (url and reason each)."""
@@ -96,3 +100,4 @@ class ErrorBanner(QFrame):
         )
         self.setToolTip("\n".join(f"{p.url}: {p.reason}" for p in problems))
         self.show()
+        announce(self, self.tr("%n address(es) could not be fetched:", "", len(problems)))

@@ -48,14 +48,21 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
         browser=action(translate("MainWindow", "Open in &browser"), w.open_in_browser, "O"),
         copy=action(translate("MainWindow", "&Copy link"), w.copy_link, "Ctrl+Shift+C"),
         export=action(translate("MainWindow", "&Export…"), w.export_selected, "Ctrl+E"),
-        print=action(translate("MainWindow", "&Print…"), w.print_article, key.Print),
+        print=action(translate("MainWindow", "P&rint…"), w.print_article, key.Print),
         zoom_in=action(
             translate("MainWindow", "Zoom &in"), lambda: w.zoom(1), ["Ctrl+=", "Ctrl++"]
         ),
         zoom_out=action(translate("MainWindow", "Zoom &out"), lambda: w.zoom(-1), "Ctrl+-"),
         zoom_reset=action(translate("MainWindow", "&Reset zoom"), lambda: w.zoom(None), "Ctrl+0"),
         find=action(translate("MainWindow", "&Find in article"), w.reader.find_bar.open, key.Find),
-        search=action(translate("MainWindow", "Search"), w.focus_search, "Ctrl+K"),
+        search=action(translate("MainWindow", "&Search"), w.focus_search, "Ctrl+K"),
+        next_pane=action(
+            translate("MainWindow", "Ne&xt pane"), lambda: w.move_between_panes(1), "F6"
+        ),
+        previous_pane=action(
+            translate("MainWindow", "Previous pa&ne"), lambda: w.move_between_panes(-1), "Shift+F6"
+        ),
+        shortcuts=action(translate("MainWindow", "&Keyboard shortcuts"), w.show_shortcuts, "F1"),
         about=action(translate("MainWindow", "&About gansureader"), w.about),
     )
     for title, items in (
@@ -71,9 +78,10 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
         ),
         (
             translate("MainWindow", "&View"),
-            [a.zoom_in, a.zoom_out, a.zoom_reset, None, a.find, a.search],
+            [a.zoom_in, a.zoom_out, a.zoom_reset, None, a.find, a.search]
+            + [None, a.next_pane, a.previous_pane],
         ),
-        (translate("MainWindow", "&Help"), [a.about]),
+        (translate("MainWindow", "&Help"), [a.shortcuts, None, a.about]),
     ):
         menu = window.menuBar().addMenu(title)
         for item in items:
