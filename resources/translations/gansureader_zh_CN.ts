@@ -37,17 +37,17 @@
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="151"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="160"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="154"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="163"/>
         <source>Open channel page in browser</source>
         <translation>在浏览器中打开频道页</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="160"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="169"/>
         <source>Remove channel</source>
         <translation>删除频道</translation>
     </message>
@@ -55,19 +55,25 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="70"/>
+        <location filename="../../src/gansureader/ui/states.py" line="72"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
+    <message>
+        <location filename="../../src/gansureader/ui/states.py" line="74"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/states.py" line="91"/>
+        <location filename="../../src/gansureader/ui/states.py" line="95"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/states.py" line="93"/>
+        <location filename="../../src/gansureader/ui/states.py" line="97"/>
+        <location filename="../../src/gansureader/ui/states.py" line="103"/>
         <source>%n address(es) could not be fetched:</source>
         <translation>
             <numerusform>%n 个地址获取失败：</numerusform>
@@ -133,22 +139,22 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="27"/>
+        <location filename="../../src/gansureader/ui/states.py" line="29"/>
         <source>Welcome to gansureader</source>
         <translation>欢迎使用 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="31"/>
+        <location filename="../../src/gansureader/ui/states.py" line="33"/>
         <source>Nothing is cached yet. Refresh to fetch the latest news of 中国甘肃网, or load the demo content to look around without a network.</source>
         <translation>还没有缓存任何文章。点击“刷新”获取中国甘肃网的最新新闻，或加载示例内容，无需联网即可浏览。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="37"/>
+        <location filename="../../src/gansureader/ui/states.py" line="39"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="38"/>
+        <location filename="../../src/gansureader/ui/states.py" line="40"/>
         <source>Load demo content</source>
         <translation>加载示例内容</translation>
     </message>
@@ -272,21 +278,26 @@
     </message>
     <message>
         <location filename="../../src/gansureader/ui/window_actions.py" line="58"/>
+        <source>&amp;Care mode (关怀模式)</source>
+        <translation>关怀模式(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="61"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="60"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="63"/>
         <source>Ne&amp;xt pane</source>
         <translation>下一个窗格(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="63"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="66"/>
         <source>Previous pa&amp;ne</source>
         <translation>上一个窗格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="65"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="68"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
@@ -306,37 +317,37 @@
         <translation>重置缩放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="57"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="60"/>
         <source>&amp;Find in article</source>
         <translation>在文章中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="66"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="69"/>
         <source>&amp;About gansureader</source>
         <translation>关于 gansureader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="70"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="73"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="75"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="78"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="80"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="83"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="84"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="87"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="89"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="92"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -376,83 +387,83 @@
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="385"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="380"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="434"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="429"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="436"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="431"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="438"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="432"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="461"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="456"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="464"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="459"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="477"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="472"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="483"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="478"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="490"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="59"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="501"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="71"/>
         <source>Cleaning up…</source>
         <translation>正在清理…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="503"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="73"/>
         <source>Cleaning up the cache…</source>
         <translation>正在清理缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="509"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="485"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="515"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="491"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="537"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="79"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="539"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="81"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
@@ -465,73 +476,73 @@
 <context>
     <name>Phrases</name>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="23"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="24"/>
         <source>read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="23"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="24"/>
         <source>unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="25"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="26"/>
         <source>starred</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="35"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="36"/>
         <source>MMMM d, HH:mm</source>
         <comment>a QDateTime format</comment>
         <translation>M月d日 HH:mm</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="47"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="48"/>
         <source>%1 unread</source>
         <translation>%1 篇未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="49"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="50"/>
         <source>nothing unread</source>
         <translation>没有未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="56"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="57"/>
         <source>new in the ranking</source>
         <translation>新上榜</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="58"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="59"/>
         <source>up %1</source>
         <translation>上升 %1 位</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="60"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="61"/>
         <source>down %1</source>
         <translation>下降 %1 位</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="61"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="62"/>
         <source>unchanged</source>
         <translation>名次未变</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="67"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="68"/>
         <source>rank %1</source>
         <translation>第 %1 名</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="78"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="79"/>
         <source>best this week: rank %1</source>
         <translation>7 天内最高第 %1 名</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="79"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="80"/>
         <source>now rank %1</source>
         <translation>现第 %1 名</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="86"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="92"/>
         <source>, </source>
         <comment>between the parts of a phrase</comment>
         <translation>，</translation>
@@ -576,7 +587,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="172"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="177"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -606,12 +617,12 @@
         <translation>黑体（无衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="137"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="142"/>
         <source>Serve feeds to feed readers on this computer</source>
         <translation>为本机的订阅阅读器提供订阅源</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="184"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="189"/>
         <source>Clean up now (starred articles are kept)</source>
         <translation>立即清理（保留收藏的文章）</translation>
     </message>
@@ -656,22 +667,27 @@
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="180"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="137"/>
+        <source>Care mode (关怀模式): larger text, stronger colours</source>
+        <translation>关怀模式：更大的字，更鲜明的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="185"/>
         <source>Feeds</source>
         <translation>订阅源</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="142"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="147"/>
         <source>Feeds port</source>
         <translation>订阅源端口</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="195"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="200"/>
         <source>Feeds address</source>
         <translation>订阅源地址</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="198"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="203"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>

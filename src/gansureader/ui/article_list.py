@@ -166,7 +166,7 @@ class ArticleDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt's name)
         height = QFontMetrics(option.font).height()
-        return QSize(200, int(height * 2.6) + 10)
+        return QSize(200, int(height * 3.3))  # two lines and room: grows with the font
 
     def paint(self, painter, option, index) -> None:
         row: ArticleSummary = index.data(SUMMARY_ROLE)
@@ -207,9 +207,10 @@ class ArticleDelegate(QStyledItemDelegate):
 
     def _paint_snippet(self, painter, option, snippet: str, rect, line: int) -> None:
         colour = option.palette.color(QPalette.ColorRole.PlaceholderText).name()
-        mark = option.palette.color(QPalette.ColorRole.Highlight)
+        mark = option.palette.color(QPalette.ColorRole.Highlight).name()
+        on_mark = option.palette.color(QPalette.ColorRole.HighlightedText).name()
         html = snippet.replace(
-            "<mark>", f'<span style="background-color:{mark.name()};color:#ffffff">'
+            "<mark>", f'<span style="background-color:{mark};color:{on_mark}">'
         ).replace("</mark>", "</span>")
         self._snippet.setDefaultFont(option.font)
         self._snippet.setHtml(f'<div style="color:{colour}">{html}</div>')

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QStackedWidget,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from ..addresses import is_article_address
 from ..model import Channel
 from ..render import PICTURE_FRAGMENT
@@ -44,17 +42,18 @@ from .ranking import RankingList
 from .reader import ReaderPane
 from .reads import Reads
 from .refresh import Refresher
-from .settings import Settings, SettingsDialog
+from .settings import Settings
 from .sidebar import RANKING, STARRED, UNREAD, ChannelSidebar
 from .states import ErrorBanner, FirstRunPage
 from .window_actions import build_actions
+from .window_settings import WindowSettings
 from .window_writes import WindowWrites
 
 SEARCH_DELAY_MS = 150
 PROGRESS_EVERY_MS = 200
 
 
-class MainWindow(WindowWrites, QMainWindow):
+class MainWindow(WindowWrites, WindowSettings, QMainWindow):
     article_shown = Signal(str)  # URL, once the article and its panels are on screen
 
     def __init__(
@@ -360,11 +359,6 @@ class MainWindow(WindowWrites, QMainWindow):
             QGuiApplication.clipboard().setText(url)
             self.statusBar().showMessage(self.tr("Link copied"), 3000)
 
-    def zoom(self, steps: int | None) -> None:
-        browser = self.reader.browser
-        browser.reset_zoom() if steps is None else browser.zoom_by(steps)
-        self.settings.zoom = browser.zoom
-
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
@@ -485,25 +479,6 @@ class MainWindow(WindowWrites, QMainWindow):
 
     # ------------------------------------------------------------------ settings, state
 
-    def set_offline(self, offline: bool) -> None:
-        self.settings.offline = offline
-        self.statusBar().showMessage(
-            self.tr("Offline mode: only the cache is used.") if offline else "", 5000
-        )
-
-    def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self.store.folder, self.clean_up, self)
-        if dialog.exec():
-            self.apply_settings()
-
-    def clean_up(self, limit_mb: int) -> None:
-        """Clean-up runs in the background; the window keeps answering meanwhile."""
-        self.progress.setRange(0, 0)
-        self.progress.setFormat(self.tr("Cleaning up…"))
-        self.progress.show()
-        self.statusBar().showMessage(self.tr("Cleaning up the cache…"))
-        self.refresher.clean_up(limit_mb * 1024 * 1024)
-
     def _cleaned(self, outcome) -> None:
         self.progress.hide()
         if isinstance(outcome, Exception):
@@ -514,31 +489,6 @@ class MainWindow(WindowWrites, QMainWindow):
         if shown is not None and self.store.article(shown) is None:
             self.reader.clear()
         self.statusBar().showMessage(self.tr("%n article(s) removed", "", outcome), 5000)
-
-    def apply_settings(self) -> None:
-        self.offline_action.setChecked(self.settings.offline)
-        self.refresher.proxy = self.settings.proxy or None
-        self.refresher.cache_limit_bytes = self.settings.cache_limit_mb * 1024 * 1024
-        self.refresher.panel_articles = self.settings.panel_articles
-        self.refresher.panel_days = self.settings.panel_days
-        minutes = self.settings.refresh_minutes
-        if minutes:
-            self.auto_refresh.start(minutes * 60 * 1000)
-        else:
-            self.auto_refresh.stop()
-        self.reader.browser.set_typography(
-            self.settings.font_family, self.settings.font_size, self.settings.zoom
-        )
-        self.outputs.apply_feed_server()
-        self.actions.copy_feeds.setEnabled(self.outputs.feeds is not None)
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About gansureader"),
-            f"<b>gansureader {__version__}</b><br>"
-            + self.tr("A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn)."),
-        )
 
     def restore_layout(self) -> None:
         """Window geometry and splitter sizes as the reader left them, else a roomy default."""
@@ -568,10 +518,12 @@ class MainWindow(WindowWrites, QMainWindow):
         self.reads.shut_down()
         self.refresher.shut_down()  # what runs is stopped and waited for; answers dropped
         self.outputs.stop_feed_server()
+        self.reader.article = None  # nothing to re-render: the store may be closed next
         super().closeEvent(event)
 
     def changeEvent(self, event) -> None:  # noqa: N802
-        # Dark mode follows the desktop: re-render the article in the new palette.
+        # Dark mode follows the desktop, and 关怀模式 sets its own colours: the article
+        # is rendered again in the new palette.
         if event.type() == QEvent.Type.PaletteChange and self.reader.article is not None:
             self.show_article(self.reader.article.url)
         super().changeEvent(event)

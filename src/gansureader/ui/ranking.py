@@ -95,7 +95,8 @@ class _SparklineDelegate(QStyledItemDelegate):
     """The row's text, and at its right end the rank over the week: up is better."""
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(super().sizeHint(option, index).width(), ROW_HEIGHT)
+        height = max(ROW_HEIGHT, int(option.fontMetrics.height() * 1.6))  # 关怀模式: taller
+        return QSize(super().sizeHint(option, index).width(), height)
 
     def paint(self, painter: QPainter, option, index) -> None:
         points = index.data(POINTS_ROLE)

@@ -131,6 +131,11 @@ class Settings:
         high=32,
         unit=" pt",
     )
+    care_mode = Preference(
+        "view/care_mode",
+        False,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Care mode (关怀模式): larger text, stronger colours"),
+    )
     serve_feeds = Preference(
         "feeds/serve",
         False,

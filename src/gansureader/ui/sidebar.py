@@ -4,7 +4,7 @@ open its page in the browser, or remove it if the reader added it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem
 
@@ -134,6 +134,15 @@ class ChannelSidebar(QTreeWidget):
         font = QFont(item.font(0))
         font.setBold(count > 0)  # what has news stands out, as in every feed reader
         item.setFont(0, font)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # 关怀模式 on or off: counts recoloured
+            muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+            tops = [self.topLevelItem(n) for n in range(self.topLevelItemCount())]
+            children = [top.child(n) for top in tops for n in range(top.childCount())]
+            for item in tops + children:
+                item.setForeground(1, muted)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if not open_menu_from_keys(self, event):

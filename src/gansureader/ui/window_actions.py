@@ -54,6 +54,9 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
         ),
         zoom_out=action(translate("MainWindow", "Zoom &out"), lambda: w.zoom(-1), "Ctrl+-"),
         zoom_reset=action(translate("MainWindow", "&Reset zoom"), lambda: w.zoom(None), "Ctrl+0"),
+        care=action(
+            translate("MainWindow", "&Care mode (关怀模式)"), w.set_care_mode, checkable=True
+        ),
         find=action(translate("MainWindow", "&Find in article"), w.reader.find_bar.open, key.Find),
         search=action(translate("MainWindow", "&Search"), w.focus_search, "Ctrl+K"),
         next_pane=action(
@@ -78,7 +81,7 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
         ),
         (
             translate("MainWindow", "&View"),
-            [a.zoom_in, a.zoom_out, a.zoom_reset, None, a.find, a.search]
+            [a.zoom_in, a.zoom_out, a.zoom_reset, a.care, None, a.find, a.search]
             + [None, a.next_pane, a.previous_pane],
         ),
         (translate("MainWindow", "&Help"), [a.shortcuts, None, a.about]),
