@@ -4,7 +4,7 @@
 <context>
     <name>ArticleBrowser</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="165"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="191"/>
         <source>Picture cannot be shown</source>
         <translation>图片无法显示</translation>
     </message>
@@ -111,27 +111,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="237"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="263"/>
         <source>Find in article</source>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="241"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="267"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="242"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="268"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="243"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="269"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="274"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="300"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -162,37 +162,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="74"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="75"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="138"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="140"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="140"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="142"/>
         <source>Search articles</source>
         <translation>搜索文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="142"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="144"/>
         <source>Words of the title or the text; the list shows what matches</source>
         <translation>标题或正文中的词语；列表显示匹配的文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="152"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="154"/>
         <source>Articles</source>
         <translation>文章列表</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="154"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="156"/>
         <source>Newest first; Enter opens one, M marks it read, S stars it</source>
         <translation>最新的在前；回车打开，M 标为已读，S 收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="185"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="187"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -327,47 +327,82 @@
         <translation>关于 gansureader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="73"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="70"/>
+        <source>&amp;Read aloud / pause</source>
+        <translation>朗读 / 暂停(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="72"/>
+        <source>Read &amp;unread articles aloud</source>
+        <translation>连续朗读未读文章(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="74"/>
+        <source>&amp;Next unread article</source>
+        <translation>下一篇未读(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="75"/>
+        <source>&amp;Stop reading</source>
+        <translation>停止朗读(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="76"/>
+        <source>&amp;Faster</source>
+        <translation>加快(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="77"/>
+        <source>S&amp;lower</source>
+        <translation>放慢(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="81"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="78"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="86"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="83"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="91"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="87"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="96"/>
+        <source>&amp;Listen</source>
+        <translation>听新闻(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="99"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="92"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="104"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="302"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="305"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="309"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="312"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="318"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="321"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="322"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="325"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
@@ -382,51 +417,51 @@
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="360"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="363"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="380"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="383"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="429"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="432"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="431"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="434"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="432"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="435"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="456"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="459"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="459"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="462"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="472"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="475"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="478"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="481"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
@@ -446,12 +481,12 @@
         <translation>正在清理缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="485"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="488"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="491"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="494"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
@@ -471,6 +506,29 @@
         <location filename="../../src/gansureader/ui/failures.py" line="51"/>
         <source>Something went wrong inside gansureader (%1). Details are in %2.</source>
         <translation>gansureader 内部出错（%1）。详情见 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/listening.py" line="90"/>
+        <source>Choose an article to read aloud.</source>
+        <translation>请先选择要朗读的文章。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/listening.py" line="110"/>
+        <source>No more unread articles to read aloud.</source>
+        <translation>没有更多未读文章可朗读。</translation>
+    </message>
+</context>
+<context>
+    <name>Narrator</name>
+    <message>
+        <location filename="../../src/gansureader/ui/speech.py" line="111"/>
+        <source>Reading aloud needs Qt&apos;s speech module: %1</source>
+        <translation>朗读需要 Qt 的语音模块：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/speech.py" line="178"/>
+        <source>No Chinese voice was found. Linux: install speech-dispatcher and espeak-ng; Windows: Settings → Time &amp; language → Speech → add 中文(简体); macOS: System Settings → Accessibility → Spoken Content → add a Chinese voice.</source>
+        <translation>没有找到中文语音。Linux：安装 speech-dispatcher 和 espeak-ng；Windows：设置 → 时间和语言 → 语音 → 添加“中文(简体)”；macOS：系统设置 → 辅助功能 → 朗读内容 → 添加中文语音。</translation>
     </message>
 </context>
 <context>
@@ -564,22 +622,22 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="335"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="361"/>
         <source>Articles the page recommends; Enter opens one</source>
         <translation>本页推荐的文章；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="339"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="365"/>
         <source>The site&apos;s most read articles, with their movement; Enter opens one</source>
         <translation>网站阅读最多的文章及名次变化；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="341"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="367"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="343"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="369"/>
         <source>Tab moves between its links, Enter follows one</source>
         <translation>Tab 键在链接之间移动，回车打开链接</translation>
     </message>
@@ -709,6 +767,44 @@
         <location filename="../../src/gansureader/ui/keyboard.py" line="88"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechBar</name>
+    <message>
+        <location filename="../../src/gansureader/ui/listening.py" line="34"/>
+        <source>Stop reading</source>
+        <translation>停止朗读</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/listening.py" line="36"/>
+        <source>Next unread article</source>
+        <translation>下一篇未读</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/listening.py" line="38"/>
+        <source>Reading speed</source>
+        <translation>朗读速度</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/listening.py" line="52"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/listening.py" line="52"/>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/listening.py" line="54"/>
+        <source>Reading aloud</source>
+        <translation>正在朗读</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/listening.py" line="54"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
     </message>
 </context>
 <context>

@@ -143,6 +143,13 @@ def article_text(article: ArticlePage) -> str:
     return "\n".join(lines)
 
 
+def article_speech(article: ArticlePage) -> list[str]:
+    """What 听新闻 reads, in order: the title, then the body's headings, paragraphs,
+    list items, quotes and captions (not the meta line, not the panels)."""
+    spoken = (_render(block, SPEECH, _Out()) for block in article.body)
+    return [article.title, *(text for text in spoken if text.strip())]
+
+
 _ADDRESS = re.compile(r'(src|href)="([^"]*)"')
 
 
@@ -170,7 +177,7 @@ class _Out:
     picture: Callable[[str], str | None] = lambda url: None
 
 
-HTML, MARKDOWN, TEXT = 0, 1, 2
+HTML, MARKDOWN, TEXT, SPEECH = 0, 1, 2, 3
 
 
 def _render(block, output: int, out: _Out) -> str:
@@ -343,24 +350,37 @@ def _text_list(block: ListBlock, out: _Out) -> str:
     return "\n".join(f"  {mark} {item}" for mark, item in zip(marks, block.items, strict=True))
 
 
-# One row per kind of block; one column per output.
-_BLOCKS: dict[type, tuple[Callable[..., str], Callable[..., str], Callable[..., str]]] = {
-    #          HTML              Markdown            text
-    Paragraph: (_html_paragraph, _markdown_paragraph, _text_paragraph),
-    Heading: (_html_heading, _markdown_heading, lambda block, out: f"【{block.text}】"),
-    Image: (_html_picture, _markdown_picture, _text_picture),
+def _nothing(block, out: _Out) -> str:
+    return ""
+
+
+# One row per kind of block; one column per output. Speech is what 听新闻 says: the
+# text a listener follows — no table (cell after cell is no sentence), no video.
+_Renderer = Callable[..., str]
+_BLOCKS: dict[type, tuple[_Renderer, _Renderer, _Renderer, _Renderer]] = {
+    #          HTML              Markdown            text                speech
+    Paragraph: (_html_paragraph, _markdown_paragraph, _text_paragraph, lambda b, out: b.text),
+    Heading: (
+        _html_heading,
+        _markdown_heading,
+        lambda block, out: f"【{block.text}】",
+        lambda block, out: block.text,
+    ),
+    Image: (_html_picture, _markdown_picture, _text_picture, lambda b, out: b.caption or ""),
     Table: (
         _html_table,
         _markdown_table,
         lambda b, out: "\n".join(" | ".join(r.cells) for r in b.rows),
+        _nothing,
     ),
-    ListBlock: (_html_list, _markdown_list, _text_list),
+    ListBlock: (_html_list, _markdown_list, _text_list, lambda b, out: "\n".join(b.items)),
     Quote: (
         _html_quote,
         _markdown_quote,
         lambda b, out: "\n".join(f"  > {x}" for x in b.text.split("\n")),
+        lambda b, out: b.text,
     ),
-    Video: (_html_video, _markdown_video, lambda block, out: f"[视频] {block.url}"),
+    Video: (_html_video, _markdown_video, lambda block, out: f"[视频] {block.url}", _nothing),
 }
 
 

@@ -36,6 +36,7 @@ from ..sanitize import is_safe_url
 from ..store import Store
 from .article_list import ArticleDelegate, ArticleListModel, ArticleListView
 from .keyboard import ShortcutsDialog, focus_pane, menu_position, next_pane
+from .listening import WindowListening
 from .outputs import WindowOutputs
 from .phrases import announce
 from .ranking import RankingList
@@ -53,7 +54,7 @@ SEARCH_DELAY_MS = 150
 PROGRESS_EVERY_MS = 200
 
 
-class MainWindow(WindowWrites, WindowSettings, QMainWindow):
+class MainWindow(WindowWrites, WindowSettings, WindowListening, QMainWindow):
     article_shown = Signal(str)  # URL, once the article and its panels are on screen
 
     def __init__(
@@ -97,6 +98,7 @@ class MainWindow(WindowWrites, WindowSettings, QMainWindow):
         layout.addWidget(self.pages)
         self.setCentralWidget(central)
         self._build_status_bar()
+        self._build_listening()
         self.outputs = WindowOutputs(self, store, settings, channels)
         self.outputs.channels_changed.connect(self._channels_changed)
         self.actions = build_actions(self)
@@ -253,7 +255,8 @@ class MainWindow(WindowWrites, WindowSettings, QMainWindow):
 
     # ------------------------------------------------------------------ reading
 
-    def show_article(self, url: str) -> bool:
+    def show_article(self, url: str, mark_read: bool = True) -> bool:
+        """Show the cached article; ``mark_read`` False: 连续朗读 marks it once spoken."""
         article = self.store.article(url)
         if article is None:
             return False
@@ -261,7 +264,7 @@ class MainWindow(WindowWrites, WindowSettings, QMainWindow):
         self.reader.show_article(
             article, self.store.ranking_movement(url), record.line() if record else None
         )
-        if not self.store_flag(url, "read"):
+        if mark_read and not self.store_flag(url, "read"):
             self.set_flag(url, "read", True)
         self.star_action.setChecked(self.store_flag(url, "starred"))
         self.statusBar().showMessage(url, 4000)

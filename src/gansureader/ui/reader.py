@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QSplitter,
     QTextBrowser,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -102,10 +103,12 @@ class ArticleBrowser(QTextBrowser):
         self.zoom = 0
         self.html = ""
         self.column = 0  # the reading column's width the pictures were scaled for
+        self._spoken_at = 0  # where in the text 听新闻 reads now
         self._relayout_timer = QTimer(self, singleShot=True, interval=150)
         self._relayout_timer.timeout.connect(self._relayout)
 
     def show_html(self, html: str) -> None:
+        self._spoken_at = 0
         self.html = html
         self.column = self.column_width()
         self.setHtml(html)
@@ -114,6 +117,29 @@ class ArticleBrowser(QTextBrowser):
     def clear(self) -> None:
         self.html = ""
         super().clear()
+
+    def mark_spoken(self, sentence: str) -> None:
+        """The sentence 听新闻 is reading: highlighted, and scrolled into view."""
+        document = self.document()
+        found = document.find(sentence, self._spoken_at)
+        if found.isNull():
+            found = document.find(sentence)  # said again after a pause, or earlier
+        if found.isNull():
+            return
+        self._spoken_at = found.selectionStart()
+        marked = QTextEdit.ExtraSelection()
+        marked.cursor = found
+        marked.format.setBackground(self.palette().color(QPalette.ColorRole.Highlight))
+        marked.format.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
+        self.setExtraSelections([marked])
+        where = self.cursorRect(found)
+        if not self.viewport().rect().contains(where):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + where.top() - self.viewport().height() // 3)
+
+    def clear_spoken(self) -> None:
+        self._spoken_at = 0
+        self.setExtraSelections([])
 
     def column_width(self) -> int:
         """About forty characters of the current font, or all there is in a narrow window."""

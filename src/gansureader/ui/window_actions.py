@@ -67,6 +67,14 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
         ),
         shortcuts=action(translate("MainWindow", "&Keyboard shortcuts"), w.show_shortcuts, "F1"),
         about=action(translate("MainWindow", "&About gansureader"), w.about),
+        read_aloud=action(translate("MainWindow", "&Read aloud / pause"), w.read_aloud, "R"),
+        read_unread=action(
+            translate("MainWindow", "Read &unread articles aloud"), w.read_unread_aloud, "Shift+R"
+        ),
+        read_next=action(translate("MainWindow", "&Next unread article"), w.read_next_unread, "N"),
+        stop_reading=action(translate("MainWindow", "&Stop reading"), w.stop_reading, "Shift+S"),
+        faster=action(translate("MainWindow", "&Faster"), lambda: w.reading_speed(1), "Ctrl+]"),
+        slower=action(translate("MainWindow", "S&lower"), lambda: w.reading_speed(-1), "Ctrl+["),
     )
     for title, items in (
         (
@@ -83,6 +91,10 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
             translate("MainWindow", "&View"),
             [a.zoom_in, a.zoom_out, a.zoom_reset, a.care, None, a.find, a.search]
             + [None, a.next_pane, a.previous_pane],
+        ),
+        (
+            translate("MainWindow", "&Listen"),
+            [a.read_aloud, a.read_unread, a.read_next, a.stop_reading, None, a.faster, a.slower],
         ),
         (translate("MainWindow", "&Help"), [a.shortcuts, None, a.about]),
     ):
