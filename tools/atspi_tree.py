@@ -25,7 +25,7 @@ from gi.repository import Atspi  # noqa: E402
 
 ROWS = 6  # of a list's or tree's rows: enough to hear what one sounds like
 LISTS = {"list", "tree", "table", "tree table", "list box"}
-STATES = ("focusable", "focused", "selected", "checked", "expanded", "bold")
+STATES = ("focusable", "focused", "selected", "checked", "expanded")
 
 
 def find_app(name: str, seconds: float) -> Atspi.Accessible | None:
@@ -42,12 +42,19 @@ def find_app(name: str, seconds: float) -> Atspi.Accessible | None:
 
 def describe(node: Atspi.Accessible) -> str:
     states = node.get_state_set()
-    flags = [s for s in STATES if states.contains(getattr(Atspi.StateType, s.upper(), -1))]
+    flags = [s for s in STATES if states.contains(getattr(Atspi.StateType, s.upper()))]
     description = node.get_description() or ""
     text = f'{node.get_role_name()} "{node.get_name() or ""}"'
     if description:
         text += f" — {description}"
-    return text + (f" [{', '.join(flags)}]" if flags else "")
+    text += f" [{', '.join(flags)}]" if flags else ""
+    content = node.get_text_iface()  # what Orca reads of a text: the article's words
+    if content is not None and node.get_role_name() in ("label", "text", "document text"):
+        length = Atspi.Text.get_character_count(content)
+        if length:
+            words = Atspi.Text.get_text(content, 0, min(length, 90)).replace("\n", " ⏎ ")
+            text += f"\n{'':>4}text ({length} characters): {words}…"
+    return text
 
 
 def dump(node: Atspi.Accessible, depth: int, max_depth: int) -> None:

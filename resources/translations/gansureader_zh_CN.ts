@@ -12,42 +12,48 @@
 <context>
     <name>ChannelSidebar</name>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="40"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="41"/>
         <source>Channels</source>
         <translation>频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="42"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="43"/>
         <source>What the article list shows, with the number of unread articles</source>
         <translation>文章列表显示的内容，附未读文章数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="63"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="64"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="64"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="30"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="65"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="65"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="30"/>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="66"/>
         <source>Starred</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="160"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="161"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="163"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="164"/>
         <source>Open channel page in browser</source>
         <translation>在浏览器中打开频道页</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="169"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="170"/>
         <source>Remove channel</source>
         <translation>删除频道</translation>
     </message>
@@ -172,27 +178,32 @@
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="142"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="143"/>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/main_window.py" line="144"/>
         <source>Search articles</source>
         <translation>搜索文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="144"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="146"/>
         <source>Words of the title or the text; the list shows what matches</source>
         <translation>标题或正文中的词语；列表显示匹配的文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="154"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="156"/>
         <source>Articles</source>
         <translation>文章列表</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="156"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="158"/>
         <source>Newest first; Enter opens one, M marks it read, S stars it</source>
         <translation>最新的在前；回车打开，M 标为已读，S 收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="187"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -387,22 +398,22 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="305"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="307"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="312"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="314"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="321"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="323"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="325"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="327"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
@@ -417,51 +428,51 @@
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="363"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="365"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="383"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="385"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="432"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="434"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="434"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="436"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="435"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="437"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="459"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="461"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="462"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="464"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="475"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="477"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="481"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="483"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
@@ -481,12 +492,12 @@
         <translation>正在清理缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="488"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="490"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="494"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="496"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>

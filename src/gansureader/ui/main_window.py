@@ -139,6 +139,8 @@ class MainWindow(WindowWrites, WindowSettings, WindowListening, QMainWindow):
         self.search_box = QLineEdit(self.left)
         self.search_box.setPlaceholderText(self.tr("Search (title and text)"))
         self.search_box.setClearButtonEnabled(True)
+        for clear in self.search_box.findChildren(QToolButton):  # Qt's own, named by no one
+            clear.setAccessibleName(self.tr("Clear the search"))
         self.search_box.setAccessibleName(self.tr("Search articles"))
         self.search_box.setAccessibleDescription(
             self.tr("Words of the title or the text; the list shows what matches")

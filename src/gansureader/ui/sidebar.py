@@ -27,6 +27,7 @@ class ChannelSidebar(QTreeWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setColumnCount(2)
+        self.setHeaderLabels([self.tr("Channel"), self.tr("Unread")])  # hidden; heard
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)
         self.setIndentation(12)
