@@ -29,7 +29,8 @@ Version: $version
 Architecture: $arch
 Maintainer: gansureader developers <gansureader@users.noreply.github.com>
 Installed-Size: $installed_kb
-Depends: libc6 (>= $glibc), libgl1, libegl1, libxcb1, libcups2, fontconfig-config, fonts-noto-cjk | fonts-wqy-zenhei
+Depends: libc6 (>= $glibc), libgl1, libegl1, libxcb1, libcups2, libpulse0, fontconfig-config, fonts-noto-cjk | fonts-wqy-zenhei
+Recommends: speech-dispatcher, espeak-ng
 Section: net
 Priority: optional
 Homepage: https://github.com/gansureader/gansureader

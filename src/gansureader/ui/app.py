@@ -166,11 +166,23 @@ def self_test() -> int:
         code = app.exec()
         window.close()
         store.close()
+    if getattr(sys, "frozen", False) and (missing := _speech_missing()):
+        failure.append(missing)  # a bundle must carry 听新闻; from source it is the system's
     if code == 0 and not failure:
         print("self-test ok", flush=True)
         return 0
     print(f"self-test failed: {'; '.join(failure) or f'exit {code}'}", file=sys.stderr)
     return 1
+
+
+def _speech_missing() -> str | None:
+    """What keeps 听新闻 from loading, or None."""
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError as error:
+        return f"speech cannot load: {error}"
+    engines = [name for name in QTextToSpeech.availableEngines() if name != "mock"]
+    return None if engines else "no speech engine is bundled"
 
 
 def install_translations(app: QApplication) -> list[QTranslator]:
