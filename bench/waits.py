@@ -56,7 +56,7 @@ class Heartbeat:
 
 
 def window_on(folder: Path, mirror: str | None = None):
-    from gansureader.ui.app import open_for_window, prefer_the_window
+    from gansureader.ui.app import freeze_what_started, open_for_window, prefer_the_window
     from gansureader.ui.main_window import MainWindow
     from gansureader.ui.refresh import Refresher
     from gansureader.ui.settings import Settings
@@ -69,6 +69,7 @@ def window_on(folder: Path, mirror: str | None = None):
     refresher.mirror = mirror
     window = MainWindow(store, settings, refresher)
     window.show()
+    freeze_what_started()  # as the app does
     app.processEvents()
     return app, store, window
 
