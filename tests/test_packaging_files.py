@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,3 +78,53 @@ def test_a_built_wheel_carries_the_resources(tmp_path):
     ):
         assert needed in names, needed
     assert not any(name.endswith(".ts") for name in names)
+
+
+def _cli_docs():
+    sys.path.insert(0, str(ROOT / "packaging" / "linux"))
+    try:
+        import cli_docs
+    finally:
+        sys.path.pop(0)
+    return cli_docs
+
+
+def test_the_man_page_names_every_command_and_option_of_the_parser():
+    import datetime
+
+    from gansureader.cli import build_parser
+    from gansureader.cli.common import COMMANDS
+
+    page = _cli_docs().man_page(build_parser(), datetime.date(2026, 12, 1))
+    assert page.startswith('.TH GANSUREADER 1 "2026-12-01"')
+    sections = re.findall(r"^\.SS (.+)$", page, re.M)
+    assert sections == [command.name for command in COMMANDS]
+    assert "\\fB\\-\\-data\\-dir\\fR" in page and "\\fB\\-\\-format\\fR" in page
+    assert not re.search(r"^[.'](?!TH|SH|SS|TP|PP|br)", page, re.M)  # no text read as a request
+    if subprocess.run(["sh", "-c", "command -v man"], capture_output=True).returncode == 0:
+        rendered = subprocess.run(
+            ["man", "-l", "-"],
+            input=page,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env={"MANWIDTH": "100", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        )
+        assert "export" in rendered.stdout and "warning" not in rendered.stderr.lower()
+
+
+def test_bash_completion_completes_the_commands(tmp_path):
+    pytest.importorskip("shtab")  # the package extra
+    built = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "linux" / "cli_docs.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert built.returncode == 0, built.stderr
+    script = (
+        f"source {tmp_path / 'gansureader.bash'}; COMP_WORDS=(gansureader s); COMP_CWORD=1; "
+        '_shtab_gansureader gansureader s gansureader; echo "${COMPREPLY[@]}"'
+    )
+    completed = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=30)
+    assert completed.stdout.split() == ["sync", "show", "status", "search"]

@@ -22,6 +22,14 @@ for size in 16 24 32 48 64 128 256 512; do
   install -D -m 644 "resources/icons/gansureader-$size.png" \
     "$root/usr/share/icons/hicolor/${size}x${size}/apps/gansureader.png"
 done
+# The man page and the bash/zsh completions, from the CLI's own parser.
+docs=$(mktemp -d)
+trap 'rm -rf "$root" "$docs"' EXIT
+"${PYTHON:-.venv/bin/python}" packaging/linux/cli_docs.py "$docs"
+install -D -m 644 "$docs/gansureader.1" "$root/usr/share/man/man1/gansureader.1"
+gzip -9n "$root/usr/share/man/man1/gansureader.1"
+install -D -m 644 "$docs/gansureader.bash" "$root/usr/share/bash-completion/completions/gansureader"
+install -D -m 644 "$docs/_gansureader" "$root/usr/share/zsh/vendor-completions/_gansureader"
 installed_kb=$(du -sk "$root/usr" | cut -f1)
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: gansureader

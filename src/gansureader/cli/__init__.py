@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     # SIGINT ignored: 'sync' and 'feeds serve' could then never be interrupted.
     if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
-    parser = _build_parser()
+    parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.run(args)
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL_ERROR
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gansureader",
         description="A desktop reader for 中国甘肃网 (gscn.com.cn). Without a command, "
