@@ -128,3 +128,21 @@ def test_bash_completion_completes_the_commands(tmp_path):
     )
     completed = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=30)
     assert completed.stdout.split() == ["sync", "show", "status", "search"]
+
+
+def test_appstream_metadata_names_this_version_and_the_desktop_entry():
+    from lxml import etree
+
+    from gansureader import __version__
+
+    linux = ROOT / "packaging" / "linux"
+    component = etree.parse(str(linux / "io.github.gansureader.metainfo.xml")).getroot()
+    assert component.find("releases/release").get("version") == __version__
+    desktop = component.find("launchable").text
+    assert (linux / desktop).is_file()
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert {s.get(lang) for s in component.findall("summary")} == {None, "zh_CN"}
+    shots = [image.text for image in component.iter("image")]
+    assert shots and all(
+        (ROOT / "docs" / Path(shot).name).is_file() for shot in shots
+    )  # each screenshot is one of the README's

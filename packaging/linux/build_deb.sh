@@ -17,6 +17,13 @@ trap 'rm -rf "$root"' EXIT
 install -d "$root/DEBIAN" "$root/usr/lib/gansureader" "$root/usr/bin" "$root/usr/share/applications"
 cp -a "$bundle/." "$root/usr/lib/gansureader/"
 ln -s ../lib/gansureader/gansureader "$root/usr/bin/gansureader"  # the bootloader finds _internal via /proc/self/exe
+# What software centres read, and the menu entry: both checked before they are shipped.
+for tool in appstreamcli desktop-file-validate; do
+  command -v "$tool" >/dev/null || { echo "build_deb.sh: $tool is missing (apt install appstream desktop-file-utils)" >&2; exit 1; }
+done
+appstreamcli validate --no-net packaging/linux/io.github.gansureader.metainfo.xml
+desktop-file-validate packaging/linux/gansureader.desktop
+install -D -m 644 packaging/linux/io.github.gansureader.metainfo.xml "$root/usr/share/metainfo/io.github.gansureader.metainfo.xml"
 install -m 644 packaging/linux/gansureader.desktop "$root/usr/share/applications/"
 for size in 16 24 32 48 64 128 256 512; do
   install -D -m 644 "resources/icons/gansureader-$size.png" \
