@@ -36,6 +36,7 @@ package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build \
 		packaging/gansureader.spec
+	$(BIN)/python packaging/notices.py dist/gansureader
 	env -u QT_QPA_PLATFORM dist/gansureader/gansureader --self-test
 	packaging/linux/build_deb.sh
 	$(BIN)/python -m pytest -m package

@@ -29,3 +29,24 @@ def test_deb_installs_into_a_scratch_root_and_passes_its_self_test(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "self-test ok"
+
+
+def test_the_deb_carries_licences_man_page_completion_and_appstream(tmp_path):
+    import importlib.metadata as metadata
+
+    debs = sorted(DIST.glob("gansureader_*.deb"))
+    assert debs, "no .deb in dist/: run 'make package'"
+    root = tmp_path / "root"
+    subprocess.run(["dpkg", "-x", str(debs[-1]), str(root)], check=True)
+    doc = root / "usr/share/doc/gansureader"
+    assert (doc / "copyright").read_text().startswith("Format: https://www.debian.org/")
+    assert (doc / "changelog.Debian.gz").is_file()
+    notices = (root / "usr/lib/gansureader/licenses/THIRD-PARTY-NOTICES.txt").read_text()
+    for name in ("PySide6_Essentials", "lxml", "requests", "nh3", "feedgen", "Python 3."):
+        assert name in notices
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in notices and "libfreetype" in notices
+    assert metadata.version("lxml") in notices  # the versions that were bundled
+    assert (root / "usr/share/man/man1/gansureader.1.gz").is_file()
+    assert (root / "usr/share/bash-completion/completions/gansureader").is_file()
+    assert (root / "usr/share/zsh/vendor-completions/_gansureader").is_file()
+    assert (root / "usr/share/metainfo/io.github.gansureader.metainfo.xml").is_file()

@@ -146,3 +146,26 @@ def test_appstream_metadata_names_this_version_and_the_desktop_entry():
     assert shots and all(
         (ROOT / "docs" / Path(shot).name).is_file() for shot in shots
     )  # each screenshot is one of the README's
+
+
+def test_a_bundled_distribution_without_a_licence_text_stops_the_notices():
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        import notices
+    finally:
+        sys.path.pop(0)
+
+    class Bare:  # a distribution that ships no licence file
+        version, files = "1.0", []
+
+    with pytest.raises(notices.NoticeMissing, match="no licence text"):
+        notices.texts_of("somepackage", Bare())
+    texts = notices.texts_of("feedgen", Bare())  # one we know: its texts come from packaging/
+    assert [name for name, _ in texts][0] == "feedgen.txt"
+
+
+def test_the_debian_changelog_names_this_version():
+    from gansureader import __version__
+
+    first = (ROOT / "packaging" / "linux" / "changelog.Debian").read_text("utf-8").splitlines()[0]
+    assert first.startswith(f"gansureader ({__version__})")

@@ -37,6 +37,25 @@ install -D -m 644 "$docs/gansureader.1" "$root/usr/share/man/man1/gansureader.1"
 gzip -9n "$root/usr/share/man/man1/gansureader.1"
 install -D -m 644 "$docs/gansureader.bash" "$root/usr/share/bash-completion/completions/gansureader"
 install -D -m 644 "$docs/_gansureader" "$root/usr/share/zsh/vendor-completions/_gansureader"
+# The licences: the project's in Debian's machine-readable form, the bundle's notices
+# (packaging/notices.py, made from what the bundle holds) beside it.
+[ -f "$bundle/licenses/THIRD-PARTY-NOTICES.txt" ] || { echo "build_deb.sh: no notices in $bundle (run packaging/notices.py)" >&2; exit 1; }
+doc="$root/usr/share/doc/gansureader"
+install -d "$doc"
+cat > "$doc/copyright" <<COPYRIGHT
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: gansureader
+Source: https://github.com/gansureader/gansureader
+Comment: The bundle under /usr/lib/gansureader carries Python, Qt for Python and other
+ libraries, each under its own licence; their notices and licence texts are in
+ /usr/lib/gansureader/licenses/THIRD-PARTY-NOTICES.txt.
+
+Files: *
+Copyright: 2026 the gansureader developers
+License: MIT
+$(sed -e 's/^$/./' -e 's/^/ /' LICENSE)
+COPYRIGHT
+gzip -9n -c packaging/linux/changelog.Debian > "$doc/changelog.Debian.gz"
 installed_kb=$(du -sk "$root/usr" | cut -f1)
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: gansureader

@@ -477,19 +477,29 @@
         <translation>刷新已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="59"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="60"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="71"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="72"/>
         <source>Cleaning up…</source>
         <translation>正在清理…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="73"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="74"/>
         <source>Cleaning up the cache…</source>
         <translation>正在清理缓存…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="87"/>
+        <source>Free software under the MIT licence.</source>
+        <translation>自由软件，以 MIT 许可证发布。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="91"/>
+        <source>The licence texts are installed with the app.</source>
+        <translation>许可证全文随应用一起安装。</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/ui/main_window.py" line="490"/>
@@ -504,12 +514,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="79"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="80"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="81"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="83"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>

@@ -38,3 +38,13 @@ def resources_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"gansureader's resources folder was not found near {here}")
+
+
+def licence_files() -> list[Path]:
+    """The project's licence and, in a built bundle, the notices of all it carries
+    (packaging/notices.py writes them beside the executable)."""
+    if getattr(sys, "frozen", False):
+        folder = Path(sys.executable).resolve().parent / "licenses"
+        return [p for p in (folder / "LICENSE", folder / "THIRD-PARTY-NOTICES.txt") if p.is_file()]
+    here = Path(__file__).resolve().parent
+    return [path for path in (here.parent.parent / "LICENSE",) if path.is_file()]

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
+from ..paths import licence_files
 from .care import SCALE, apply_care_mode
 from .settings import SettingsDialog
 
@@ -74,11 +75,19 @@ class WindowSettings:
         self.refresher.clean_up(limit_mb * 1024 * 1024)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            translate("MainWindow", "About gansureader"),
+        """Version, licence, and the licences of everything the app carries."""
+        box = QMessageBox(self)
+        box.setWindowTitle(translate("MainWindow", "About gansureader"))
+        box.setText(
             f"<b>gansureader {__version__}</b><br>"
             + translate(
                 "MainWindow", "A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn)."
-            ),
+            )
+            + "<br>"
+            + translate("MainWindow", "Free software under the MIT licence.")
         )
+        box.setDetailedText(
+            "\n\n".join(path.read_text("utf-8", errors="replace") for path in licence_files())
+            or translate("MainWindow", "The licence texts are installed with the app.")
+        )
+        box.exec()
