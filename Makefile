@@ -39,6 +39,7 @@ package: $(STAMP)
 	$(BIN)/python packaging/notices.py dist/gansureader
 	env -u QT_QPA_PLATFORM dist/gansureader/gansureader --self-test
 	packaging/linux/build_deb.sh
+	lintian --fail-on error,warning dist/gansureader_*.deb  # packaging/linux/lintian-overrides
 	$(BIN)/python -m pytest -m package
 	$(BIN)/python bench/package.py
 

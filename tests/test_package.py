@@ -40,7 +40,7 @@ def test_the_deb_carries_licences_man_page_completion_and_appstream(tmp_path):
     subprocess.run(["dpkg", "-x", str(debs[-1]), str(root)], check=True)
     doc = root / "usr/share/doc/gansureader"
     assert (doc / "copyright").read_text().startswith("Format: https://www.debian.org/")
-    assert (doc / "changelog.Debian.gz").is_file()
+    assert (doc / "changelog.gz").is_file()
     notices = (root / "usr/lib/gansureader/licenses/THIRD-PARTY-NOTICES.txt").read_text()
     for name in ("PySide6_Essentials", "lxml", "requests", "nh3", "feedgen", "Python 3."):
         assert name in notices

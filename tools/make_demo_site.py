@@ -304,11 +304,11 @@ def header(article_or_channel_name: str, crumbs: list[tuple[str, str]], charset:
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset={charset}" />
 <title>{escape(article_or_channel_name)}--中国甘肃网</title>
-<link rel="stylesheet" type="text/css" href="http://www.{SITE}/css/article.css" />
+<link rel="stylesheet" type="text/css" href="/css/article.css" />
 <script type="text/javascript">var siteName = "中国甘肃网";</script>
 </head>
 <body>
-<div class="header"><a href="http://www.{SITE}/"><img src="http://www.{SITE}/pic/demo/logo.png" alt="中国甘肃网" /></a>
+<div class="header"><a href="http://www.{SITE}/"><img src="/pic/demo/logo.png" alt="中国甘肃网" /></a>
 <ul class="nav"><li><a href="http://www.{SITE}/">首页</a></li>{nav}</ul></div>
 <div class="crumbs">您当前的位置 : {crumb_html}</div>
 """

@@ -16,6 +16,9 @@ root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 install -d "$root/DEBIAN" "$root/usr/lib/gansureader" "$root/usr/bin" "$root/usr/share/applications"
 cp -a "$bundle/." "$root/usr/lib/gansureader/"
+# Shared libraries are loaded, not run: 0644 (PyInstaller copies them with the x bit).
+find "$root/usr/lib/gansureader" -type f -name '*.so*' -exec chmod 0644 {} +
+install -D -m 644 packaging/linux/lintian-overrides "$root/usr/share/lintian/overrides/gansureader"
 ln -s ../lib/gansureader/gansureader "$root/usr/bin/gansureader"  # the bootloader finds _internal via /proc/self/exe
 # What software centres read, and the menu entry: both checked before they are shipped.
 for tool in appstreamcli desktop-file-validate; do
@@ -55,7 +58,7 @@ Copyright: 2026 the gansureader developers
 License: MIT
 $(sed -e 's/^$/./' -e 's/^/ /' LICENSE)
 COPYRIGHT
-gzip -9n -c packaging/linux/changelog.Debian > "$doc/changelog.Debian.gz"
+gzip -9n -c packaging/linux/changelog.Debian > "$doc/changelog.gz"  # a native package's name
 installed_kb=$(du -sk "$root/usr" | cut -f1)
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: gansureader
