@@ -50,3 +50,42 @@ def test_the_deb_carries_licences_man_page_completion_and_appstream(tmp_path):
     assert (root / "usr/share/bash-completion/completions/gansureader").is_file()
     assert (root / "usr/share/zsh/vendor-completions/_gansureader").is_file()
     assert (root / "usr/share/metainfo/io.github.gansureader.metainfo.xml").is_file()
+
+
+def test_the_sdist_and_wheel_install_afresh_and_run(tmp_path):
+    """As `pipx install` does: a new environment of its own, the wheel and what it needs."""
+    import os
+    import sys
+    import tarfile
+
+    root = Path(__file__).resolve().parent.parent
+    built = tmp_path / "built"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(built), str(root)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    sdist = next(built.glob("gansureader-*.tar.gz"))
+    names = tarfile.open(sdist).getnames()
+    assert any(name.endswith("/LICENSE") for name in names)
+    assert any("/resources/demo_site/" in name for name in names)
+    wheel = next(built.glob("gansureader-*.whl"))
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    ran = subprocess.run(
+        [str(venv / "bin" / "gansureader"), "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip() == "self-test ok"
