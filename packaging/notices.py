@@ -33,6 +33,8 @@ SOURCES = {  # LGPL: where the source of the libraries as shipped is
     "PySide6_Addons": "https://download.qt.io/official_releases/QtForPython/pyside6/",
     "shiboken6": "https://download.qt.io/official_releases/QtForPython/shiboken6/",
 }
+# Libraries a wheel carries besides its own (Qt for Python's wheel: ICU), by name prefix.
+WHEEL_LIBRARIES = {"libicu": ("ICU, carried by the PySide6 wheel (the Unicode licence)", "ICU.txt")}
 LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
 RULE = "=" * 78
 
@@ -114,6 +116,23 @@ def debian_package_of(library: Path) -> str:
     return packages[0]
 
 
+def wheel_library_notices(bundle: Path) -> list[str]:
+    """The libraries beside Qt's own in the PySide6 wheel's folder."""
+    folder = bundle / "_internal" / "PySide6" / "Qt" / "lib"
+    others = sorted(p.name for p in folder.glob("*.so*") if not p.name.startswith("libQt6"))
+    parts, seen = [], set()
+    for name in others:
+        prefix = next((known for known in WHEEL_LIBRARIES if name.startswith(known)), None)
+        if prefix is None:
+            raise NoticeMissing(f"{name} (in the PySide6 wheel): add it to WHEEL_LIBRARIES")
+        if prefix not in seen:
+            seen.add(prefix)
+            title, text = WHEEL_LIBRARIES[prefix]
+            parts += [RULE, f"{title}: {', '.join(o for o in others if o.startswith(prefix))}"]
+            parts += [RULE, (OWN_TEXTS / text).read_text(encoding="utf-8")]
+    return parts
+
+
 def python_notice() -> tuple[str, str]:
     licence = (
         Path(sys.base_prefix) / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}"
@@ -137,6 +156,7 @@ def notices(bundle: Path) -> str:
         parts += header + [RULE]
         for path, content in texts_of(name, dist):
             parts += [f"--- {path}", content.rstrip(), ""]
+    parts += wheel_library_notices(bundle)
     if sys.platform.startswith("linux"):
         by_package: dict[str, list[str]] = {}
         for library in bundled_libraries(bundle):

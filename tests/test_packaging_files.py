@@ -164,6 +164,22 @@ def test_a_bundled_distribution_without_a_licence_text_stops_the_notices():
     assert [name for name, _ in texts][0] == "feedgen.txt"
 
 
+def test_a_library_in_the_qt_wheel_without_a_known_licence_stops_the_notices(tmp_path):
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        import notices
+    finally:
+        sys.path.pop(0)
+    lib = tmp_path / "_internal" / "PySide6" / "Qt" / "lib"
+    lib.mkdir(parents=True)
+    for name in ("libQt6Core.so.6", "libicuuc.so.73"):
+        (lib / name).write_bytes(b"")
+    assert "the Unicode licence" in "\n".join(notices.wheel_library_notices(tmp_path))
+    (lib / "libsomething.so.1").write_bytes(b"")
+    with pytest.raises(notices.NoticeMissing, match="libsomething"):
+        notices.wheel_library_notices(tmp_path)
+
+
 def test_the_debian_changelog_names_this_version():
     from gansureader import __version__
 
