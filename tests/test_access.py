@@ -230,3 +230,23 @@ def test_a_refresh_result_and_a_banner_are_announced(
     finally:
         window.close()
         window.store.close()
+
+
+def test_about_shows_the_version_and_the_licence(window, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from gansureader import __version__
+
+    seen = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.text(), box.detailedText()))
+            box.done(0)
+
+    QTimer.singleShot(100, read_and_close)
+    window.actions.about.trigger()
+    ((text, details),) = seen
+    assert __version__ in text and "MIT" in text
+    assert details.startswith("MIT License") and "WITHOUT WARRANTY" in details

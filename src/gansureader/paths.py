@@ -44,7 +44,11 @@ def licence_files() -> list[Path]:
     """The project's licence and, in a built bundle, the notices of all it carries
     (packaging/notices.py writes them beside the executable)."""
     if getattr(sys, "frozen", False):
-        folder = Path(sys.executable).resolve().parent / "licenses"
+        here = Path(sys.executable).resolve().parent  # beside it; in a macOS .app, Resources
+        folder = next(
+            (f for f in (here / "licenses", here.parent / "Resources" / "licenses") if f.is_dir()),
+            here / "licenses",
+        )
         return [p for p in (folder / "LICENSE", folder / "THIRD-PARTY-NOTICES.txt") if p.is_file()]
     here = Path(__file__).resolve().parent
     return [path for path in (here.parent.parent / "LICENSE",) if path.is_file()]
