@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from ..defaults import PANEL_DAYS
 from ..model import Channel
@@ -36,7 +36,10 @@ class Refresher(QObject):
     reparsed = Signal(object)  # ReparseSummary
     cleaned = Signal(object)  # articles removed by a clean-up, or the error that stopped it
     written = Signal()  # a write of the window's landed (or failed), and was answered
+    # Emitted on the writer's thread, each reaches a @Slot here and goes on from this
+    # thread: every public signal is emitted on the window's thread (see tasks.Task).
     _answered = Signal(object, object)  # a window write's callback, (result, error)
+    _progressed = Signal(int, int, str)
 
     def __init__(self, data_folder: Path, parent=None):
         super().__init__(parent)
@@ -44,6 +47,7 @@ class Refresher(QObject):
         self.pool = one_thread_pool(self)  # the writer's thread
         self.writes = WriteQueue()
         self._answered.connect(self._answer)
+        self._progressed.connect(self._progress)
         self._closed = False
         self._drain_waiting = False
         self.mirror: str | None = None
@@ -75,6 +79,11 @@ class Refresher(QObject):
             self._drain_waiting = True
             run_task(self._drain, self._drained, self.pool)
 
+    @Slot(int, int, str)
+    def _progress(self, done: int, total: int, url: str) -> None:
+        self.progress.emit(done, total, url)
+
+    @Slot(object, object)
     def _answer(self, callback, answer) -> None:
         if not self._closed:  # the window that asked may be gone
             callback(*answer)
@@ -120,7 +129,7 @@ class Refresher(QObject):
         self._cancel = cancel = threading.Event()
         mirror, proxy, limit = mirror or self.mirror, self.proxy, self.cache_limit_bytes
         panel_articles, panel_days = self.panel_articles, self.panel_days
-        emit_progress = self.progress.emit
+        emit_progress = self._progressed.emit
 
         def work():
             # Imported here: the window starts without the network and parsing stack.

@@ -8,13 +8,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
 class Task(QObject):
-    """One job; ``done(result, error)`` is delivered on the thread that created the Task."""
+    """One job; ``done(result, error)`` is delivered on the thread that created the Task.
+
+    Emitted from a pool thread, ``done`` reaches a ``@Slot`` of this object: a plain
+    Python callable as the receiver of a signal from another thread crashes PySide 6.8+
+    now and then (PYSIDE-3124; a segfault in one of five runs of the test suite here).
+    Qt owns each Task (through a parent on the window's thread), so a pool thread that
+    lets go of it never deletes it there; it is deleted on its own thread once delivered.
+    """
 
     done = Signal(object, object)
+
+    def __init__(self, callback: Callable[[object, Exception | None], None], parent: QObject):
+        super().__init__(parent)
+        self._callback = callback
+        self.done.connect(self._deliver)
+
+    @Slot(object, object)
+    def _deliver(self, result, error) -> None:
+        try:
+            self._callback(result, error)
+        finally:
+            self.deleteLater()
 
 
 class _Runnable(QRunnable):
@@ -38,7 +57,7 @@ def one_thread_pool(parent: QObject) -> QThreadPool:
     return pool
 
 
-_running: set[Task] = set()  # keeps each Task alive until its result is delivered
+_owner: QObject | None = None  # the parent of every Task, made on the window's thread
 
 
 def run_task(
@@ -46,13 +65,9 @@ def run_task(
     callback: Callable[[object, Exception | None], None],
     pool: QThreadPool | None = None,
 ) -> Task:
-    task = Task()
-    _running.add(task)
-
-    def deliver(result, error):
-        _running.discard(task)
-        callback(result, error)
-
-    task.done.connect(deliver)
+    global _owner
+    if _owner is None:
+        _owner = QObject()
+    task = Task(callback, _owner)
     (pool or QThreadPool.globalInstance()).start(_Runnable(work, task))
     return task
