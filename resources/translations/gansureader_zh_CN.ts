@@ -368,52 +368,52 @@
         <translation>放慢(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="81"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="87"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="86"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="92"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="91"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="97"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="96"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="102"/>
         <source>&amp;Listen</source>
         <translation>听新闻(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="99"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="105"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="104"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="110"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="307"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="308"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="314"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="315"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="323"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="324"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="327"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="328"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
@@ -428,51 +428,51 @@
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="365"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="366"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="385"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="386"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="434"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="435"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="436"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="437"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="437"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="438"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="461"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="460"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="464"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="463"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="477"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="476"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="483"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="482"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
@@ -502,12 +502,12 @@
         <translation>许可证全文随应用一起安装。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="490"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="489"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="496"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="495"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
@@ -529,12 +529,12 @@
         <translation>gansureader 内部出错（%1）。详情见 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/listening.py" line="90"/>
+        <location filename="../../src/gansureader/ui/listening.py" line="89"/>
         <source>Choose an article to read aloud.</source>
         <translation>请先选择要朗读的文章。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/listening.py" line="110"/>
+        <location filename="../../src/gansureader/ui/listening.py" line="109"/>
         <source>No more unread articles to read aloud.</source>
         <translation>没有更多未读文章可朗读。</translation>
     </message>
@@ -542,7 +542,7 @@
 <context>
     <name>Narrator</name>
     <message>
-        <location filename="../../src/gansureader/ui/speech.py" line="111"/>
+        <location filename="../../src/gansureader/ui/speech.py" line="112"/>
         <source>Reading aloud needs Qt&apos;s speech module: %1</source>
         <translation>朗读需要 Qt 的语音模块：%1</translation>
     </message>

@@ -107,11 +107,12 @@ def is_dark(palette: QPalette) -> bool:
 
 def care_palette(dark: bool) -> QPalette:
     palette = QPalette()
-    for role, colour in (_DARK if dark else _LIGHT).items():
+    colours = _DARK if dark else _LIGHT
+    # Disabled text stays readable too (WCAG does not ask it; older eyes do).
+    muted = colours[Role.PlaceholderText]
+    for role, colour in colours.items():
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             palette.setColor(group, role, QColor(colour))
-        # Disabled text stays readable too (WCAG does not ask it; older eyes do).
-        muted = _DARK[Role.PlaceholderText] if dark else _LIGHT[Role.PlaceholderText]
         disabled = muted if role in (Role.Text, Role.WindowText, Role.ButtonText) else colour
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
     return palette

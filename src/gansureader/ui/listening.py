@@ -65,7 +65,6 @@ class WindowListening:
         self.speech_bar = SpeechBar(self)
         self.statusBar().addPermanentWidget(self.speech_bar)
         self.continuous = False  # 连续朗读: on to the next unread article after each
-        self._opening_to_read = False
         self.narrator.sentence_started.connect(self.reader.browser.mark_spoken)
         self.narrator.state_changed.connect(self._reading_state)
         self.narrator.finished.connect(self._spoken)
@@ -111,16 +110,11 @@ class WindowListening:
             self.statusBar().showMessage(said, 8000)
             announce(self, said)
             return
-        self._opening_to_read = True  # shown, not yet read: marked once it has been spoken
-        try:
-            self.list.selectionModel().blockSignals(True)
-            self.select_row(row)
-            self.list.selectionModel().blockSignals(False)
-            url = self.model.summary(row).url
-            if self.show_article(url, mark_read=False):
-                self.narrator.read(url, article_speech(self.reader.article))
-        finally:
-            self._opening_to_read = False
+        self.narrator.stop()  # first: the article shown next is not "another one by hand"
+        self.select_row(row, show=False)
+        url = self.model.summary(row).url
+        if self.show_article(url, mark_read=False):  # marked read once it has been spoken
+            self.narrator.read(url, article_speech(self.reader.article))
 
     def stop_reading(self) -> None:
         self.continuous = False
@@ -151,5 +145,5 @@ class WindowListening:
         self.banner.show_message(message)
 
     def _opened_while_reading(self, url: str) -> None:
-        if not self._opening_to_read and self.narrator.url not in (None, url):
+        if self.narrator.url not in (None, url):
             self.stop_reading()  # the reader went elsewhere: so does the voice

@@ -241,11 +241,14 @@ class MainWindow(WindowWrites, WindowSettings, WindowListening, QMainWindow):
         if summary is not None:
             self.show_article(summary.url)
 
-    def select_row(self, row: int) -> None:
+    def select_row(self, row: int, *, show: bool = True) -> None:
+        """Make ``row`` the current one (in view); ``show`` False: without opening its
+        article (the caller shows it, or it is shown already)."""
         index = self.model.index(row)
-        self.list.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
+        selection = self.list.selectionModel()
+        selection.blockSignals(not show)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        selection.blockSignals(False)
         self.list.scrollTo(index)
 
     def step(self, delta: int) -> None:
@@ -289,9 +292,7 @@ class MainWindow(WindowWrites, WindowSettings, WindowListening, QMainWindow):
         if self.show_article(url):
             row = self.model.row_of(url)
             if row is not None:
-                self.list.selectionModel().blockSignals(True)
-                self.select_row(row)
-                self.list.selectionModel().blockSignals(False)
+                self.select_row(row, show=False)
             return
         if is_article_address(url):
             self.fetch_article(url)
@@ -445,9 +446,7 @@ class MainWindow(WindowWrites, WindowSettings, WindowListening, QMainWindow):
         if self.awaited is not None:
             self._arrived(self.awaited, summary)
         elif shown is not None and (row := self.model.row_of(shown)) is not None:
-            self.list.selectionModel().blockSignals(True)
-            self.select_row(row)
-            self.list.selectionModel().blockSignals(False)
+            self.select_row(row, show=False)
         elif self.model.rowCount() and shown is None:
             self.select_row(0)
 

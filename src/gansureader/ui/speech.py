@@ -61,6 +61,7 @@ class Narrator(QObject):
         self.state = "idle"
         self.speed = 1.0
         self._heard_speaking = False  # the engine began the sentence we gave it
+        self._states = None  # QTextToSpeech.State, once the module is loaded
 
     @property
     def url(self) -> str | None:
@@ -118,6 +119,7 @@ class Narrator(QObject):
         if not _choose_chinese_voice(engine):
             raise SpeechUnavailable(_no_voice_text())
         engine.setRate(rate_for(self.speed))
+        self._states = QTextToSpeech.State
         engine.stateChanged.connect(self._engine_state)
         self._engine = engine
         return engine
@@ -134,14 +136,12 @@ class Narrator(QObject):
         self._engine.say(sentence)
 
     def _engine_state(self, state) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
-        if state == QTextToSpeech.State.Speaking:
+        if state == self._states.Speaking:
             self._heard_speaking = True
-        elif state == QTextToSpeech.State.Error:
+        elif state == self._states.Error:
             self._set_state("idle")
             self.failed.emit(self._engine.errorString() or _no_voice_text())
-        elif state == QTextToSpeech.State.Ready and self.state == "speaking":
+        elif state == self._states.Ready and self.state == "speaking":
             if self._heard_speaking:  # not the Ready a stop() before brought
                 self._index += 1
                 self._say_current()

@@ -76,6 +76,12 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
         faster=action(translate("MainWindow", "&Faster"), lambda: w.reading_speed(1), "Ctrl+]"),
         slower=action(translate("MainWindow", "S&lower"), lambda: w.reading_speed(-1), "Ctrl+["),
     )
+    _lay_out(window, a)
+    return a
+
+
+def _lay_out(window: QMainWindow, a: SimpleNamespace) -> None:
+    """The menus (in this order, separators as None) and the toolbar."""
     for title, items in (
         (
             translate("MainWindow", "&File"),
@@ -105,4 +111,3 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
     toolbar.setObjectName("main-toolbar")
     for item in (a.refresh, a.offline, a.star, a.browser):
         toolbar.addAction(item)
-    return a
