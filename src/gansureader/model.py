@@ -439,3 +439,38 @@ class ArticleSummary:
         if self.snippet is not None:
             data["snippet"] = self.snippet
         return data
+
+
+@dataclass(frozen=True)
+class Follow:
+    """A 关注: a named query (store/query.py) over every cached article and each new one,
+    limited to ``channels`` (their list-page URLs; none: every channel), to a 来源 that
+    contains ``source``, or to titles. ``mute`` hides its matches from the lists;
+    ``alerts`` notifies of new ones. The counts are the cache's: 0 until it matched."""
+
+    name: str
+    query: str
+    channels: tuple[str, ...] = ()
+    source: str | None = None
+    title_only: bool = False
+    mute: bool = False
+    alerts: bool = True
+    matches: int = 0
+    unread: int = 0
+
+    def definition(self) -> tuple:
+        """What decides which articles match: the cache matches again when it changes."""
+        return (self.query, self.channels, self.source, self.title_only)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "query": self.query,
+            "channels": list(self.channels),
+            "source": self.source,
+            "title_only": self.title_only,
+            "mute": self.mute,
+            "alerts": self.alerts,
+            "matches": self.matches,
+            "unread": self.unread,
+        }

@@ -81,6 +81,7 @@ class SyncSummary:
     failed: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)  # soft 404s, refresh stubs
     limited: list[Problem] = field(default_factory=list)  # bounds hit; the rest waits
+    follows: dict[str, int] = field(default_factory=dict)  # alerts: new unread matches
     cancelled: bool = False
 
     @property
@@ -109,6 +110,7 @@ class SyncSummary:
             "failed": [problem.to_dict() for problem in self.failed],
             "skipped": [problem.to_dict() for problem in self.skipped],
             "limited": [problem.to_dict() for problem in self.limited],
+            "follows": self.follows,
             "cancelled": self.cancelled,
         }
 
@@ -207,6 +209,8 @@ class SyncEngine:
         run = _Run(self, pages)
         self.writes.drain(self.store)  # an article the window queued is fetched now
         self.store.clear_limits()
+        self.store.match_stale_follows()  # a follow made elsewhere sees what comes now
+        self.store.take_follow_news()  # this sync's news only
         pool = ThreadPoolExecutor(self.workers, thread_name_prefix="sync")
         try:
             run.pool = pool
@@ -222,6 +226,7 @@ class SyncEngine:
             # After a cancel nobody waits for a worker: each ends within its deadline
             # (its socket is shut at once; only a connect still under way takes longer).
             pool.shutdown(wait=not self.cancel.is_set(), cancel_futures=True)
+            run.summary.follows = self.store.take_follow_news()
         return run.summary
 
 

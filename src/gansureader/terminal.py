@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 from .model import (
     ArticleSummary,
     Channel,
+    Follow,
     movement_mark,
 )
 
@@ -57,6 +58,8 @@ def sync_summary(summary: SyncSummary) -> str:
         f"{summary.updated} updated, {summary.unchanged} unchanged, "
         f"{summary.images} pictures, {len(summary.failed)} failed"
     ]
+    for name, count in summary.follows.items():
+        lines.append(f"关注 {name}: {count} new")
     if summary.failed:
         lines.append("failed:")
         lines += [f"  {problem.url}: {problem.reason}" for problem in summary.failed]
@@ -160,6 +163,21 @@ def channel_table(channels: list[Channel]) -> str:
             group = channel.group
             lines.append(f"{group}:")
         lines.append(f"  {channel.name}  {channel.url}")
+    return "\n".join(lines)
+
+
+def follow_table(follows: list[Follow]) -> str:
+    """One line per follow: unread, matches, name, and the query where it is not the name."""
+    lines = []
+    for follow in follows:
+        flags = [
+            word for word, on in (("muted", follow.mute), ("no alerts", not follow.alerts)) if on
+        ]
+        query = f"  {follow.query}" if follow.query != follow.name else ""
+        extra = f"  ({', '.join(flags)})" if flags else ""
+        lines.append(
+            f"{follow.unread:>5} unread {follow.matches:>6} in all  {follow.name}{query}{extra}"
+        )
     return "\n".join(lines)
 
 

@@ -16,9 +16,15 @@ import sys
 
 from .. import __version__
 from ..errors import GansuReaderError
-from ..paths import DATA_DIR_VARIABLE
-from . import cache, outputs  # noqa: F401 (outputs: its commands declare themselves)
-from .common import COMMANDS, EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, OutputClosed
+from . import cache, follows, outputs  # noqa: F401 (their commands declare themselves)
+from .common import (
+    COMMANDS,
+    EXIT_INTERNAL_ERROR,
+    EXIT_USER_ERROR,
+    OutputClosed,
+    add_common_options,
+    common_options,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,11 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="open the window at this article (from the cache, else fetched)",
     )
-    _add_common(parser, argparse.Namespace(debug=False, data_dir=None))
+    add_common_options(parser, argparse.Namespace(debug=False, data_dir=None))
     parser.set_defaults(command=None, run=cache.run_gui)
     # Common options are accepted after the command too; SUPPRESS keeps a value given before it.
-    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
-    _add_common(common)
+    common = common_options()
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     for declared in COMMANDS:
@@ -93,15 +98,3 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(command=declared.name, run=declared.run)
         declared.arguments(sub)
     return parser
-
-
-def _add_common(parser: argparse.ArgumentParser, defaults=None) -> None:
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    parser.add_argument(
-        "--data-dir",
-        metavar="D",
-        help=f"the folder holding the offline cache (default: ${DATA_DIR_VARIABLE}, "
-        "else the platform's user data folder)",
-    )
-    if defaults is not None:
-        parser.set_defaults(**vars(defaults))

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import GansuReaderError
-from ..paths import data_dir
+from ..paths import DATA_DIR_VARIABLE, data_dir
 
 EXIT_USER_ERROR = 1
 EXIT_SOME_FAILED = 2
@@ -49,6 +49,26 @@ def command(
         return run
 
     return declare
+
+
+def add_common_options(parser: argparse.ArgumentParser, defaults=None) -> None:
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument(
+        "--data-dir",
+        metavar="D",
+        help=f"the folder holding the offline cache (default: ${DATA_DIR_VARIABLE}, "
+        "else the platform's user data folder)",
+    )
+    if defaults is not None:
+        parser.set_defaults(**vars(defaults))
+
+
+def common_options() -> argparse.ArgumentParser:
+    """A parent parser of the common options, for a command's parser: accepted after the
+    command too; SUPPRESS keeps a value given before it."""
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    add_common_options(common)
+    return common
 
 
 class InputError(GansuReaderError):

@@ -41,7 +41,8 @@ class FeedDocuments:
         self._follow_the_cache()
         if self._feeds is None:
             channels = self.channels if self.channels is not None else self.store.channels()
-            self._feeds = catalog(channels, [source for source, _, _ in self.store.rankings()])
+            sources = [source for source, _, _ in self.store.rankings()]
+            self._feeds = catalog(channels, sources, self.store.follows())
         return self._feeds
 
     def document(self, path: str) -> Document | None:
@@ -76,7 +77,7 @@ class FeedDocuments:
             return self._picture(picture.group(1))
         for feed in self.feeds():
             if feed.path == path:
-                data = atom_feed(self.store, feed, self.base_url + path, self._picture_address)
+                data = atom_feed(self.store, feed, feed.url(self.base_url), self._picture_address)
                 return _document(data, ATOM_TYPE)
         return None
 

@@ -6,7 +6,7 @@ and every other entry is refused by name with the reason."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -14,10 +14,11 @@ from ..addresses import SITE_DOMAIN, is_article_address, is_site_address
 from ..errors import GansuReaderError
 from ..model import Channel
 from ..store import Store
-from .catalog import ALL_PATH, STARRED_PATH, Feed
+from .catalog import ALL_PATH, FOLLOW_FOLDER, STARRED_PATH, Feed
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
-_OURS = (ALL_PATH, STARRED_PATH, "/feeds/ranking/")  # feeds that follow no list page
+# Feeds that follow no list page: 全部, 收藏, 新闻排行, 关注
+_OURS = (ALL_PATH, STARRED_PATH, "/feeds/ranking/", FOLLOW_FOLDER)
 
 
 class OpmlError(GansuReaderError):
@@ -50,7 +51,7 @@ def opml_document(feeds: list[Feed], base_url: str, title: str) -> bytes:
             text=name,
             title=name,
             type="rss",
-            xmlUrl=base_url + feed.path,
+            xmlUrl=feed.url(base_url),
             htmlUrl=feed.site_url,
         )
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -64,7 +65,7 @@ def import_opml(store: Store, data: bytes, name: str) -> OpmlImport:
         if not addresses:
             report.refused.append(f"{label}: no address (xmlUrl, htmlUrl or url)")
             continue
-        if any(urlsplit(a).path.startswith(_OURS) for a in addresses):
+        if any(unquote(urlsplit(a).path).startswith(_OURS) for a in addresses):
             continue  # our own 全部/收藏/排行 feeds, exported beside the channels
         usable = [a for a in addresses if _not_a_channel(a) is None]
         address = (usable or addresses)[0]

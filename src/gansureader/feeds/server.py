@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as AnswerTimedOut
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..deadlines import Watchdog
 from ..errors import GansuReaderError
@@ -65,7 +65,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._plain(403, "only this computer's feed readers are served")
             return
         try:
-            document = self.server.document(target.path)
+            document = self.server.document(unquote(target.path))  # a 关注's name
         except StoreError as error:  # the cache cannot be read: say so, keep serving
             self._plain(503, f"the offline cache cannot be read: {error}")
             return

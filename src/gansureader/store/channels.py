@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Channel
 from ..paths import resources_dir
+from .follows import MUTED
 from .user_state import UserState
 
 
@@ -23,6 +24,8 @@ class UnreadCounts:
     all: int
     starred: int  # starred articles not yet read
     by_channel: dict[str, int]  # channel URL → unread articles listed in it
+    by_follow: dict[str, int] = field(default_factory=dict)  # follow name → unread matches
+    muted: int = 0  # articles a muted follow hides from the lists
 
 
 class ChannelList:
@@ -82,8 +85,9 @@ class ChannelList:
         return bool(removed)
 
     def unread_counts(self) -> UnreadCounts:
-        """Every count of the sidebar: the channels' from the table triggers keep (schema
-        5), the totals from the unread index."""
+        """Every count of the sidebar: the channels' and the follows' from the tables
+        triggers keep (schemas 5 and 7), the totals from the unread index. What a muted
+        follow hides is not counted (the muted matches are few, and counted)."""
         by_channel = dict(
             self._db.execute(
                 "SELECT c.url, u.unread FROM unread_counts u JOIN channels c ON c.id = u.channel_id"
@@ -92,7 +96,20 @@ class ChannelList:
         total, starred = self._db.execute(
             "SELECT count(*), coalesce(sum(starred), 0) FROM articles WHERE read = 0"
         ).fetchone()
-        return UnreadCounts(total, starred, by_channel)
+        by_follow = dict(self._db.execute("SELECT name, unread FROM follows ORDER BY id"))
+        muted = 0
+        if self.any_muted():
+            total -= self._db.execute(
+                f"SELECT count(*) FROM articles a WHERE a.read = 0 AND {MUTED}"
+            ).fetchone()[0]
+            for url, hidden in self._db.execute(
+                "SELECT c.url, count(*) FROM articles a JOIN channel_articles ca "
+                f"ON ca.article_id = a.id JOIN channels c ON c.id = ca.channel_id "
+                f"WHERE a.read = 0 AND {MUTED} GROUP BY c.url"
+            ):
+                by_channel[url] = by_channel.get(url, 0) - hidden
+            muted = self.count_muted()
+        return UnreadCounts(total, starred, by_channel, by_follow, muted)
 
     def mark_channel_read(self, channel: Channel | None) -> int:
         """Mark every article of ``channel`` (None: of all channels) read; how many were not."""

@@ -6,7 +6,14 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from ..model import ArticlePage, RankItem, Recommendation, block_from_dict, block_texts
+from ..model import (
+    ArticlePage,
+    ArticleSummary,
+    RankItem,
+    Recommendation,
+    block_from_dict,
+    block_texts,
+)
 from .db import to_datetime
 
 
@@ -36,3 +43,25 @@ def body_from_json(text: str) -> tuple:
 
 def texts_from_json(body_json: str) -> list[str]:
     return [text for block in body_from_json(body_json) for text in block_texts(block)]
+
+
+# A row of the article list: ``summary`` of what it selects.
+SUMMARY_SELECT = (
+    "SELECT a.url, a.title, a.published_at, a.source, a.read, a.starred, "
+    "(SELECT c.name FROM channel_articles ca JOIN channels c ON c.id = ca.channel_id "
+    " WHERE ca.article_id = a.id ORDER BY c.id LIMIT 1) AS channel "
+    "FROM articles a"
+)
+
+
+def summary(row: sqlite3.Row, snippet: str | None = None) -> ArticleSummary:
+    return ArticleSummary(
+        url=row["url"],
+        title=row["title"],
+        published_at=to_datetime(row["published_at"]),
+        channel=row["channel"],
+        source=row["source"],
+        read=bool(row["read"]),
+        starred=bool(row["starred"]),
+        snippet=snippet,
+    )

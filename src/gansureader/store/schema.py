@@ -255,6 +255,52 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
         noted_at TEXT NOT NULL
     );
     """,
+    # Version 7: the 关注. Their definitions are the reader's (the state file); here a copy,
+    # so that every connection can list them, with the articles each matches — recorded
+    # as articles are stored and when a follow is made or changed — and counts kept by
+    # triggers, so the sidebar reads them instead of counting.
+    """
+    CREATE TABLE follows (
+        id INTEGER PRIMARY KEY,  -- the state file's id
+        name TEXT NOT NULL,
+        query TEXT NOT NULL,
+        channels TEXT NOT NULL,
+        source TEXT,
+        title_only INTEGER NOT NULL,
+        mute INTEGER NOT NULL,
+        alerts INTEGER NOT NULL,
+        matched_for TEXT,  -- the definition the matches were found for; NULL: not yet
+        matches INTEGER NOT NULL DEFAULT 0,
+        unread INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE follow_matches (
+        follow_id INTEGER NOT NULL REFERENCES follows (id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (follow_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX follow_matches_article ON follow_matches (article_id);
+    CREATE TRIGGER follow_matched AFTER INSERT ON follow_matches BEGIN
+        UPDATE follows SET matches = matches + 1,
+            unread = unread + (SELECT read = 0 FROM articles WHERE id = NEW.article_id)
+        WHERE id = NEW.follow_id;
+    END;
+    -- As with the channels' counts: when an article goes, its matches go after it.
+    CREATE TRIGGER follow_unmatched AFTER DELETE ON follow_matches
+    WHEN EXISTS (SELECT 1 FROM articles WHERE id = OLD.article_id) BEGIN
+        UPDATE follows SET matches = matches - 1,
+            unread = unread - (SELECT read = 0 FROM articles WHERE id = OLD.article_id)
+        WHERE id = OLD.follow_id;
+    END;
+    CREATE TRIGGER follow_article_removed BEFORE DELETE ON articles BEGIN
+        UPDATE follows SET matches = matches - 1, unread = unread - (OLD.read = 0)
+        WHERE id IN (SELECT follow_id FROM follow_matches WHERE article_id = OLD.id);
+    END;
+    CREATE TRIGGER follow_article_read AFTER UPDATE OF read ON articles
+    WHEN OLD.read != NEW.read BEGIN
+        UPDATE follows SET unread = unread + (CASE WHEN NEW.read THEN -1 ELSE 1 END)
+        WHERE id IN (SELECT follow_id FROM follow_matches WHERE article_id = NEW.id);
+    END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 import re
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_TOKEN = re.compile(rf"[{_CJK}]+|[0-9A-Za-z\u00c0-\u024f]+")
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+TOKEN = re.compile(rf"[{CJK}]+|[0-9A-Za-z\u00c0-\u024f]+")
 _SNIPPET_BEFORE = 24
 _SNIPPET_LENGTH = 90
 
@@ -21,23 +21,12 @@ _SNIPPET_LENGTH = 90
 def index_text(text: str) -> str:
     """The text as the index sees it: bigrams of Chinese runs, lowercased words."""
     terms: list[str] = []
-    for run in _TOKEN.findall(text):
-        if _is_cjk(run[0]):
+    for run in TOKEN.findall(text):
+        if is_cjk(run[0]):
             terms.extend(run[i : i + 2] for i in range(max(len(run) - 1, 1)))
         else:
             terms.append(run.lower())
     return " ".join(terms)
-
-
-def match_expression(query: str) -> str | None:
-    """The FTS5 MATCH expression for a reader's query; None when it holds nothing searchable."""
-    phrases = []
-    for run in _TOKEN.findall(query):
-        if _is_cjk(run[0]) and len(run) > 1:
-            phrases.append('"' + index_text(run) + '"')
-        else:
-            phrases.append(f'"{run.lower()}" *')
-    return " AND ".join(phrases) or None
 
 
 def add(db, rowid: int, title: str, texts: list[str]) -> None:
@@ -56,12 +45,9 @@ def remove(db, rowid: int, title: str, texts: list[str]) -> None:
     )
 
 
-def snippet(query: str, title: str, texts: list[str]) -> str:
-    """Text around the first match in the body (else the title), HTML-escaped, matches in <mark>."""
-    terms = sorted({run.lower() for run in _TOKEN.findall(query)}, key=len, reverse=True)
-    if not terms:
-        return ""
-    pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE)
+def snippet(pattern: re.Pattern, title: str, texts: list[str]) -> str:
+    """Text around the first match of ``pattern`` in the body (else the title), HTML-escaped,
+    matches in <mark>."""
     body = " ".join(texts)
     found = pattern.search(body)
     text, start = (body, found.start()) if found else (title, 0)
@@ -74,5 +60,5 @@ def snippet(query: str, title: str, texts: list[str]) -> str:
     return prefix + escaped + suffix
 
 
-def _is_cjk(char: str) -> bool:
-    return bool(re.match(f"[{_CJK}]", char))
+def is_cjk(char: str) -> bool:
+    return bool(re.match(f"[{CJK}]", char))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 from pathlib import Path
@@ -29,8 +30,10 @@ from . import panels, recovery, search, sync_state
 from .channels import ChannelList
 from .cleanup import CacheLimit
 from .db import StoreError, Transaction, ensure_space, error_for, now, to_datetime
+from .follows import FOLLOWED, MUTED, FollowList
 from .images import ImageFiles
-from .rows import article_from_row, texts_from_json
+from .query import parse_query
+from .rows import SUMMARY_SELECT, article_from_row, summary, texts_from_json
 from .schema import SCHEMA_VERSION, SchemaError, migrate
 from .sync_state import SyncBookkeeping
 from .user_state import STATE_NAME, UserState
@@ -54,7 +57,7 @@ _ARTICLE_ID = (
 )
 
 
-class Store(ChannelList, SyncBookkeeping, CacheLimit):
+class Store(ChannelList, FollowList, SyncBookkeeping, CacheLimit):
     def __init__(self, folder: Path, *, read_only: bool = False, any_thread: bool = False):
         """The cache in ``folder``, created or moved to this schema (a damaged one
         replaced) — or, ``read_only``, a connection that can only read one a writing Store
@@ -64,6 +67,7 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
         self.folder = Path(folder)
         self.images = ImageFiles(self.folder / "images")
         self.recovery: recovery.Recovery | None = None  # set when a damaged cache was replaced
+        self._follow_news = Counter()  # new matches of each follow, for the sync's alerts
         database = self.folder / DATABASE_NAME
         if read_only:
             self.state = None  # the reader's own data is written only by the writer
@@ -153,7 +157,8 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
         )
 
     def _take_over_state(self) -> None:
-        """A cache older than the state file: its read, starred and added channels move in."""
+        """A cache older than the state file: its read, starred, added channels and follows
+        move in."""
         self.state.set_flags(
             [
                 (row["url"], bool(row["read"]), bool(row["starred"]))
@@ -165,6 +170,8 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
         for channel in self.channels():
             if not channel.builtin:
                 self.state.add_channel(channel)
+        for follow_id, follow in self.copied_follows():
+            self.state.save_follow(follow, follow_id)
 
     def close(self) -> None:
         self._db.close()
@@ -246,8 +253,11 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
                 article_id, outcome = cursor.lastrowid, Saved.NEW
                 search.add(self._db, article_id, article.title, article.texts())
                 sync_state.set_pictures(self._db, article_id, body_picture_urls(article.body))
+                self._link_channels(article_id, channels)
+                self._match_follows(article_id, article)
             elif row["digest"] != columns["digest"]:
                 article_id, outcome = row["id"], Saved.UPDATED
+                self._link_channels(article_id, channels)
                 self._replace(row, columns, article)
             else:
                 article_id, outcome = row["id"], Saved.UNCHANGED
@@ -262,9 +272,10 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
                         article_id,
                     ),
                 )
+                if self._link_channels(article_id, channels):
+                    self._rematch_channels(article_id)
             if pages:
                 kept_pages.keep(self._db, article_id, list(pages))
-            self._link_channels(article_id, channels)
             for url, (etag, last_modified) in validators.items():
                 self._save_validators(url, etag, last_modified, stamp)
             others = [url for url in dict.fromkeys(aliases) if url != article.url]
@@ -286,6 +297,7 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
         )
         search.add(self._db, row["id"], article.title, article.texts())
         sync_state.set_pictures(self._db, row["id"], body_picture_urls(article.body))
+        self._match_follows(row["id"], article)
 
     # ------------------------------------------------------------------ parsing again
 
@@ -349,8 +361,8 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
             return
         with self._write():
             article_id = self._article_id(url)
-            if article_id is not None:
-                self._link_channels(article_id, channels)
+            if article_id is not None and self._link_channels(article_id, channels):
+                self._rematch_channels(article_id)
 
     def article(self, url: str) -> ArticlePage | None:
         """The stored article at ``url`` (or at the address ``url`` redirected to)."""
@@ -377,17 +389,23 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
         """Stored articles, newest first."""
         where, params = self._filters(channel, unread_only, starred_only)
         rows = self._db.execute(
-            f"{_SUMMARY_SELECT} {where} ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?",
+            f"{SUMMARY_SELECT} {where} ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
-        return [_summary(row) for row in rows]
+        return [summary(row) for row in rows]
 
     def whole_articles(
-        self, channel: Channel | None = None, *, starred_only: bool = False, limit: int = -1
+        self,
+        channel: Channel | None = None,
+        *,
+        starred_only: bool = False,
+        follow: str | None = None,
+        limit: int = -1,
     ) -> list[tuple[ArticlePage, datetime]]:
-        """Stored articles, newest first, each whole (without its panels) with the time its
-        stored text last changed: what a feed or an export of many carries."""
-        where, params = self._filters(channel, False, starred_only)
+        """Stored articles (of a channel, starred, or a follow's), newest first, each whole
+        (without its panels) with the time its stored text last changed: what a feed or an
+        export of many carries."""
+        where, params = self._filters(channel, False, starred_only, follow)
         rows = self._db.execute(
             f"SELECT * FROM articles a {where} ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
             (*params, limit),
@@ -403,30 +421,35 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
         where, params = self._filters(channel, unread_only, starred_only)
         return self._db.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
 
-    def search(self, query: str, limit: int = 50) -> list[ArticleSummary]:
-        """Articles matching ``query`` in title or body, best first, each with a snippet.
+    def search(self, text: str, limit: int = 50) -> list[ArticleSummary]:
+        """Articles answering the query ``text`` (see query.py) in title or body, best first,
+        each with a snippet; QueryError if it cannot be understood.
 
         Ranked by bm25 (a title match weighs ten body matches) among the
-        SEARCH_WINDOW most recently stored matches: bm25 costs about a microsecond a
-        match, and a word like 甘肃 is in nearly every article.
+        SEARCH_WINDOW most recently stored articles the index finds: bm25 costs about a
+        microsecond a match, and a word like 甘肃 is in nearly every article. Each is then
+        read to be sure it matches (the index of character pairs can be fooled) and to cut
+        its snippet.
         """
-        expression = search.match_expression(query)
-        if expression is None:
-            return []
+        query = parse_query(text)
         rows = self._db.execute(
-            f"{_SUMMARY_SELECT.replace('SELECT', 'SELECT a.body,', 1)} "
+            f"{SUMMARY_SELECT.replace('SELECT', 'SELECT a.body,', 1)} "
             "JOIN (SELECT rowid, bm25(search_index, 10.0, 1.0) AS score FROM search_index "
             "      WHERE search_index MATCH ?1 AND rowid >= coalesce("
             "          (SELECT rowid FROM search_index WHERE search_index MATCH ?1 "
             "           ORDER BY rowid DESC LIMIT 1 OFFSET ?2), 0) "
-            "      ORDER BY score LIMIT ?3) AS hits "
+            "      ORDER BY score LIMIT ?2 + 1) AS hits "
             "ON hits.rowid = a.id ORDER BY hits.score",
-            (expression, SEARCH_WINDOW - 1, limit),
-        ).fetchall()
-        return [
-            _summary(row, snippet=search.snippet(query, row["title"], texts_from_json(row["body"])))
-            for row in rows
-        ]
+            (query.fts_expression(exact=False), SEARCH_WINDOW - 1),
+        )
+        marks, found = query.highlighter(), []
+        for row in rows:
+            texts = texts_from_json(row["body"])
+            if query.matches(row["title"], texts):
+                found.append(summary(row, snippet=search.snippet(marks, row["title"], texts)))
+                if len(found) == limit:
+                    break
+        return found
 
     def set_read(self, url: str, read: bool = True) -> None:
         with self._write():
@@ -513,7 +536,7 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
 
     # ------------------------------------------------------------------ internals
 
-    def _filters(self, channel, unread_only, starred_only) -> tuple[str, list]:
+    def _filters(self, channel, unread_only, starred_only, follow=None) -> tuple[str, list]:
         clauses, params = [], []
         if channel is not None:
             clauses.append(
@@ -521,26 +544,26 @@ class Store(ChannelList, SyncBookkeeping, CacheLimit):
                 "JOIN channels c ON c.id = ca.channel_id WHERE c.url = ?)"
             )
             params.append(channel.url)
+        if follow is not None:
+            clauses.append(FOLLOWED)
+            params.append(follow)
         if unread_only:
             clauses.append("a.read = 0")
         if starred_only:
             clauses.append("a.starred = 1")
+        elif follow is None and self.any_muted():  # a muted follow's matches are left out
+            clauses.append(f"NOT {MUTED}")
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
-    def _link_channels(self, article_id: int, channels: list[Channel]) -> None:
+    def _link_channels(self, article_id: int, channels: list[Channel]) -> bool:
+        """List the article in ``channels``; whether it was not listed in one of them."""
+        before = self._db.total_changes
         self._db.executemany(
             "INSERT OR IGNORE INTO channel_articles (channel_id, article_id) "
             "SELECT id, ? FROM channels WHERE url = ?",
             [(article_id, channel.url) for channel in channels],
         )
-
-
-_SUMMARY_SELECT = (
-    "SELECT a.url, a.title, a.published_at, a.source, a.read, a.starred, "
-    "(SELECT c.name FROM channel_articles ca JOIN channels c ON c.id = ca.channel_id "
-    " WHERE ca.article_id = a.id ORDER BY c.id LIMIT 1) AS channel "
-    "FROM articles a"
-)
+        return self._db.total_changes != before
 
 
 def _article_columns(article: ArticlePage) -> dict:
@@ -557,16 +580,3 @@ def _article_columns(article: ArticlePage) -> dict:
     }
     encoded = json.dumps(columns, ensure_ascii=False).encode()
     return {**columns, "digest": hashlib.sha256(encoded).hexdigest()}
-
-
-def _summary(row: sqlite3.Row, snippet: str | None = None) -> ArticleSummary:
-    return ArticleSummary(
-        url=row["url"],
-        title=row["title"],
-        published_at=to_datetime(row["published_at"]),
-        channel=row["channel"],
-        source=row["source"],
-        read=bool(row["read"]),
-        starred=bool(row["starred"]),
-        snippet=snippet,
-    )

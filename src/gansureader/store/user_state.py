@@ -1,5 +1,5 @@
 """The reader's own data, in a small file of its own beside the cache: which articles
-are read and starred (by URL) and the channels the reader added.
+are read and starred (by URL), the channels the reader added and the 关注 (follows).
 
 The cache can be re-fetched; this cannot. It is its own SQLite file, written in a
 transaction at each change, so a damaged cache leaves it whole: a new cache gets
@@ -8,10 +8,11 @@ it back, and an article that arrives later is read or starred as it was.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
-from ..model import Channel
+from ..model import Channel, Follow
 
 STATE_NAME = "state.sqlite3"
 _SCHEMA = """
@@ -25,7 +26,18 @@ CREATE TABLE IF NOT EXISTS channels (
     name TEXT NOT NULL,
     grp TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS follows (
+    id INTEGER PRIMARY KEY,  -- the cache's matches are filed under it; a rename keeps it
+    name TEXT NOT NULL UNIQUE,
+    query TEXT NOT NULL,
+    channels TEXT NOT NULL DEFAULT '[]',  -- JSON list of channel URLs; [] = every channel
+    source TEXT,
+    title_only INTEGER NOT NULL DEFAULT 0,
+    mute INTEGER NOT NULL DEFAULT 0,
+    alerts INTEGER NOT NULL DEFAULT 1
+);
 """
+_FOLLOW_COLUMNS = ("name", "query", "channels", "source", "title_only", "mute", "alerts")
 
 
 class UserState:
@@ -91,5 +103,44 @@ class UserState:
         rows = self._db.execute("SELECT name, url, grp FROM channels ORDER BY rowid")
         return [Channel(name, url, group, builtin=False) for name, url, group in rows]
 
+    def follows(self) -> list[tuple[int, Follow]]:
+        """Every follow with its id, in the order they were made."""
+        rows = self._db.execute(f"SELECT id, {', '.join(_FOLLOW_COLUMNS)} FROM follows ORDER BY id")
+        return [(row[0], follow_from_columns(*row[1:])) for row in rows]
+
+    def save_follow(self, follow: Follow, follow_id: int | None = None) -> int:
+        """Store ``follow`` (a new one, or the one of ``follow_id`` changed); its id."""
+        values = follow_columns(follow)
+        marks = ", ".join("?" * len(values))
+        cursor = self._db.execute(
+            f"INSERT OR REPLACE INTO follows (id, {', '.join(_FOLLOW_COLUMNS)}) "
+            f"VALUES (?, {marks})",
+            (follow_id, *values),
+        )
+        return follow_id if follow_id is not None else cursor.lastrowid
+
+    def remove_follow(self, follow_id: int) -> None:
+        self._db.execute("DELETE FROM follows WHERE id = ?", (follow_id,))
+
     def integrity(self) -> str:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def follow_columns(follow: Follow) -> tuple:
+    """The follow as the columns of a follows table (the state file's and the cache's)."""
+    channels = json.dumps(list(follow.channels), ensure_ascii=False)
+    flags = (int(follow.title_only), int(follow.mute), int(follow.alerts))
+    return (follow.name, follow.query, channels, follow.source, *flags)
+
+
+def follow_from_columns(name, query, channels, source, title_only, mute, alerts, *counts):
+    return Follow(
+        name,
+        query,
+        tuple(json.loads(channels)),
+        source,
+        bool(title_only),
+        bool(mute),
+        bool(alerts),
+        *counts,
+    )
