@@ -17,7 +17,7 @@ from gansureader.feeds.server import FeedServer
 from gansureader.model import Follow, Paragraph, Run
 from gansureader.net import Fetcher
 from gansureader.store import DATABASE_NAME, Store
-from gansureader.store.query import QueryError, parse_query
+from gansureader.store.query import QueryError, QuerySet, fold, parse_query
 from gansureader.sync import SyncEngine
 
 
@@ -231,3 +231,36 @@ def test_the_feed_server_answers_a_follows_address(cache):
     parsed = feedparser.parse(answer.content)
     assert answer.status_code == 200 and not parsed.bozo
     assert [entry.id for entry in parsed.entries] == expected
+
+
+def test_many_follows_at_once_agree_with_each_alone(cache):
+    queries = [
+        parse_query(text)
+        for text in (
+            "兰州",
+            "兰州|天水",
+            "甘肃 -兰州",
+            '"项目 建设"',
+            "兰",
+            "LED",
+            "临夏 文化|旅游",
+        )
+    ]
+    together = QuerySet(queries)
+    with Store(cache) as store:
+        for title, body in texts_of(store).values():
+            text = fold(title + "\n" + body)
+            alone = [n for n, query in enumerate(queries) if query.matches_folded(text)]
+            assert together.matching(text) == alone
+
+
+def test_a_damaged_state_file_gets_the_follows_back_from_the_cache(cache):
+    with Store(cache) as store:
+        made = store.add_follow(Follow("兰州", "兰州", mute=True))
+    (cache / "state.sqlite3").write_bytes(b"not a database at all" * 50)
+    with Store(cache) as store:
+        assert [follow for _, follow in store.state.follows()] == [
+            Follow("兰州", "兰州", mute=True)
+        ]
+        assert store.match_stale_follows() == 0  # the cache's matches still hold
+        assert store.find_follow("兰州") == made

@@ -42,6 +42,17 @@ def _option_lines(parser: argparse.ArgumentParser) -> list[str]:
     return lines
 
 
+def _command_lines(name: str, command: argparse.ArgumentParser, help_text: str | None) -> list:
+    usage = " ".join(command.format_usage().removeprefix("usage: ").split())
+    return [
+        ".SS " + roff(name),
+        roff(help_text or ""),
+        ".PP",
+        "\\fB" + roff(usage) + "\\fR",
+        *_option_lines(command),
+    ]
+
+
 def man_page(parser: argparse.ArgumentParser, today: datetime.date) -> str:
     subcommands = next(
         action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
@@ -62,14 +73,12 @@ def man_page(parser: argparse.ArgumentParser, today: datetime.date) -> str:
         ".SH COMMANDS",
     ]
     for name, command in subcommands.choices.items():
-        usage = " ".join(command.format_usage().removeprefix("usage: ").split())
-        lines += [
-            ".SS " + roff(name),
-            roff(helps.get(name) or ""),
-            ".PP",
-            "\\fB" + roff(usage) + "\\fR",
-        ]
-        lines += _option_lines(command)
+        lines += _command_lines(name, command, helps.get(name))
+        for action in command._actions:  # a command of actions (follow add, follow list …)
+            if isinstance(action, argparse._SubParsersAction):
+                nested = {choice.dest: choice.help for choice in action._choices_actions}
+                for verb, parser_of_verb in action.choices.items():
+                    lines += _command_lines(f"{name} {verb}", parser_of_verb, nested.get(verb))
     lines += [
         ".SH FILES",
         "The offline cache lives in the platform's user data folder"

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleBrowser</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="191"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="231"/>
         <source>Picture cannot be shown</source>
         <translation>图片无法显示</translation>
     </message>
@@ -12,50 +12,83 @@
 <context>
     <name>ChannelSidebar</name>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="41"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="44"/>
         <source>Channels</source>
         <translation>频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="43"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="46"/>
         <source>What the article list shows, with the number of unread articles</source>
         <translation>文章列表显示的内容，附未读文章数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="64"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="86"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="30"/>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="65"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="33"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="87"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="30"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="33"/>
         <source>Channel</source>
         <translation>频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="66"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="88"/>
         <source>Starred</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="161"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="94"/>
+        <source>Follows</source>
+        <translation>关注</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/gansureader/ui/sidebar.py" line="166"/>
+        <source>Muted: %n article(s)</source>
+        <translation>
+            <numerusform>已屏蔽 %n 篇</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="223"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="243"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="164"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="226"/>
         <source>Open channel page in browser</source>
         <translation>在浏览器中打开频道页</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="170"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="232"/>
         <source>Remove channel</source>
         <translation>删除频道</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="244"/>
+        <source>Edit follow…</source>
+        <translation>编辑关注…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="245"/>
+        <source>Mute (hide from the lists)</source>
+        <translation>屏蔽（不在列表中显示）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="248"/>
+        <source>Notify of new articles</source>
+        <translation>有新文章时提醒</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="252"/>
+        <source>Remove follow</source>
+        <translation>删除关注</translation>
     </message>
 </context>
 <context>
@@ -117,27 +150,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="263"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="303"/>
         <source>Find in article</source>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="267"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="307"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="268"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="308"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="269"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="309"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="300"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="340"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -166,44 +199,137 @@
     </message>
 </context>
 <context>
+    <name>FollowDialog</name>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="37"/>
+        <source>Follow a search</source>
+        <translation>关注此搜索</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="37"/>
+        <source>Edit follow</source>
+        <translation>编辑关注</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="39"/>
+        <source>Search words</source>
+        <translation>搜索词</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="41"/>
+        <source>All words must be there; a|b: either; -word: not; "…": an exact phrase</source>
+        <translation>空格：全部包含；a|b：任一；-词：不含；"…"：完整短语</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="47"/>
+        <source>The search words</source>
+        <translation>与搜索词相同</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="48"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="50"/>
+        <source>Only in these channels (none: every channel)</source>
+        <translation>只看这些频道（都不选：全部频道）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="58"/>
+        <source>Any source</source>
+        <translation>任何来源</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="59"/>
+        <source>Only from a source (来源) holding</source>
+        <translation>只看来源包含</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="60"/>
+        <source>Titles only</source>
+        <translation>只搜标题</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="61"/>
+        <source>Mute: hide its articles from the lists</source>
+        <translation>屏蔽：不在列表中显示这些文章</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="63"/>
+        <source>Notify of new articles</source>
+        <translation>有新文章时提醒</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="66"/>
+        <source>What is wrong</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="79"/>
+        <source>&amp;Search words:</source>
+        <translation>搜索词(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="81"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="82"/>
+        <source>&amp;Channels:</source>
+        <translation>频道(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="83"/>
+        <source>So&amp;urce:</source>
+        <translation>来源(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="114"/>
+        <source>A follow of that name exists already: choose another name.</source>
+        <translation>已有同名的关注，请换一个名称。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="75"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="76"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="140"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="147"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="143"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="150"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="144"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="151"/>
         <source>Search articles</source>
         <translation>搜索文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="146"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="153"/>
         <source>Words of the title or the text; the list shows what matches</source>
         <translation>标题或正文中的词语；列表显示匹配的文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="156"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="163"/>
         <source>Articles</source>
         <translation>文章列表</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="158"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="165"/>
         <source>Newest first; Enter opens one, M marks it read, S stars it</source>
         <translation>最新的在前；回车打开，M 标为已读，S 收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="189"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="196"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -299,16 +425,31 @@
     </message>
     <message>
         <location filename="../../src/gansureader/ui/window_actions.py" line="63"/>
+        <source>&amp;Follow this search (关注)…</source>
+        <translation>关注此搜索(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="65"/>
+        <source>&amp;Edit follow…</source>
+        <translation>编辑关注(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="66"/>
+        <source>&amp;Remove follow</source>
+        <translation>删除关注(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="68"/>
         <source>Ne&amp;xt pane</source>
         <translation>下一个窗格(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="66"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="71"/>
         <source>Previous pa&amp;ne</source>
         <translation>上一个窗格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="68"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="73"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
@@ -333,87 +474,92 @@
         <translation>在文章中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="69"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="74"/>
         <source>&amp;About gansureader</source>
         <translation>关于 gansureader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="70"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="75"/>
         <source>&amp;Read aloud / pause</source>
         <translation>朗读 / 暂停(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="72"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="77"/>
         <source>Read &amp;unread articles aloud</source>
         <translation>连续朗读未读文章(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="74"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="79"/>
         <source>&amp;Next unread article</source>
         <translation>下一篇未读(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="75"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="80"/>
         <source>&amp;Stop reading</source>
         <translation>停止朗读(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="76"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="81"/>
         <source>&amp;Faster</source>
         <translation>加快(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="77"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="82"/>
         <source>S&amp;lower</source>
         <translation>放慢(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="87"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="92"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="92"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="97"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="97"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="102"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="102"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="107"/>
+        <source>F&amp;ollows</source>
+        <translation>关注(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="111"/>
         <source>&amp;Listen</source>
         <translation>听新闻(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="105"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="114"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="110"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="119"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="308"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="318"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="315"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="325"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="324"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="334"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="328"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="338"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
@@ -428,51 +574,51 @@
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="366"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="376"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="386"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="396"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="435"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="445"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="437"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="447"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="438"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="453"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="460"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="475"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="463"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="478"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="476"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="491"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="482"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="497"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
@@ -502,12 +648,12 @@
         <translation>许可证全文随应用一起安装。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="489"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="504"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="495"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="510"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
@@ -538,12 +684,33 @@
         <source>No more unread articles to read aloud.</source>
         <translation>没有更多未读文章可朗读。</translation>
     </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_follows.py" line="57"/>
+        <source>Remove follow</source>
+        <translation>删除关注</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_follows.py" line="58"/>
+        <source>Stop following “%1”? Its articles stay in the cache.</source>
+        <translation>不再关注“%1”？其文章仍保留在缓存中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_follows.py" line="124"/>
+        <source>Search: %1</source>
+        <translation>搜索：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/gansureader/ui/main_window.py" line="449"/>
+        <source>%1: %n new article(s)</source>
+        <translation>
+            <numerusform>%1：%n 篇新文章</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Narrator</name>
     <message>
         <location filename="../../src/gansureader/ui/speech.py" line="112"/>
-        <source>Reading aloud needs Qt&apos;s speech module: %1</source>
+        <source>Reading aloud needs Qt's speech module: %1</source>
         <translation>朗读需要 Qt 的语音模块：%1</translation>
     </message>
     <message>
@@ -631,7 +798,7 @@
     <name>RankingList</name>
     <message>
         <location filename="../../src/gansureader/ui/ranking.py" line="62"/>
-        <source>Each source&apos;s ranking, with each article&apos;s rank over the week</source>
+        <source>Each source's ranking, with each article's rank over the week</source>
         <translation>各来源的新闻排行，附每篇文章一周内的名次</translation>
     </message>
     <message>
@@ -643,22 +810,22 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="361"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="401"/>
         <source>Articles the page recommends; Enter opens one</source>
         <translation>本页推荐的文章；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="365"/>
-        <source>The site&apos;s most read articles, with their movement; Enter opens one</source>
+        <location filename="../../src/gansureader/ui/reader.py" line="405"/>
+        <source>The site's most read articles, with their movement; Enter opens one</source>
         <translation>网站阅读最多的文章及名次变化；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="367"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="407"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="369"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="409"/>
         <source>Tab moves between its links, Enter follows one</source>
         <translation>Tab 键在链接之间移动，回车打开链接</translation>
     </message>

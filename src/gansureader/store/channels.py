@@ -113,20 +113,24 @@ class ChannelList:
 
     def mark_channel_read(self, channel: Channel | None) -> int:
         """Mark every article of ``channel`` (None: of all channels) read; how many were not."""
-        where = "read = 0"
-        params: tuple = ()
-        if channel is not None:
-            where += (
-                " AND id IN (SELECT article_id FROM channel_articles ca "
-                "JOIN channels c ON c.id = ca.channel_id WHERE c.url = ?)"
-            )
-            params = (channel.url,)
+        if channel is None:
+            return self._mark_read("", ())
+        return self._mark_read(
+            " AND id IN (SELECT article_id FROM channel_articles ca "
+            "JOIN channels c ON c.id = ca.channel_id WHERE c.url = ?)",
+            (channel.url,),
+        )
+
+    def _mark_read(self, where: str, params: tuple) -> int:
+        """Mark read every unread article ``where`` says; how many they were."""
         with self._write():
             urls = [
                 row[0]
-                for row in self._db.execute(f"SELECT url FROM articles WHERE {where}", params)
+                for row in self._db.execute(
+                    f"SELECT url FROM articles WHERE read = 0 {where}", params
+                )
             ]
-            self._db.execute(f"UPDATE articles SET read = 1 WHERE {where}", params)
+            self._db.execute(f"UPDATE articles SET read = 1 WHERE read = 0 {where}", params)
         self.state.set_read(urls)
         return len(urls)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import GansuReaderError
 from ..model import ArticlePage, ArticleSummary, Follow
-from .query import Query, QueryError, fold, parse_query
+from .query import Query, QueryError, QuerySet, fold, parse_query
 from .rows import SUMMARY_SELECT, article_from_row, summary, texts_from_json
 from .search import snippet
 from .user_state import UserState, follow_columns, follow_from_columns
@@ -42,20 +42,41 @@ class _Rule:
     follow: Follow
     query: Query
 
-    def accepts(self, article: ArticlePage, folded: str, title: str, channels) -> bool:
+    def within_limits(self, article: ArticlePage, channels: Callable[[], set[str]]) -> bool:
+        """Whether the article is in the follow's channels and from its 来源 (if it has them)."""
         follow = self.follow
         if follow.channels and not channels().intersection(follow.channels):
             return False
-        if follow.source and follow.source.casefold() not in (article.source or "").casefold():
-            return False
-        return self.query.matches_folded(title if follow.title_only else folded)
+        return not follow.source or follow.source.casefold() in (article.source or "").casefold()
+
+
+class _Rules:
+    """Every follow, as each stored article is matched against them all: those that look
+    at the whole text and those that look at titles, each a QuerySet."""
+
+    def __init__(self, rules: list[_Rule]):
+        self.rules = rules
+        self.whole = [rule for rule in rules if not rule.follow.title_only]
+        self.titles = [rule for rule in rules if rule.follow.title_only]
+        self._whole = QuerySet([rule.query for rule in self.whole])
+        self._titles = QuerySet([rule.query for rule in self.titles])
+        self.by_channel = any(rule.follow.channels for rule in rules)
+
+    def matching(self, article: ArticlePage, channels: Callable[[], set[str]]) -> list[_Rule]:
+        title = fold(article.title)
+        found = [self.titles[n] for n in self._titles.matching(title)]
+        if self.whole:
+            text = "\n".join([title, *map(fold, article.texts())])
+            found += [self.whole[n] for n in self._whole.matching(text)]
+        return [rule for rule in found if rule.within_limits(article, channels)]
 
 
 class FollowList:
     _db: sqlite3.Connection
     state: UserState
     _filters: Callable[..., tuple[str, list]]  # the Store's
-    _rules: list[_Rule] | None = None  # the follows as matched, read when first needed
+    _mark_read: Callable[[str, tuple], int]  # the channel list's
+    _rules: _Rules | None = None  # the follows as matched, read when first needed
     _rules_version: int | None = None
     _follow_news: Counter[str]
 
@@ -140,17 +161,22 @@ class FollowList:
             self._db.execute("DELETE FROM follows WHERE id = ?", (follow_id,))
         self._rules = None
 
+    def mark_follow_read(self, name: str) -> int:
+        """Mark every article the follow matches read; how many were not."""
+        follow = self.follow_named(name)
+        return self._mark_read(f"AND {FOLLOWED.replace('a.id', 'id', 1)}", (follow.name,))
+
     def match_stale_follows(self) -> int:
         """Bring the cache's copy of the follows to the state file's, and match every
         follow whose matches were found for another definition; how many were matched."""
         wanted = dict(self.state.follows())
-        with self._write():
-            held = {
-                row[0]: row[1:]
-                for row in self._db.execute(f"SELECT id, {_COLUMNS}, matched_for FROM follows")
-            }
-            gone = [(follow_id,) for follow_id in held if follow_id not in wanted]
-            self._db.executemany("DELETE FROM follows WHERE id = ?", gone)
+        held = {
+            row[0]: row[1:]
+            for row in self._db.execute(f"SELECT id, {_COLUMNS}, matched_for FROM follows")
+        }
+        if gone := [(follow_id,) for follow_id in held if follow_id not in wanted]:
+            with self._write():  # else opening stays a read, even while a sync writes
+                self._db.executemany("DELETE FROM follows WHERE id = ?", gone)
         stale = 0
         for follow_id, follow in wanted.items():
             columns = held.get(follow_id)
@@ -175,10 +201,8 @@ class FollowList:
     def _match_follows(self, article_id: int, article: ArticlePage) -> None:
         """Record which follows the article (just stored, in the transaction) matches."""
         rules = self._follow_rules()
-        if not rules:
+        if not rules.rules:
             return
-        title = fold(article.title)
-        folded = "\n".join([title, *map(fold, article.texts())])
         listed: set[str] | None = None
 
         def channels() -> set[str]:
@@ -187,7 +211,7 @@ class FollowList:
                 listed = {row[0] for row in self._db.execute(_CHANNELS_OF, (article_id,))}
             return listed
 
-        matched = {rule.id for rule in rules if rule.accepts(article, folded, title, channels)}
+        matched = {rule.id for rule in rules.matching(article, channels)}
         before = {
             row[0]
             for row in self._db.execute(
@@ -198,24 +222,25 @@ class FollowList:
             "DELETE FROM follow_matches WHERE follow_id = ? AND article_id = ?",
             [(follow_id, article_id) for follow_id in before - matched],
         )
+        new = matched - before
         self._db.executemany(
             "INSERT INTO follow_matches (follow_id, article_id) VALUES (?, ?)",
-            [(follow_id, article_id) for follow_id in matched - before],
+            [(follow_id, article_id) for follow_id in new],
         )
         unread = self._db.execute("SELECT read = 0 FROM articles WHERE id = ?", (article_id,))
-        if (matched - before) and unread.fetchone()[0]:
-            for rule in rules:
-                if rule.id in matched - before and rule.follow.alerts:
+        if new and unread.fetchone()[0]:
+            for rule in rules.rules:
+                if rule.id in new and rule.follow.alerts:
                     self._follow_news[rule.follow.name] += 1
 
     def _rematch_channels(self, article_id: int) -> None:
         """The article was listed in another channel: follows limited to channels may
         match it now (in the caller's transaction)."""
-        if any(rule.follow.channels for rule in self._follow_rules()):
+        if self._follow_rules().by_channel:
             row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
             self._match_follows(article_id, article_from_row(row))
 
-    def _follow_rules(self) -> list[_Rule]:
+    def _follow_rules(self) -> _Rules:
         """The follows to match new articles against, read again when another connection
         changed the cache (a follow added from the command line while the window syncs)."""
         version = self._db.execute("PRAGMA data_version").fetchone()[0]
@@ -228,7 +253,7 @@ class FollowList:
                     rules.append(_Rule(follow_id, follow, parse_query(follow.query)))
                 except QueryError:  # written by hand or by another version: matches nothing
                     continue
-            self._rules, self._rules_version = rules, version
+            self._rules, self._rules_version = _Rules(rules), version
         return self._rules
 
     def _copy_follow(self, follow_id: int, follow: Follow) -> None:

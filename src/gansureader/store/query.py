@@ -13,6 +13,7 @@ narrows the articles to look at (``fts_expression``); ``matches`` is the truth.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -51,6 +52,23 @@ class Term:
             parts.append(starts_word + re.escape(piece))
         return _BETWEEN.join(parts)
 
+    @cached_property
+    def found_in(self) -> Callable[[str], bool]:
+        """Whether a folded text holds the term: a plain substring test for a run of
+        Chinese (most terms, and the fastest test there is), else the pattern where the
+        text holds each of the term's pieces."""
+        pieces = self.pieces
+        if len(pieces) == 1 and is_cjk(pieces[0][0]):
+            return lambda text: pieces[0] in text
+        # Every piece is in the text before the pattern is even compiled: most texts do
+        # not hold them all, and a pattern with its classes of characters costs a
+        # millisecond to compile.
+        return lambda text: all(p in text for p in pieces) and bool(self._regex.search(text))
+
+    @cached_property
+    def _regex(self) -> re.Pattern:
+        return re.compile(self.pattern)
+
     def fts(self, exact: bool) -> str | None:
         """What the search index can say of the term: every article holding it matches
         this expression. None when it cannot narrow at all — ``exact`` and the term is a
@@ -73,12 +91,6 @@ class Query:
     clauses: tuple[tuple[Term, ...], ...]  # AND of ORs
     excluded: tuple[Term, ...]
 
-    @cached_property
-    def _regexes(self) -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
-        clauses = tuple(re.compile("|".join(t.pattern for t in c)) for c in self.clauses)
-        excluded = tuple(re.compile(term.pattern) for term in self.excluded)
-        return clauses, excluded
-
     def matches(self, title: str, texts: list[str] = ()) -> bool:
         """Whether an article of ``title`` and body ``texts`` (paragraphs, captions, cells,
         list items …) answers the query. Pass no texts to look at the title alone."""
@@ -86,8 +98,9 @@ class Query:
 
     def matches_folded(self, text: str) -> bool:
         """``matches`` of a text already folded (``fold``): one folding for many queries."""
-        clauses, excluded = self._regexes
-        return all(r.search(text) for r in clauses) and not any(r.search(text) for r in excluded)
+        return all(any(term.found_in(text) for term in clause) for clause in self.clauses) and (
+            not any(term.found_in(text) for term in self.excluded)
+        )
 
     def fts_expression(self, exact: bool = True) -> str | None:
         """An FTS5 MATCH expression every matching article answers (and some others may:
@@ -103,6 +116,41 @@ class Query:
         """What to mark in a snippet, a title or the article: every term looked for."""
         terms = sorted({t for clause in self.clauses for t in clause}, key=lambda t: -len(t.text))
         return re.compile("|".join(term.pattern for term in terms), re.IGNORECASE)
+
+
+class QuerySet:
+    """Many queries matched against one text at once (each stored article against every
+    follow): each distinct term is looked for once, and only the queries whose first
+    clause holds a term that was found are looked at further."""
+
+    def __init__(self, queries: list[Query]):
+        self._queries = queries
+        self._terms: dict[str, Term] = {}  # by pattern: 兰州 and "兰州" are one term
+        self._first: dict[str, list[int]] = {}  # a term → the queries whose first clause has it
+        self._shapes: list[tuple[tuple[frozenset[str], ...], frozenset[str]]] = []
+        for number, query in enumerate(queries):
+            clauses = tuple(frozenset(self._term(t) for t in clause) for clause in query.clauses)
+            excluded = frozenset(self._term(term) for term in query.excluded)
+            self._shapes.append((clauses, excluded))
+            for pattern in clauses[0]:
+                self._first.setdefault(pattern, []).append(number)
+
+    def _term(self, term: Term) -> str:
+        self._terms.setdefault(term.pattern, term)
+        return term.pattern
+
+    def matching(self, text: str) -> list[int]:
+        """The positions (in the list given) of the queries a folded text answers."""
+        if not self._queries:
+            return []
+        found = {pattern for pattern, term in self._terms.items() if term.found_in(text)}
+        candidates = sorted({n for pattern in found for n in self._first.get(pattern, ())})
+        return [
+            number
+            for number in candidates
+            if all(not found.isdisjoint(clause) for clause in self._shapes[number][0])
+            and found.isdisjoint(self._shapes[number][1])
+        ]
 
 
 def fold(text: str) -> str:

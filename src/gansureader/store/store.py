@@ -432,23 +432,30 @@ class Store(ChannelList, FollowList, SyncBookkeeping, CacheLimit):
         its snippet.
         """
         query = parse_query(text)
-        rows = self._db.execute(
-            f"{SUMMARY_SELECT.replace('SELECT', 'SELECT a.body,', 1)} "
-            "JOIN (SELECT rowid, bm25(search_index, 10.0, 1.0) AS score FROM search_index "
-            "      WHERE search_index MATCH ?1 AND rowid >= coalesce("
-            "          (SELECT rowid FROM search_index WHERE search_index MATCH ?1 "
-            "           ORDER BY rowid DESC LIMIT 1 OFFSET ?2), 0) "
-            "      ORDER BY score LIMIT ?2 + 1) AS hits "
-            "ON hits.rowid = a.id ORDER BY hits.score",
-            (query.fts_expression(exact=False), SEARCH_WINDOW - 1),
-        )
+        ranked = [
+            row[0]
+            for row in self._db.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ?1 AND rowid >= "
+                "coalesce((SELECT rowid FROM search_index WHERE search_index MATCH ?1 "
+                "          ORDER BY rowid DESC LIMIT 1 OFFSET ?2), 0) "
+                "ORDER BY bm25(search_index, 10.0, 1.0) LIMIT ?2 + 1",
+                (query.fts_expression(exact=False), SEARCH_WINDOW - 1),
+            )
+        ]
         marks, found = query.highlighter(), []
-        for row in rows:
-            texts = texts_from_json(row["body"])
-            if query.matches(row["title"], texts):
-                found.append(summary(row, snippet=search.snippet(marks, row["title"], texts)))
-                if len(found) == limit:
-                    break
+        select = SUMMARY_SELECT.replace("SELECT", "SELECT a.id, a.body,", 1)
+        for start in range(0, len(ranked), limit):  # most are matches: a page read at a time
+            chunk = ranked[start : start + limit]
+            rows = self._db.execute(
+                f"{select} WHERE a.id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            by_id = {row["id"]: row for row in rows}
+            for row in filter(None, map(by_id.get, chunk)):
+                texts = texts_from_json(row["body"])
+                if query.matches(row["title"], texts):
+                    found.append(summary(row, snippet=search.snippet(marks, row["title"], texts)))
+                    if len(found) == limit:
+                        return found
         return found
 
     def set_read(self, url: str, read: bool = True) -> None:

@@ -55,13 +55,29 @@ class ArticleListModel(QAbstractListModel):
 
         self._reset(load, searching=False)
 
-    def show_search(self, query: str) -> None:
-        """Search off the window's thread; the rows shown stay until the hits come."""
+    def show_search(self, query: str, failed: Callable[[Exception], None]) -> None:
+        """Search off the window's thread; the rows shown stay until the hits come (or
+        ``failed`` says why none will: a query that cannot be understood)."""
         self.reads.read(
             "list",
             lambda store: store.search(query, limit=SEARCH_LIMIT),
             lambda hits: self._reset(lambda _, o, n: hits[o : o + n], searching=True),
+            failed,
         )
+
+    def show_follow(self, name: str | None) -> None:
+        """A follow's articles (None: those the muted follows hide), each with its match
+        marked, read off the window's thread: cutting the snippets reads every body."""
+
+        def load(store: Store, offset: int, limit: int) -> list[ArticleSummary]:
+            if name is None:
+                return store.muted_articles(limit=limit, offset=offset)
+            return store.follow_articles(name, limit=limit, offset=offset)
+
+        def first(rows: list[ArticleSummary]) -> None:
+            self._reset(lambda store, o, n: rows if o == 0 else load(store, o, n), searching=True)
+
+        self.reads.read("list", lambda store: load(store, 0, FIRST_PAGE), first)
 
     def _reset(self, load, searching: bool) -> None:
         self.reads.cancel("list")  # an answer on its way is for what was shown before

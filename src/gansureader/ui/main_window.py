@@ -44,9 +44,10 @@ from .reader import ReaderPane
 from .reads import Reads
 from .refresh import Refresher
 from .settings import Settings
-from .sidebar import RANKING, STARRED, UNREAD, ChannelSidebar
+from .sidebar import FOLLOW, MUTED, RANKING, STARRED, UNREAD, ChannelSidebar
 from .states import ErrorBanner, FirstRunPage
 from .window_actions import build_actions
+from .window_follows import WindowFollows
 from .window_settings import WindowSettings
 from .window_writes import WindowWrites
 
@@ -54,7 +55,7 @@ SEARCH_DELAY_MS = 150
 PROGRESS_EVERY_MS = 200
 
 
-class MainWindow(WindowWrites, WindowSettings, WindowListening, QMainWindow):
+class MainWindow(WindowWrites, WindowFollows, WindowSettings, WindowListening, QMainWindow):
     article_shown = Signal(str)  # URL, once the article and its panels are on screen
 
     def __init__(
@@ -105,6 +106,7 @@ class MainWindow(WindowWrites, WindowSettings, WindowListening, QMainWindow):
         self.refresh_action, self.offline_action = self.actions.refresh, self.actions.offline
         self.star_action = self.actions.star
         self._connect_refresher()
+        self._build_follows()
         self.tray = self._build_tray()
         self.auto_refresh = QTimer(self)
         self.auto_refresh.timeout.connect(self._refresh_by_timer)
@@ -132,7 +134,12 @@ class MainWindow(WindowWrites, WindowSettings, WindowListening, QMainWindow):
     def update_counts(self) -> None:
         """The sidebar's counts, read off the window's thread: the totals count every
         unread article (5 ms at 50 000, several frames while a sync writes)."""
-        self.reads.read("counts", lambda store: store.unread_counts(), self.sidebar.set_counts)
+        self.reads.read("counts", lambda store: store.unread_counts(), self._show_counts)
+
+    def _show_counts(self, counts) -> None:
+        if list(counts.by_follow) != [follow.name for follow in self.sidebar.follows()]:
+            self.sidebar.set_follows(self.store.follows())  # changed from the command line
+        self.sidebar.set_counts(counts)
 
     def _build_left(self) -> None:
         self.left = QWidget(self)
@@ -229,7 +236,9 @@ class MainWindow(WindowWrites, WindowSettings, WindowListening, QMainWindow):
                 "rankings", _rankings, lambda shown: self.ranking_list.show_rankings(*shown)
             )
         if query:
-            self.model.show_search(query)
+            self.model.show_search(query, self.search_failed)
+        elif kind in (FOLLOW, MUTED):
+            self.model.show_follow(channel)  # the follow's name; None: what the muted hide
         elif not ranking:
             self.model.show_articles(channel, unread=kind == UNREAD, starred=kind == STARRED)
         empty = not query and self.model.rowCount() == 0 and not self.store.has_articles()
@@ -269,6 +278,7 @@ class MainWindow(WindowWrites, WindowSettings, WindowListening, QMainWindow):
         self.reader.show_article(
             article, self.store.ranking_movement(url), record.line() if record else None
         )
+        self.reader.browser.mark_matches(self.matches_to_mark())
         if mark_read and not self.store_flag(url, "read"):
             self.set_flag(url, "read", True)
         self.star_action.setChecked(self.store_flag(url, "starred"))
@@ -435,10 +445,15 @@ class MainWindow(WindowWrites, WindowSettings, WindowListening, QMainWindow):
         note = self.tr("%n new article(s)", "", summary.new)
         if summary.limited:  # a list too long, a host asked enough: the rest comes later
             note += " · " + self.tr("more comes with the next refresh")
+        followed = [  # a sync's new matches of each follow with alerts on, told first
+            self.tr("%1: %n new article(s)", "", count).replace("%1", name)
+            for name, count in summary.follows.items()
+        ]
+        note = " · ".join([*followed, note])
         said = self.tr("Refresh cancelled") if summary.cancelled else note
         self.statusBar().showMessage(said, 8000)
         announce(self, said)  # a status line alone is never read out
-        if summary.new and self.tray is not None:
+        if (summary.new or followed) and self.tray is not None:
             self.tray.showMessage("中国甘肃网", note)
         if self.awaited_picture and shown is not None:
             self.awaited_picture = False

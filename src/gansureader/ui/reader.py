@@ -10,7 +10,9 @@ since the snapshot before (↑ ↓ or 新).
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, QUrl, Signal, qWarning
 from PySide6.QtGui import (
@@ -25,6 +27,7 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
     QShortcut,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -54,6 +57,7 @@ MIN_MARGIN = 16
 # A picture is decoded at the size shown, never larger: a 20 000-pixel-tall picture
 # costs what its column-wide copy does, and at most this many pixels (sharpness gives).
 MAX_PICTURE_PIXELS = 24_000_000
+MAX_MATCHES = 500  # marks beyond them cost layout time and help nobody
 MISSING_PICTURE = "图片未下载"
 FONT_FAMILIES = {
     "serif": (
@@ -104,15 +108,20 @@ class ArticleBrowser(QTextBrowser):
         self.html = ""
         self.column = 0  # the reading column's width the pictures were scaled for
         self._spoken_at = 0  # where in the text 听新闻 reads now
+        self._spoken: list[QTextEdit.ExtraSelection] = []  # the sentence being read
+        self._matches: list[QTextEdit.ExtraSelection] = []  # the search's or follow's
+        self._pattern: re.Pattern | None = None  # what they match
         self._relayout_timer = QTimer(self, singleShot=True, interval=150)
         self._relayout_timer.timeout.connect(self._relayout)
 
     def show_html(self, html: str) -> None:
         self._spoken_at = 0
+        self._spoken = []
         self.html = html
         self.column = self.column_width()
         self.setHtml(html)
         self._fit_column()
+        self.mark_matches(self._pattern)  # laid out again (a wider column): marked again
 
     def clear(self) -> None:
         self.html = ""
@@ -131,7 +140,8 @@ class ArticleBrowser(QTextBrowser):
         marked.cursor = found
         marked.format.setBackground(self.palette().color(QPalette.ColorRole.Highlight))
         marked.format.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
-        self.setExtraSelections([marked])
+        self._spoken = [marked]
+        self.setExtraSelections(self._matches + self._spoken)
         where = self.cursorRect(found)
         if not self.viewport().rect().contains(where):
             bar = self.verticalScrollBar()
@@ -139,7 +149,39 @@ class ArticleBrowser(QTextBrowser):
 
     def clear_spoken(self) -> None:
         self._spoken_at = 0
-        self.setExtraSelections([])
+        self._spoken = []
+        self.setExtraSelections(self._matches)
+
+    def mark_matches(self, pattern: re.Pattern | None) -> None:
+        """The search's or the follow's matches marked in the article (the first
+        MAX_MATCHES): underlined on a tint of the highlight colour, so the text keeps its
+        own colour and the spoken sentence still stands out."""
+        self._pattern, self._matches = pattern, []
+        text = self.document().toPlainText() if pattern is not None else ""
+        tint = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        tint.setAlpha(80)
+        wide = len(text.encode("utf-16-le")) != 2 * len(text)  # Qt counts UTF-16 units
+
+        def position(index: int) -> int:
+            return len(text[:index].encode("utf-16-le")) // 2 if wide else index
+
+        found = pattern.finditer(text) if pattern is not None else ()
+        for match in itertools.islice(found, MAX_MATCHES):
+            if match.start() == match.end():
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(position(match.start()))
+            cursor.setPosition(position(match.end()), QTextCursor.MoveMode.KeepAnchor)
+            marked = QTextEdit.ExtraSelection()
+            marked.cursor = cursor
+            marked.format.setBackground(tint)
+            marked.format.setFontUnderline(True)
+            self._matches.append(marked)
+        self.setExtraSelections(self._matches + self._spoken)
+
+    def matches_marked(self) -> list[str]:
+        """The texts marked as matches, in order (what a test or a screen reader checks)."""
+        return [selection.cursor.selectedText() for selection in self._matches]
 
     def column_width(self) -> int:
         """About forty characters of the current font, or all there is in a narrow window."""

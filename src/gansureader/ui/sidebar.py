@@ -1,6 +1,7 @@
-"""The channel sidebar, as in every feed reader: 全部, 未读, 收藏 and 排行, then each group
-with its channels, each with its unread count. Right-click a channel to mark it read,
-open its page in the browser, or remove it if the reader added it."""
+"""The channel sidebar, as in every feed reader: 全部, 未读, 收藏 and 排行, the 关注 (each
+follow, and 已屏蔽 when a muted follow hides articles), then each group with its
+channels, each with its unread count. Right-click a channel to mark it read, open its
+page in the browser, or remove it if the reader added it; a follow to change it."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem
 
-from ..model import Channel
+from ..model import Channel, Follow
 from ..store.channels import UnreadCounts
 from .keyboard import menu_position, open_menu_from_keys
 from .phrases import channel_phrase, unread_phrase
 
-# What an entry shows besides single channels.
+# What an entry shows besides single channels: ("follow", name), (MUTED, None) and these.
 ALL, UNREAD, STARRED, RANKING = "all", "unread", "starred", "ranking"
+FOLLOW, MUTED = "follow", "muted"
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -23,6 +25,7 @@ class ChannelSidebar(QTreeWidget):
     mark_read_requested = Signal(object)  # a Channel, or None for every article
     remove_requested = Signal(object)  # an added Channel
     open_requested = Signal(str)  # a channel's page, for the browser
+    follow_requested = Signal(str, str)  # (what to do: edit, mute, alerts, read, remove; name)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,14 +47,32 @@ class ChannelSidebar(QTreeWidget):
         )
         self.currentItemChanged.connect(lambda now, _: now is not None and self.view_chosen.emit())
         self._channel_items: dict[str, QTreeWidgetItem] = {}
+        self._follow_items: dict[str, QTreeWidgetItem] = {}
         self._groups: list[QTreeWidgetItem] = []
         self._fixed: dict[str, QTreeWidgetItem] = {}
         self._folded: set[str] = set()  # groups to show folded when the tree is filled
+        self._channels: list[Channel] = []
+        self._follows: list[Follow] = []
+        self._muted: QTreeWidgetItem | None = None
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(200, 400)
 
     def set_channels(self, channels: list[Channel]) -> None:
+        self._channels = list(channels)
+        self._fill()
+
+    def set_follows(self, follows: list[Follow]) -> None:
+        """The 关注 group: one entry per follow (none: no group)."""
+        if [f.name for f in follows] != [f.name for f in self._follows]:
+            self._follows = list(follows)
+            self._fill()
+        self._follows = list(follows)
+
+    def follows(self) -> list[Follow]:
+        return list(self._follows)
+
+    def _fill(self) -> None:
         """Fill the tree; the entry chosen before stays chosen, and a group folded stays
         folded, if it is still there."""
         kind, chosen = self.current_view()
@@ -59,6 +80,7 @@ class ChannelSidebar(QTreeWidget):
         self.blockSignals(True)
         self.clear()
         self._channel_items.clear()
+        self._follow_items.clear()
         self._groups.clear()
         for label, view in (
             (self.tr("All"), ALL),
@@ -67,20 +89,38 @@ class ChannelSidebar(QTreeWidget):
             ("排行", RANKING),
         ):
             self._fixed[view] = self._item(self, label, (view, None))
+        self._muted = None
+        if self._follows:
+            heading = self._heading(self.tr("Follows"), folded)
+            for follow in self._follows:
+                self._follow_items[follow.name] = self._item(
+                    heading, follow.name, (FOLLOW, follow.name)
+                )
+            self._muted = self._item(heading, "", (MUTED, None))
+            self._muted.setHidden(True)  # until a muted follow hides something
         group_item = None
-        for channel in channels:
+        for channel in self._channels:
             group = channel.group or "自定义"
             if group_item is None or group_item.text(0) != group:
-                group_item = self._item(self, group, None)
-                group_item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a view
-                group_item.setExpanded(group not in folded)
-                self._groups.append(group_item)
+                group_item = self._heading(group, folded)
             self._channel_items[channel.url] = self._item(
                 group_item, channel.name, ("channel", channel)
             )
-        again = self._channel_items.get(chosen.url) if chosen else self._fixed.get(kind)
+        if kind == FOLLOW:
+            again = self._follow_items.get(chosen)
+        elif chosen is not None:
+            again = self._channel_items.get(chosen.url)
+        else:
+            again = self._fixed.get(kind) or (self._muted if kind == MUTED else None)
         self.setCurrentItem(again or self._fixed[ALL])
         self.blockSignals(False)
+
+    def _heading(self, label: str, folded: set[str]) -> QTreeWidgetItem:
+        heading = self._item(self, label, None)
+        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a view
+        heading.setExpanded(label not in folded)
+        self._groups.append(heading)
+        return heading
 
     def collapsed(self) -> set[str]:
         """The groups the reader folded."""
@@ -104,8 +144,14 @@ class ChannelSidebar(QTreeWidget):
         view = item.data(0, VIEW_ROLE) if item is not None else None
         return view or (ALL, None)
 
-    def choose(self, kind: str, channel: Channel | None = None) -> None:
-        item = self._channel_items.get(channel.url) if channel else self._fixed.get(kind)
+    def choose(self, kind: str, channel: Channel | str | None = None) -> None:
+        """Make an entry current: a fixed one, a channel, or (FOLLOW, its name)."""
+        if kind == FOLLOW:
+            item = self._follow_items.get(channel)
+        elif kind == MUTED:
+            item = self._muted
+        else:
+            item = self._channel_items.get(channel.url) if channel else self._fixed.get(kind)
         if item is not None:
             self.setCurrentItem(item)
 
@@ -114,7 +160,16 @@ class ChannelSidebar(QTreeWidget):
         self._show(self._fixed[ALL], counts.all)
         self._show(self._fixed[UNREAD], counts.all)
         self._show(self._fixed[STARRED], counts.starred)
+        for name, item in self._follow_items.items():
+            self._show(item, counts.by_follow.get(name, 0))
+        if self._muted is not None:
+            label = self.tr("Muted: %n article(s)", "", counts.muted)
+            self._muted.setText(0, label)
+            self._muted.setData(0, Qt.ItemDataRole.AccessibleTextRole, label)
+            self._muted.setHidden(counts.muted == 0)
         for group in self._groups:
+            if not group.childCount() or group.child(0).data(0, VIEW_ROLE)[0] != "channel":
+                continue  # the 关注 are not added up: one article may match several
             total = 0
             for index in range(group.childCount()):
                 child = group.child(index)
@@ -155,9 +210,16 @@ class ChannelSidebar(QTreeWidget):
         if item is None or item.data(0, VIEW_ROLE) is None:
             return
         kind, channel = item.data(0, VIEW_ROLE)
-        if kind in (RANKING, STARRED):
+        if kind in (RANKING, STARRED, MUTED):
             return  # nothing to mark there that 全部 does not
         menu = QMenu(self)
+        if kind == FOLLOW:
+            self._follow_menu(menu, channel)
+        else:
+            self._channel_menu(menu, channel)
+        menu.exec(self.viewport().mapToGlobal(position))
+
+    def _channel_menu(self, menu: QMenu, channel: Channel | None) -> None:
         menu.addAction(self.tr("Mark all read"), lambda: self.mark_read_requested.emit(channel))
         if channel is not None:
             menu.addAction(
@@ -169,4 +231,22 @@ class ChannelSidebar(QTreeWidget):
                 menu.addAction(
                     self.tr("Remove channel"), lambda: self.remove_requested.emit(channel)
                 )
-        menu.exec(self.viewport().mapToGlobal(position))
+
+    def _follow_menu(self, menu: QMenu, name: str) -> None:
+        follow = next((f for f in self._follows if f.name == name), None)
+        if follow is None:
+            return
+
+        def ask(what: str):
+            return lambda: self.follow_requested.emit(what, name)
+
+        menu.addAction(self.tr("Mark all read"), ask("read"))
+        menu.addAction(self.tr("Edit follow…"), ask("edit"))
+        mute = menu.addAction(self.tr("Mute (hide from the lists)"), ask("mute"))
+        mute.setCheckable(True)
+        mute.setChecked(follow.mute)
+        alerts = menu.addAction(self.tr("Notify of new articles"), ask("alerts"))
+        alerts.setCheckable(True)
+        alerts.setChecked(follow.alerts)
+        menu.addSeparator()
+        menu.addAction(self.tr("Remove follow"), ask("remove"))

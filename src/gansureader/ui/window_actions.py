@@ -59,6 +59,11 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
         ),
         find=action(translate("MainWindow", "&Find in article"), w.reader.find_bar.open, key.Find),
         search=action(translate("MainWindow", "&Search"), w.focus_search, "Ctrl+K"),
+        follow=action(
+            translate("MainWindow", "&Follow this search (关注)…"), w.follow_search, "Ctrl+D"
+        ),
+        edit_follow=action(translate("MainWindow", "&Edit follow…"), lambda: w.edit_follow()),
+        remove_follow=action(translate("MainWindow", "&Remove follow"), lambda: w.remove_follow()),
         next_pane=action(
             translate("MainWindow", "Ne&xt pane"), lambda: w.move_between_panes(1), "F6"
         ),
@@ -97,6 +102,10 @@ def _lay_out(window: QMainWindow, a: SimpleNamespace) -> None:
             translate("MainWindow", "&View"),
             [a.zoom_in, a.zoom_out, a.zoom_reset, a.care, None, a.find, a.search]
             + [None, a.next_pane, a.previous_pane],
+        ),
+        (
+            translate("MainWindow", "F&ollows"),
+            [a.follow, a.edit_follow, a.remove_follow],
         ),
         (
             translate("MainWindow", "&Listen"),
