@@ -129,3 +129,21 @@ def test_a_search_it_cannot_understand_is_said_and_the_list_stays(window, qtbot)
     window.search_box.setText("兰州 |")
     qtbot.waitUntil(lambda: any("needs a word on each side" in t for t in told), timeout=5000)
     assert listed_urls(window) == shown
+
+
+def test_what_is_wrong_is_said_in_the_readers_language(qtbot):
+    from PySide6.QtCore import QLocale
+
+    from gansureader.ui.app import install_translations
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translators = install_translations(QApplication.instance())
+    try:
+        dialog = FollowDialog(Follow("", "-兰州"), demo_channels(), set(), new=True)
+        qtbot.addWidget(dialog)
+        assert dialog.problem.text() == "只写了要排除的词：请加上要找的词，例如 兰州 -天气"
+        assert dialog.windowTitle() == "关注此搜索"
+    finally:
+        for translator in translators:
+            QApplication.instance().removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

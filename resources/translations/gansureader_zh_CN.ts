@@ -4,7 +4,7 @@
 <context>
     <name>ArticleBrowser</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="231"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="233"/>
         <source>Picture cannot be shown</source>
         <translation>图片无法显示</translation>
     </message>
@@ -150,27 +150,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="303"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="305"/>
         <source>Find in article</source>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="307"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="309"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="308"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="310"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="309"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="311"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="340"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="342"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -201,92 +201,92 @@
 <context>
     <name>FollowDialog</name>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="37"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="38"/>
         <source>Follow a search</source>
         <translation>关注此搜索</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="37"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="38"/>
         <source>Edit follow</source>
         <translation>编辑关注</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="39"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="40"/>
         <source>Search words</source>
         <translation>搜索词</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="41"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="42"/>
         <source>All words must be there; a|b: either; -word: not; "…": an exact phrase</source>
         <translation>空格：全部包含；a|b：任一；-词：不含；"…"：完整短语</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="47"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="48"/>
         <source>The search words</source>
         <translation>与搜索词相同</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="48"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="49"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="50"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="51"/>
         <source>Only in these channels (none: every channel)</source>
         <translation>只看这些频道（都不选：全部频道）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="58"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="59"/>
         <source>Any source</source>
         <translation>任何来源</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="59"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="60"/>
         <source>Only from a source (来源) holding</source>
         <translation>只看来源包含</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="60"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="61"/>
         <source>Titles only</source>
         <translation>只搜标题</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="61"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="62"/>
         <source>Mute: hide its articles from the lists</source>
         <translation>屏蔽：不在列表中显示这些文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="63"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="64"/>
         <source>Notify of new articles</source>
         <translation>有新文章时提醒</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="66"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="67"/>
         <source>What is wrong</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="79"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="80"/>
         <source>&amp;Search words:</source>
         <translation>搜索词(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="81"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="82"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="82"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="83"/>
         <source>&amp;Channels:</source>
         <translation>频道(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="83"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="84"/>
         <source>So&amp;urce:</source>
         <translation>来源(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/follow_dialog.py" line="114"/>
+        <location filename="../../src/gansureader/ui/follow_dialog.py" line="115"/>
         <source>A follow of that name exists already: choose another name.</source>
         <translation>已有同名的关注，请换一个名称。</translation>
     </message>
@@ -703,7 +703,8 @@
         <location filename="../../src/gansureader/ui/main_window.py" line="449"/>
         <source>%1: %n new article(s)</source>
         <translation>
-            <numerusform>%1：%n 篇新文章</numerusform></translation>
+            <numerusform>%1：%n 篇新文章</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -795,6 +796,49 @@
     </message>
 </context>
 <context>
+    <name>Query</name>
+    <message>
+        <location filename="../../src/gansureader/store/query.py" line="43"/>
+        <source>the query is empty: type a word to look for, such as 兰州</source>
+        <translation>搜索词为空：请输入要找的词，例如 兰州</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/store/query.py" line="46"/>
+        <source>the query is too long (%1 characters; at most 5000)</source>
+        <translation>搜索词太长（%1 个字符；最多 5000）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/store/query.py" line="47"/>
+        <source>the query has %1 words; at most 40 are looked for</source>
+        <translation>搜索词有 %1 个；最多 40 个</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/store/query.py" line="48"/>
+        <source>'%1' needs a word on each side, as in 兰州|天水</source>
+        <translation>“%1”两边都要有词，例如 兰州|天水</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/store/query.py" line="49"/>
+        <source>'%1' cannot be one side of |: write it apart</source>
+        <translation>“%1”不能放在 | 的一边：请单独写</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/store/query.py" line="50"/>
+        <source>the query only says what to leave out: add a word to look for, as in 兰州 -天气</source>
+        <translation>只写了要排除的词：请加上要找的词，例如 兰州 -天气</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/store/query.py" line="53"/>
+        <source>a quote (%1) is not closed: end the phrase with a quote, as in "兰州新区"</source>
+        <translation>引号（%1）没有闭合：请在短语末尾加上引号，例如 "兰州新区"</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/store/query.py" line="56"/>
+        <source>%1 holds no word or number to look for</source>
+        <translation>%1 中没有可搜索的字词或数字</translation>
+    </message>
+</context>
+<context>
     <name>RankingList</name>
     <message>
         <location filename="../../src/gansureader/ui/ranking.py" line="62"/>
@@ -810,22 +854,22 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="401"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="403"/>
         <source>Articles the page recommends; Enter opens one</source>
         <translation>本页推荐的文章；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="405"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="407"/>
         <source>The site's most read articles, with their movement; Enter opens one</source>
         <translation>网站阅读最多的文章及名次变化；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="407"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="409"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="409"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="411"/>
         <source>Tab moves between its links, Enter follows one</source>
         <translation>Tab 键在链接之间移动，回车打开链接</translation>
     </message>

@@ -14,6 +14,7 @@ from .common import (
     EXIT_CANCELLED,
     EXIT_SOME_FAILED,
     NOT_CACHED,
+    QUERY_HELP,
     InputError,
     command,
     count,
@@ -394,7 +395,7 @@ def run_reparse(args: argparse.Namespace) -> int:
 
 
 def _search_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", metavar="QUERY")
+    parser.add_argument("query", metavar="QUERY", help=QUERY_HELP)
     parser.add_argument(
         "--limit", type=positive, default=20, metavar="N", help="at most N results (default: 20)"
     )

@@ -20,6 +20,10 @@ EXIT_SOME_FAILED = 2
 EXIT_INTERNAL_ERROR = 70
 EXIT_CANCELLED = 130
 NOT_CACHED = "not in the offline cache (run 'gansureader sync' first)"
+QUERY_HELP = (
+    'words (all of them), a|b (either), -word (not), "an exact phrase"; e.g. 兰州新区 -天气 '
+    "(a query that starts with - goes after --)"
+)
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,14 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
-from .common import command, common_options, open_store, positive, print_json, write
-
-QUERY_HELP = (
-    'words (all of them), a|b (either), -word (not), "an exact phrase"; e.g. 兰州新区 -天气'
+from .common import (
+    QUERY_HELP,
+    command,
+    common_options,
+    open_store,
+    positive,
+    print_json,
+    write,
 )
 
 

@@ -20,7 +20,9 @@ from functools import cached_property
 from ..errors import GansuReaderError
 from .search import CJK, TOKEN, index_text, is_cjk
 
-MAX_TERMS = 40  # a reader's follow has a handful; a pasted paragraph is not a query
+# A reader's follow has a handful of words; a pasted paragraph is not a query. (The
+# messages in PROBLEMS say these numbers too.)
+MAX_TERMS = 40
 MAX_QUERY_CHARS = 5000
 _QUOTES = {'"': '"', "“": "”", "”": "”", "＂": "＂", "「": "」"}
 _OR = "|｜"
@@ -30,9 +32,39 @@ _WORD_CHAR = "0-9a-z\u00c0-\u024f"
 _BETWEEN = rf"[^{CJK}{_WORD_CHAR}\n]*"  # what may stand between a term's pieces
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate knows)
+    """Marks ``text`` for translation (the window says it in the reader's language)
+    without importing Qt: the store runs without it."""
+    return text
+
+
+# What can be wrong with a query, by kind; %1 is the part of the query concerned.
+PROBLEMS = {
+    "empty": QT_TRANSLATE_NOOP(
+        "Query", "the query is empty: type a word to look for, such as 兰州"
+    ),
+    "too long": QT_TRANSLATE_NOOP("Query", "the query is too long (%1 characters; at most 5000)"),
+    "too many": QT_TRANSLATE_NOOP("Query", "the query has %1 words; at most 40 are looked for"),
+    "either side": QT_TRANSLATE_NOOP("Query", "'%1' needs a word on each side, as in 兰州|天水"),
+    "not in either": QT_TRANSLATE_NOOP("Query", "'%1' cannot be one side of |: write it apart"),
+    "only not": QT_TRANSLATE_NOOP(
+        "Query", "the query only says what to leave out: add a word to look for, as in 兰州 -天气"
+    ),
+    "unclosed": QT_TRANSLATE_NOOP(
+        "Query", 'a quote (%1) is not closed: end the phrase with a quote, as in "兰州新区"'
+    ),
+    "no word": QT_TRANSLATE_NOOP("Query", "%1 holds no word or number to look for"),
+}
+
+
 class QueryError(GansuReaderError):
     """The query cannot be understood; the message says what is wrong with it and how to
-    write it instead."""
+    write it instead. ``problem`` is its kind (a key of PROBLEMS), ``part`` the part of
+    the query concerned: what the window needs to say it in the reader's language."""
+
+    def __init__(self, problem: str, part: object = ""):
+        self.problem, self.part = problem, str(part)
+        super().__init__(PROBLEMS[problem].replace("%1", self.part))
 
 
 @dataclass(frozen=True)
@@ -162,26 +194,24 @@ def parse_query(text: str) -> Query:
     """The query ``text`` parsed; QueryError names what is wrong."""
     text = text.strip()
     if not text:
-        raise QueryError("the query is empty: type a word to look for, such as 兰州")
+        raise QueryError("empty")
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(
-            f"the query is too long ({len(text)} characters; at most {MAX_QUERY_CHARS})"
-        )
+        raise QueryError("too long", len(text))
     clauses: list[list[Term]] = []
     excluded: list[Term] = []
     last = None  # the item before: "term", "not" or "or"
     for kind, value in _items(text):
         if kind == "or":
             if last == "not":
-                raise QueryError(f"'-{excluded[-1].text}' cannot be one side of |: write it apart")
+                raise QueryError("not in either", f"-{excluded[-1].text}")
             if last != "term":
-                raise QueryError(f"'{value}' needs a word on each side, as in 兰州|天水")
+                raise QueryError("either side", value)
             last = "or"
             continue
         term, negated = value
         if negated:
             if last == "or":
-                raise QueryError(f"'-{term.text}' cannot be one side of |: write it apart")
+                raise QueryError("not in either", f"-{term.text}")
             excluded.append(term)
         elif last == "or":
             clauses[-1].append(term)
@@ -189,14 +219,12 @@ def parse_query(text: str) -> Query:
             clauses.append([term])
         last = "not" if negated else "term"
     if last == "or":
-        raise QueryError("'|' needs a word on each side, as in 兰州|天水")
+        raise QueryError("either side", "|")
     if not clauses:
-        raise QueryError(
-            "the query only says what to leave out: add a word to look for, as in 兰州 -天气"
-        )
+        raise QueryError("only not")
     count = sum(map(len, clauses)) + len(excluded)
     if count > MAX_TERMS:
-        raise QueryError(f"the query has {count} words; at most {MAX_TERMS} are looked for")
+        raise QueryError("too many", count)
     return Query(text, tuple(map(tuple, clauses)), tuple(excluded))
 
 
@@ -219,14 +247,10 @@ def _items(text: str):
         if char in _QUOTES:
             close = text.find(_QUOTES[char], position + 1)
             if close < 0:
-                raise QueryError(
-                    f'a quote ({char}) is not closed: end the phrase with a quote, as in "兰州新区"'
-                )
+                raise QueryError("unclosed", char)
             phrase = Term(text[position + 1 : close])
             if not phrase.pieces:
-                raise QueryError(
-                    f"{char}{phrase.text}{_QUOTES[char]} holds no word or number to look for"
-                )
+                raise QueryError("no word", f"{char}{phrase.text}{_QUOTES[char]}")
             yield "term", (phrase, negated)
             position = close + 1
             continue

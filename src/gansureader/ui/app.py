@@ -121,10 +121,13 @@ def open_for_window(folder: Path):
     """The window's read-only Store, and what a replaced damaged cache kept (or None).
 
     A writing Store opens the cache first: it creates it, moves it to this schema or
-    replaces a damaged one; the window itself never writes (the Refresher does).
+    replaces a damaged one, and matches the 关注 a new cache (or another gansureader)
+    left unmatched — a read when there are none; the window itself never writes (the
+    Refresher does).
     """
     with Store(folder) as prepared:
         recovered = prepared.recovery
+        prepared.match_stale_follows()
     return Store(folder, read_only=True), recovered
 
 

@@ -7,7 +7,7 @@ message, a name already taken), and OK waits until nothing is.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import Channel, Follow
-from ..store.query import QueryError, parse_query
+from ..store.query import PROBLEMS, QueryError, parse_query
+from .failures import user_message
 from .phrases import announce
 
 CHANNEL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -109,10 +110,19 @@ class FollowDialog(QDialog):
         try:
             parse_query(self.query.text())
         except QueryError as error:
-            problem = str(error)
+            problem = query_problem(error)
         if not problem and self.follow().name in self.taken:
             problem = self.tr("A follow of that name exists already: choose another name.")
         if problem != self.problem.text() and problem:
             announce(self.problem, problem)
         self.problem.setText(problem)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+
+def query_problem(error: Exception) -> str:
+    """What is wrong with a query (or whatever else failed), in the reader's language."""
+    if isinstance(error, QueryError):  # the texts are marked in store/query.py
+        return QCoreApplication.translate("Query", PROBLEMS[error.problem]).replace(
+            "%1", error.part
+        )
+    return user_message(error)

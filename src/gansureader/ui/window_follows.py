@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ..model import Follow
 from ..store.query import QueryError, parse_query
-from .follow_dialog import FollowDialog
+from .follow_dialog import FollowDialog, query_problem
 from .phrases import announce
 from .sidebar import FOLLOW
 
@@ -27,15 +27,7 @@ translate = QCoreApplication.translate
 class WindowFollows:
     def _build_follows(self) -> None:
         self.sidebar.follow_requested.connect(self._follow_requested)
-        self.sidebar.set_follows(self.store.follows())
-        # A replaced cache, or a follow changed by another gansureader: matched again now.
-        self.refresher.write(lambda store: store.match_stale_follows(), self._stale_matched)
-
-    def _stale_matched(self, matched: int | None, error) -> None:
-        if error is not None:
-            self.show_error(error)
-        elif matched:  # only then: a list reloaded at start would drop a click's change
-            self._follows_written(None, None)
+        self.sidebar.set_follows(self.store.follows())  # matched before (open_for_window)
 
     def follow_search(self) -> None:
         """关注此搜索 (Ctrl+D): a follow of what the search box holds."""
@@ -121,6 +113,6 @@ class WindowFollows:
 
     def search_failed(self, error: Exception) -> None:
         """A query the search box cannot understand: said, and the list stays."""
-        message = translate("MainWindow", "Search: %1").replace("%1", str(error))
+        message = translate("MainWindow", "Search: %1").replace("%1", query_problem(error))
         self.statusBar().showMessage(message, 8000)
         announce(self.search_box, message)
