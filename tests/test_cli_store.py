@@ -72,7 +72,10 @@ def test_show_gives_the_parse_shape_with_pages_merged(synced, capsys):
         "recommendations",
         "ranking",
         "next_page",
+        "revisions",  # what the cache adds: every version it saw, and a page gone
+        "removed_at",
     ]
+    assert article["revisions"]["count"] == 1 and article["removed_at"] is None
     assert len(article["paragraphs"]) == 8 and article["next_page"] is None
     assert len(article["recommendations"]) == 6 and len(article["ranking"]) == 10
     cut = [item for item in article["ranking"] if "cut_title" in item]

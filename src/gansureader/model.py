@@ -425,6 +425,8 @@ class ArticleSummary:
     read: bool = False
     starred: bool = False
     snippet: str | None = None  # search results: text around the match, matches in 【】
+    revised_at: datetime | None = None  # when a changed version was seen (已更新)
+    removed_at: datetime | None = None  # when the page was first found gone (原文已删除)
 
     def to_dict(self) -> dict:
         data = {
@@ -438,6 +440,10 @@ class ArticleSummary:
         }
         if self.snippet is not None:
             data["snippet"] = self.snippet
+        if self.revised_at is not None:
+            data["revised_at"] = self.revised_at.isoformat()
+        if self.removed_at is not None:
+            data["removed_at"] = self.removed_at.isoformat()
         return data
 
 
@@ -474,3 +480,16 @@ class Follow:
             "matches": self.matches,
             "unread": self.unread,
         }
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One version of an article as the cache saw it: ``number`` 1 is the first stored;
+    the highest is the one shown. ``seen_at``: when it was stored."""
+
+    number: int
+    seen_at: datetime
+    current: bool = False
+
+    def to_dict(self) -> dict:
+        return {"number": self.number, "seen_at": self.seen_at.isoformat(), "current": self.current}

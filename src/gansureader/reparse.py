@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .model import ArticlePage, merge_pages
 from .parse import PARSER_VERSION, ParseError, parse_page
 from .store import Store
-from .sync import Problem, Progress
+from .sync_report import Problem, Progress
 
 
 @dataclass

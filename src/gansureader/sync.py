@@ -20,6 +20,7 @@ the summary and kept for ``status``, and what it left is queued for the next syn
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -37,10 +38,11 @@ from .model import (
     RedirectPage,
     merge_pages,
 )
-from .net import Cancelled, Fetched, Fetcher, FetchError, Refused
+from .net import Cancelled, Fetched, Fetcher, FetchError, HTTPStatusError, Refused
 from .parse import PARSER_VERSION, ParseError, parse_page
 from .parse.site import is_foreign_login_page
 from .store import MAX_IMAGE_BYTES, Saved, Store, StoreError, image_type
+from .sync_report import Problem, Progress, SyncSummary
 from .writes import WriteQueue
 
 WORKERS = 4
@@ -53,66 +55,9 @@ MAX_LIST_ITEMS = 300
 # Articles fetched from one host in one sync: a first sync of every channel asks the
 # busiest host for about 1 200. The rest are queued for the next sync.
 MAX_ARTICLES_PER_HOST = 1500
-
-
-@dataclass(frozen=True)
-class Progress:
-    done: int
-    total: int
-    url: str
-
-
-@dataclass(frozen=True)
-class Problem:
-    url: str
-    reason: str
-
-    def to_dict(self) -> dict:
-        return {"url": self.url, "reason": self.reason}
-
-
-@dataclass
-class SyncSummary:
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    images: int = 0
-    panel_articles: int = 0  # of the new ones, fetched because a panel names them
-    failed: list[Problem] = field(default_factory=list)
-    skipped: list[Problem] = field(default_factory=list)  # soft 404s, refresh stubs
-    limited: list[Problem] = field(default_factory=list)  # bounds hit; the rest waits
-    follows: dict[str, int] = field(default_factory=dict)  # alerts: new unread matches
-    cancelled: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed and not self.cancelled
-
-    def count(self, saved: Saved, for_panel: bool) -> None:
-        """One article stored; ``for_panel``: fetched only because a panel names it."""
-        match saved:
-            case Saved.NEW:
-                self.new += 1
-                if for_panel:
-                    self.panel_articles += 1
-            case Saved.UPDATED:
-                self.updated += 1
-            case Saved.UNCHANGED:
-                self.unchanged += 1
-
-    def to_dict(self) -> dict:
-        return {
-            "new": self.new,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "images": self.images,
-            "panel_articles": self.panel_articles,
-            "failed": [problem.to_dict() for problem in self.failed],
-            "skipped": [problem.to_dict() for problem in self.skipped],
-            "limited": [problem.to_dict() for problem in self.limited],
-            "follows": self.follows,
-            "cancelled": self.cancelled,
-        }
+# Looking again at stored articles stops being started after this much of a sync, however
+# slow the site answers: a storm of re-checks never holds up a refresh for long.
+RECHECK_SECONDS = 120
 
 
 # Jobs carry the validators the store holds for their URL: pool threads never touch the store.
@@ -135,6 +80,7 @@ class _Article:
     validators: tuple[str | None, str | None] = NO_VALIDATORS
     done: bool = False  # fetched and handled (stored, skipped or failed)
     for_panel: bool = False  # fetched because a panel names it
+    recheck: bool = False  # a stored article looked at again (has it changed, or gone?)
 
 
 @dataclass
@@ -175,7 +121,12 @@ class _FetchedArticle:
 
 
 class Skipped(Exception):
-    """The URL is no article (soft 404, refresh stub): reported, not a failure."""
+    """The URL is no article (soft 404, refresh stub): reported, not a failure.
+    ``gone``: the site says there is nothing there (页面没有找到)."""
+
+    def __init__(self, reason: str, gone: bool = False):
+        super().__init__(reason)
+        self.gone = gone
 
 
 class SyncEngine:
@@ -203,9 +154,19 @@ class SyncEngine:
         """Set it (from any thread) to stop the sync; the cache stays consistent."""
         return self.fetcher.cancel
 
-    def run(self, channels: list[Channel], pages: int = 2, pictures: list[str] = ()) -> SyncSummary:
+    def run(
+        self,
+        channels: list[Channel],
+        pages: int = 2,
+        pictures: list[str] = (),
+        *,
+        recheck_days: int = 0,
+        recheck_now: bool = False,
+    ) -> SyncSummary:
         """Sync ``channels`` (up to ``pages`` list pages each), the queued articles and the
-        pictures the cache lacks; ``pictures`` are fetched now, however long they wait."""
+        pictures the cache lacks; ``pictures`` are fetched now, however long they wait.
+        Articles published in the last ``recheck_days`` days are looked at again (those
+        not looked at for hours; all of them, ``recheck_now``) while the pool has room."""
         run = _Run(self, pages)
         self.writes.drain(self.store)  # an article the window queued is fetched now
         self.store.clear_limits()
@@ -221,6 +182,7 @@ class SyncEngine:
             for url in self.store.uncached_panel_articles():
                 run.submit_panel_article(url)
             run.fetch_missing_pictures(asked_for=pictures)
+            run.rechecks = self.store.recheck_candidates(recheck_days, at_once=recheck_now)
             run.loop()
         finally:
             # After a cancel nobody waits for a worker: each ends within its deadline
@@ -247,6 +209,8 @@ class _Run:
         self.panel_budget = engine.panel_articles
         self.per_host: Counter[str] = Counter()  # articles asked of each host
         self.done = 0
+        self.rechecks: list[str] = []  # stored articles to look at again, as room comes
+        self.recheck_until = time.monotonic() + RECHECK_SECONDS
 
     # ------------------------------------------------------------------ scheduling
 
@@ -330,8 +294,23 @@ class _Run:
         self.summary.limited.append(Problem(url, reason))
         self.store.note_limit(url, reason)
 
+    def feed_rechecks(self) -> None:
+        """Look again at stored articles while the pool has room: what the lists name
+        goes first. Past RECHECK_SECONDS the rest are left for the next sync."""
+        if self.rechecks and time.monotonic() > self.recheck_until:
+            self.summary.rechecks.left += len(self.rechecks)
+            self.rechecks.clear()
+        while self.rechecks and len(self.futures) < self.engine.workers:
+            url = self.rechecks.pop(0)
+            if url not in self.articles:  # a list named it: fetched again already
+                self.articles[url] = job = _Article(url, [], None, recheck=True)
+                self.submit(job)
+
     def loop(self) -> None:
-        while self.futures:
+        while True:
+            self.feed_rechecks()
+            if not self.futures:
+                return
             finished, _ = wait(self.futures, timeout=WRITES_EVERY, return_when=FIRST_COMPLETED)
             self.engine.writes.drain(self.store)
             if self.engine.cancel.is_set():
@@ -347,10 +326,8 @@ class _Run:
                 except StoreError:
                     self._stop()  # a full disk, a locked cache: stop cleanly, say why
                     raise
-                except Skipped as skipped:
-                    self._skipped(job, str(skipped))
-                except (FetchError, ParseError) as error:
-                    self._failed(job, error.reason if isinstance(error, FetchError) else str(error))
+                except (Skipped, FetchError, ParseError) as error:
+                    self._not_stored(job, error)
                 self.done += 1
                 total = self.done + len(self.futures)
                 self.engine.on_progress(Progress(self.done, total, job.url))
@@ -361,6 +338,28 @@ class _Run:
             future.cancel()
         self.futures.clear()
         self.summary.cancelled = True
+
+    def _not_stored(self, job, error: Exception) -> None:
+        """What a job could not bring: skipped (no article there), failed — or, for an
+        article the cache has, a page gone (noted: two in a row mark it removed; never
+        queued, never deleted)."""
+        gone = (isinstance(error, Skipped) and error.gone) or (
+            isinstance(error, HTTPStatusError) and error.status in (404, 410)
+        )
+        reason = error.reason if isinstance(error, FetchError) else str(error)
+        if isinstance(job, _Article) and (job.recheck or gone) and self.store.known_urls([job.url]):
+            self._article_settled(job, ok=True)
+            self.store.unqueue(job.url)
+            if not gone:  # tried again at the next re-check
+                self.summary.rechecks.failed.append(Problem(job.url, reason))
+            elif self.store.note_missing(job.url):
+                self.summary.rechecks.removed.append(job.url)
+            else:
+                self.summary.rechecks.missed.append(job.url)
+        elif isinstance(error, Skipped):
+            self._skipped(job, reason)
+        else:
+            self._failed(job, reason)
 
     def _skipped(self, job, reason: str) -> None:
         self.summary.skipped.append(Problem(job.url, reason))
@@ -419,8 +418,13 @@ class _Run:
         self._list_settled(job.url)
 
     def _handle_article(self, job: _Article, result: _FetchedArticle) -> None:
+        if job.recheck:
+            self.summary.rechecks.checked += 1
         if result.article is None:
-            self.summary.unchanged += 1
+            if job.recheck:
+                self.store.note_present(job.url)
+            else:
+                self.summary.unchanged += 1
             self.store.add_to_channels(job.url, job.channels)
         else:
             outcome = self.store.save_article(
@@ -437,7 +441,18 @@ class _Run:
                     f"has more than {MAX_ARTICLE_PAGES} pages; the first {MAX_ARTICLE_PAGES} "
                     "were read",
                 )
-            self.summary.count(outcome, for_panel=job.for_panel and not job.channels)
+            if outcome is Saved.OTHER:
+                problem = Problem(
+                    result.article.url, f"now holds another article: {result.article.title}"
+                )
+                (self.summary.rechecks.other if job.recheck else self.summary.skipped).append(
+                    problem
+                )
+            elif job.recheck:
+                if outcome is Saved.UPDATED:
+                    self.summary.rechecks.revised.append(result.article.url)
+            else:
+                self.summary.count(outcome, for_panel=job.for_panel and not job.channels)
             for url in result.article.picture_urls():
                 self.submit_picture(url)
             for item in (*result.article.recommendations, *result.article.ranking):
@@ -539,7 +554,7 @@ def _article_or_skip(page) -> ArticlePage:
             raise ParseError("no article text was found on the page")
         return page
     if isinstance(page, NotFoundPage):
-        raise Skipped("the site says the page was not found (页面没有找到)")
+        raise Skipped("the site says the page was not found (页面没有找到)", gone=True)
     if isinstance(page, RedirectPage):
         raise Skipped(f"only a pointer to {page.target}")
     raise Skipped("a list page where an article was expected")

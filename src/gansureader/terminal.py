@@ -17,7 +17,7 @@ from .model import (
 
 if TYPE_CHECKING:
     from .reparse import ReparseSummary
-    from .sync import Progress, SyncSummary
+    from .sync_report import Progress, SyncSummary
 
 _MARK = re.compile(r"<mark>(.*?)</mark>")
 
@@ -58,6 +58,17 @@ def sync_summary(summary: SyncSummary) -> str:
         f"{summary.updated} updated, {summary.unchanged} unchanged, "
         f"{summary.images} pictures, {len(summary.failed)} failed"
     ]
+    rechecks = summary.rechecks
+    if rechecks.checked or rechecks.failed or rechecks.left:
+        lines.append(
+            f"re-checked {rechecks.checked}: {len(rechecks.revised)} changed, "
+            f"{len(rechecks.removed)} removed, {len(rechecks.missed)} missing once"
+            + (f", {rechecks.left} left for the next sync" if rechecks.left else "")
+        )
+        lines += [f"  changed: {url}" for url in rechecks.revised]
+        lines += [f"  removed (原文已删除): {url}" for url in rechecks.removed]
+        lines += [f"  another article now: {p.url}: {p.reason}" for p in rechecks.other]
+        lines += [f"  not answered: {p.url}: {p.reason}" for p in rechecks.failed]
     for name, count in summary.follows.items():
         lines.append(f"关注 {name}: {count} new")
     if summary.failed:
@@ -163,6 +174,28 @@ def channel_table(channels: list[Channel]) -> str:
             group = channel.group
             lines.append(f"{group}:")
         lines.append(f"  {channel.name}  {channel.url}")
+    return "\n".join(lines)
+
+
+def history(entries: list[dict], removed_at) -> str:
+    """Each version with its time, and what changed in it: + added, - removed, ~ changed."""
+    lines = []
+    for entry in entries:
+        mark = " (shown)" if entry["current"] else ""
+        lines.append(f"{entry['number']:>3}  {entry['seen_at'][:16].replace('T', ' ')}{mark}")
+        if entry["number"] == 1:
+            lines.append(f"     first stored: {entry['title_now']}")
+            continue
+        if entry["title"]:
+            lines.append(f"     title: {entry['title']['old']} → {entry['title']['new']}")
+        if entry["meta"]:
+            lines.append(f"     meta: {entry['meta']['old']} → {entry['meta']['new']}")
+        signs = {"added": "+", "removed": "-", "changed": "~"}
+        for change in entry["changes"]:
+            text = change.get("new") if change["kind"] != "removed" else change.get("old")
+            lines.append(f"     {signs[change['kind']]} {text}")
+    if removed_at is not None:
+        lines.append(f"原文已删除: the page has been gone since {removed_at:%Y-%m-%d %H:%M} UTC")
     return "\n".join(lines)
 
 

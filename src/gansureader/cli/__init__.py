@@ -16,7 +16,7 @@ import sys
 
 from .. import __version__
 from ..errors import GansuReaderError
-from . import cache, follows, outputs  # noqa: F401 (their commands declare themselves)
+from . import cache, follows, history, outputs  # noqa: F401 (their commands declare themselves)
 from .common import (
     COMMANDS,
     EXIT_INTERNAL_ERROR,

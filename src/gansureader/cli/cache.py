@@ -101,6 +101,14 @@ def _sync_arguments(parser: argparse.ArgumentParser) -> None:
         f"(default: {defaults.PANEL_ARTICLES})",
     )
     parser.add_argument(
+        "--recheck",
+        type=count,
+        metavar="DAYS",
+        help="look again now at the articles published in the last DAYS days (changed? "
+        f"gone?); 0: none (default: those of the last {defaults.RECHECK_DAYS} days not "
+        "looked at for hours)",
+    )
+    parser.add_argument(
         "--mirror", metavar="M", help="fetch http://SUB.gscn.com.cn/PATH from M/SUB/PATH instead"
     )
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -128,7 +136,12 @@ def run_sync(args: argparse.Namespace) -> int:
         # Ctrl-C asks the engine to stop; it returns what it finished, the cache consistent.
         previous = signal.signal(signal.SIGINT, lambda *_: engine.cancel.set())
         try:
-            summary = engine.run(channels, pages=args.pages)
+            summary = engine.run(
+                channels,
+                pages=args.pages,
+                recheck_days=defaults.RECHECK_DAYS if args.recheck is None else args.recheck,
+                recheck_now=args.recheck is not None,
+            )
             store.forget_old_panels(PANEL_DAYS)  # starred articles' history always stays
         finally:
             signal.signal(signal.SIGINT, previous)
@@ -226,10 +239,18 @@ def run_show(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         article = store.article(args.url)
+        revisions, removed_at = store.revisions(args.url), store.removed_at(args.url)
     if article is None:
         raise InputError(f"{args.url}: {NOT_CACHED}")
     if args.json:
-        print_json(article.to_dict())
+        times = [revision.seen_at.isoformat() for revision in revisions]
+        print_json(
+            {
+                **article.to_dict(),
+                "revisions": {"count": len(revisions), "times": times},
+                "removed_at": removed_at.isoformat() if removed_at else None,
+            }
+        )
     else:
         from ..render import article_text
 

@@ -42,13 +42,13 @@ def atom_feed(
     generator.language("zh-CN")
     generator.generator("gansureader", version=__version__)
     newest = _EPOCH
-    for article, rank, stored in _entries(store, feed):
+    for article, rank, stored, revised in _entries(store, feed):
         entry = generator.add_entry(order="append")
         entry.id(article.url)
         entry.link(href=article.url, rel="alternate")
         title = f"{rank}. {article.title}" if rank else article.title
         entry.title(_clean(title))
-        when = article.published_at or stored
+        when = revised or article.published_at or stored  # 已更新: the time of the change
         newest = max(newest, when)
         entry.updated(when)
         if article.published_at:
@@ -69,8 +69,9 @@ def atom_feed(
     return generator.atom_str(pretty=False)
 
 
-def _entries(store: Store, feed: Feed) -> list[tuple[ArticlePage, int | None, datetime]]:
-    """(article, rank in a 新闻排行, when the cache got it) of each entry, in feed order."""
+def _entries(store: Store, feed: Feed) -> list[tuple]:
+    """(article, rank in a 新闻排行, when the cache got it, when it changed if it did) of
+    each entry, in feed order."""
     if feed.ranking_source is not None:
         return _ranking_entries(store, feed.ranking_source)
     if feed.channel is not None:
@@ -81,10 +82,10 @@ def _entries(store: Store, feed: Feed) -> list[tuple[ArticlePage, int | None, da
         rows = store.whole_articles(follow=feed.follow, limit=ALL_ENTRIES)
     else:
         rows = store.whole_articles(limit=ALL_ENTRIES)
-    return [(article, None, stored) for article, stored in rows]
+    return [(article, None, stored, revised) for article, stored, revised in rows]
 
 
-def _ranking_entries(store: Store, source: str) -> list[tuple[ArticlePage, int, datetime]]:
+def _ranking_entries(store: Store, source: str) -> list[tuple]:
     """The source's latest 新闻排行, in rank order; a line not cached is title and link."""
     entries = []
     for ranking_source, seen, items in store.rankings():
@@ -93,7 +94,7 @@ def _ranking_entries(store: Store, source: str) -> list[tuple[ArticlePage, int, 
         seen_at = datetime.fromisoformat(seen)
         for item, _ in items:
             article = store.article(item.url) or ArticlePage(item.url, item.title, None)
-            entries.append((article, item.rank, seen_at))
+            entries.append((article, item.rank, seen_at, None))
     return entries
 
 

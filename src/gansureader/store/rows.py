@@ -45,11 +45,18 @@ def texts_from_json(body_json: str) -> list[str]:
     return [text for block in body_from_json(body_json) for text in block_texts(block)]
 
 
+# The article a URL names: its own address, or one that redirected to it.
+ARTICLE_ID = (
+    "coalesce((SELECT id FROM articles WHERE url = :url), "
+    "(SELECT article_id FROM article_aliases WHERE url = :url))"
+)
 # A row of the article list: ``summary`` of what it selects.
 SUMMARY_SELECT = (
-    "SELECT a.url, a.title, a.published_at, a.source, a.read, a.starred, "
+    "SELECT a.url, a.title, a.published_at, a.source, a.read, a.starred, a.removed_at, "
     "(SELECT c.name FROM channel_articles ca JOIN channels c ON c.id = ca.channel_id "
-    " WHERE ca.article_id = a.id ORDER BY c.id LIMIT 1) AS channel "
+    " WHERE ca.article_id = a.id ORDER BY c.id LIMIT 1) AS channel, "
+    "CASE WHEN EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id) "
+    "THEN a.updated_at END AS revised_at "
     "FROM articles a"
 )
 
@@ -64,4 +71,6 @@ def summary(row: sqlite3.Row, snippet: str | None = None) -> ArticleSummary:
         read=bool(row["read"]),
         starred=bool(row["starred"]),
         snippet=snippet,
+        revised_at=to_datetime(row["revised_at"]),
+        removed_at=to_datetime(row["removed_at"]),
     )

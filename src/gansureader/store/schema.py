@@ -301,6 +301,39 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
         WHERE id IN (SELECT follow_id FROM follow_matches WHERE article_id = NEW.id);
     END;
     """,
+    # Version 8: articles change. Each sync re-checks recent articles; a version replaced by
+    # a changed one is kept, with its pages as fetched, and a page gone is noted.
+    """
+    ALTER TABLE articles ADD COLUMN checked_at TEXT;  -- last fetched or re-checked
+    ALTER TABLE articles ADD COLUMN misses INTEGER NOT NULL DEFAULT 0;  -- gone, checks in a row
+    ALTER TABLE articles ADD COLUMN missed_at TEXT;  -- the first of those checks
+    ALTER TABLE articles ADD COLUMN removed_at TEXT;  -- gone on two checks: since missed_at
+    CREATE INDEX articles_removed ON articles (removed_at) WHERE removed_at IS NOT NULL;
+    CREATE TABLE article_revisions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        seen_at TEXT NOT NULL,  -- when this version was stored
+        replaced_at TEXT NOT NULL,  -- when the version after it was seen
+        title TEXT NOT NULL,
+        published_at TEXT,
+        source TEXT,
+        editor TEXT,
+        author TEXT,
+        contributor TEXT,
+        breadcrumb TEXT NOT NULL,
+        body TEXT NOT NULL,
+        parser_version INTEGER NOT NULL
+    );
+    CREATE INDEX article_revisions_article ON article_revisions (article_id, id);
+    CREATE TABLE revision_pages (
+        revision_id INTEGER NOT NULL REFERENCES article_revisions (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        url TEXT NOT NULL,
+        charset TEXT,
+        data BLOB NOT NULL,  -- as article_pages: the page as fetched, zlib-compressed
+        PRIMARY KEY (revision_id, position)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

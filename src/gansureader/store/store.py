@@ -33,7 +33,8 @@ from .db import StoreError, Transaction, ensure_space, error_for, now, to_dateti
 from .follows import FOLLOWED, MUTED, FollowList
 from .images import ImageFiles
 from .query import parse_query
-from .rows import SUMMARY_SELECT, article_from_row, summary, texts_from_json
+from .revisions import RevisionList, same_article
+from .rows import ARTICLE_ID, SUMMARY_SELECT, article_from_row, summary, texts_from_json
 from .schema import SCHEMA_VERSION, SchemaError, migrate
 from .sync_state import SyncBookkeeping
 from .user_state import STATE_NAME, UserState
@@ -47,17 +48,13 @@ class Saved(StrEnum):
     NEW = "new"
     UPDATED = "updated"  # its content changed
     UNCHANGED = "unchanged"  # the same content: only its panels and fetch time
+    OTHER = "other"  # another article at a stored one's address: not stored, reported
 
 
 SEARCH_WINDOW = 5000
-# The article a URL names: its own address, or one that redirected to it.
-_ARTICLE_ID = (
-    "coalesce((SELECT id FROM articles WHERE url = :url), "
-    "(SELECT article_id FROM article_aliases WHERE url = :url))"
-)
 
 
-class Store(ChannelList, FollowList, SyncBookkeeping, CacheLimit):
+class Store(ChannelList, FollowList, RevisionList, SyncBookkeeping, CacheLimit):
     def __init__(self, folder: Path, *, read_only: bool = False, any_thread: bool = False):
         """The cache in ``folder``, created or moved to this schema (a damaged one
         replaced) — or, ``read_only``, a connection that can only read one a writing Store
@@ -230,8 +227,12 @@ class Store(ChannelList, FollowList, SyncBookkeeping, CacheLimit):
         ensure_space(self.folder, sum(len(page.data) for page in pages))
         with self._write():
             row = self._db.execute(
-                "SELECT id, digest, title, body FROM articles WHERE url = ?", (article.url,)
+                "SELECT id, digest, title, body, published_at, parser_version FROM articles "
+                "WHERE url = ?",
+                (article.url,),
             ).fetchone()
+            if row is not None and not same_article(row, article):
+                return Saved.OTHER  # the site reused the address: the stored one stays
             columns = {
                 **_article_columns(article),
                 "pages": json.dumps([page.url for page in pages] or [article.url]),
@@ -258,6 +259,8 @@ class Store(ChannelList, FollowList, SyncBookkeeping, CacheLimit):
             elif row["digest"] != columns["digest"]:
                 article_id, outcome = row["id"], Saved.UPDATED
                 self._link_channels(article_id, channels)
+                if row["parser_version"] == parser_version:  # else the parser's change
+                    self._keep_revision(row, stamp)
                 self._replace(row, columns, article)
             else:
                 article_id, outcome = row["id"], Saved.UNCHANGED
@@ -276,6 +279,11 @@ class Store(ChannelList, FollowList, SyncBookkeeping, CacheLimit):
                     self._rematch_channels(article_id)
             if pages:
                 kept_pages.keep(self._db, article_id, list(pages))
+            self._db.execute(  # it answered: looked at now, not gone
+                "UPDATE articles SET checked_at = ?, misses = 0, missed_at = NULL, "
+                "removed_at = NULL WHERE id = ?",
+                (stamp, article_id),
+            )
             for url, (etag, last_modified) in validators.items():
                 self._save_validators(url, etag, last_modified, stamp)
             others = [url for url in dict.fromkeys(aliases) if url != article.url]
@@ -311,7 +319,7 @@ class Store(ChannelList, FollowList, SyncBookkeeping, CacheLimit):
         return article_id is not None and kept_pages.has_kept(self._db, article_id)
 
     def _article_id(self, url: str) -> int | None:
-        return self._db.execute(f"SELECT {_ARTICLE_ID}", {"url": url}).fetchone()[0]
+        return self._db.execute(f"SELECT {ARTICLE_ID}", {"url": url}).fetchone()[0]
 
     def reparse_candidates(self, below_version: int | None = None) -> tuple[list[str], int]:
         """URLs of articles with kept pages (parsed by a parser older than ``below_version``,
@@ -367,7 +375,7 @@ class Store(ChannelList, FollowList, SyncBookkeeping, CacheLimit):
     def article(self, url: str) -> ArticlePage | None:
         """The stored article at ``url`` (or at the address ``url`` redirected to)."""
         row = self._db.execute(
-            f"SELECT * FROM articles WHERE id = {_ARTICLE_ID}", {"url": url}
+            f"SELECT * FROM articles WHERE id = {ARTICLE_ID}", {"url": url}
         ).fetchone()
         if row is None:
             return None
@@ -401,16 +409,24 @@ class Store(ChannelList, FollowList, SyncBookkeeping, CacheLimit):
         starred_only: bool = False,
         follow: str | None = None,
         limit: int = -1,
-    ) -> list[tuple[ArticlePage, datetime]]:
+    ) -> list[tuple[ArticlePage, datetime, datetime | None]]:
         """Stored articles (of a channel, starred, or a follow's), newest first, each whole
-        (without its panels) with the time its stored text last changed: what a feed or an
-        export of many carries."""
+        (without its panels) with the time its stored text last changed, and that time
+        again if it was a change of an earlier version (已更新): what a feed carries."""
         where, params = self._filters(channel, False, starred_only, follow)
         rows = self._db.execute(
-            f"SELECT * FROM articles a {where} ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
+            "SELECT *, EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id) "
+            f"AS revised FROM articles a {where} ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
             (*params, limit),
         )
-        return [(article_from_row(row), to_datetime(row["updated_at"])) for row in rows]
+        return [
+            (
+                article_from_row(row),
+                to_datetime(row["updated_at"]),
+                to_datetime(row["updated_at"]) if row["revised"] else None,
+            )
+            for row in rows
+        ]
 
     def has_articles(self) -> bool:
         return self._db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None

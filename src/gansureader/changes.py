@@ -1,0 +1,150 @@
+"""What changed between two versions of an article, as a reader wants to see it: which
+paragraphs were added, removed or changed, and within a changed one which characters.
+
+Chinese has no spaces to split words at, so a changed paragraph is compared sentence by
+sentence (at 。！？；), and a changed sentence character by character: a corrected
+figure or name is marked alone, not its whole sentence. Pure functions of text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .model import ArticlePage
+
+SAME, ADDED, REMOVED, CHANGED = "same", "added", "removed", "changed"
+# Paragraphs less alike than this are one removed and one added, not one changed.
+ALIKE = 0.4
+_SENTENCE = re.compile(r"[^。！？；!?;]*[。！？；!?;]+[”’」』）)]*|[^。！？；!?;]+")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One paragraph (or other piece of text) of the newer version, or of the older one
+    where it went. ``pieces`` (CHANGED only): (SAME | ADDED | REMOVED, text) in order."""
+
+    kind: str
+    old: str | None
+    new: str | None
+    pieces: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict:
+        data: dict = {"kind": self.kind}
+        if self.old is not None and self.kind != SAME:
+            data["old"] = self.old
+        if self.new is not None:
+            data["new"] = self.new
+        if self.pieces:
+            data["pieces"] = [{"kind": kind, "text": text} for kind, text in self.pieces]
+        return data
+
+
+def text_changes(old: list[str], new: list[str]) -> list[Change]:
+    """The paragraphs of ``new`` in order, with those of ``old`` that went where they were."""
+    changes: list[Change] = []
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            changes += [Change(SAME, text, text) for text in new[j1:j2]]
+            continue
+        gone, came = old[i1:i2], new[j1:j2]
+        while gone or came:
+            if gone and came and _alike(gone[0], came[0]):
+                changes.append(
+                    Change(CHANGED, gone[0], came[0], character_changes(gone[0], came[0]))
+                )
+                gone, came = gone[1:], came[1:]
+            elif gone and (not came or len(gone) >= len(came)):
+                changes.append(Change(REMOVED, gone.pop(0), None))
+            else:
+                changes.append(Change(ADDED, None, came.pop(0)))
+    return changes
+
+
+def character_changes(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """``new`` in pieces, with what ``old`` had instead: by sentence, then by character."""
+    pieces: list[tuple[str, str]] = []
+    old_sentences, new_sentences = _SENTENCE.findall(old), _SENTENCE.findall(new)
+    matcher = SequenceMatcher(None, old_sentences, new_sentences, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        before, after = "".join(old_sentences[i1:i2]), "".join(new_sentences[j1:j2])
+        if tag == "equal":
+            pieces.append((SAME, after))
+        elif tag == "replace" and _alike(before, after):
+            pieces += _characters(before, after)
+        else:
+            pieces += [(kind, text) for kind, text in ((REMOVED, before), (ADDED, after)) if text]
+    return tuple(_joined(pieces))
+
+
+def _characters(old: str, new: str) -> list[tuple[str, str]]:
+    pieces = []
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pieces.append((SAME, new[j1:j2]))
+            continue
+        if i2 > i1:
+            pieces.append((REMOVED, old[i1:i2]))
+        if j2 > j1:
+            pieces.append((ADDED, new[j1:j2]))
+    return pieces
+
+
+def _joined(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Neighbouring pieces of one kind as one."""
+    joined: list[tuple[str, str]] = []
+    for kind, text in pieces:
+        if not text:
+            continue
+        if joined and joined[-1][0] == kind:
+            joined[-1] = (kind, joined[-1][1] + text)
+        else:
+            joined.append((kind, text))
+    return joined
+
+
+def _alike(old: str, new: str) -> bool:
+    return SequenceMatcher(None, old, new, autojunk=False).ratio() >= ALIKE
+
+
+def counts(changes: list[Change]) -> dict[str, int]:
+    """How many paragraphs were added, removed and changed."""
+    return {
+        kind: sum(change.kind == kind for change in changes) for kind in (ADDED, REMOVED, CHANGED)
+    }
+
+
+@dataclass(frozen=True)
+class ArticleChanges:
+    """How one version of an article differs from the one before it."""
+
+    title: tuple[str, str] | None  # (before, after) when the title changed
+    meta: tuple[str, str] | None  # the meta line (date · 来源 · 编辑 · 作者), when it changed
+    body: list[Change]
+
+    def to_dict(self) -> dict:
+        def pair(value):
+            return {"old": value[0], "new": value[1]} if value else None
+
+        return {
+            "title": pair(self.title),
+            "meta": pair(self.meta),
+            "counts": counts(self.body),
+            "changes": [change.to_dict() for change in self.body if change.kind != SAME],
+        }
+
+
+def article_changes(old: ArticlePage, new: ArticlePage) -> ArticleChanges:
+    title = (old.title, new.title) if old.title != new.title else None
+    meta = (_meta(old), _meta(new)) if _meta(old) != _meta(new) else None
+    return ArticleChanges(title, meta, text_changes(old.texts(), new.texts()))
+
+
+def _meta(article: ArticlePage) -> str:
+    when = article.published_at.isoformat() if article.published_at else ""
+    return " · ".join(
+        part for part in (when, article.source, article.editor, article.author) if part
+    )

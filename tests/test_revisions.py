@@ -1,0 +1,138 @@
+"""Articles change: re-checks find an edited article (a new revision, with what changed)
+and a page gone (原文已删除 after two checks in a row); a page whose only change is its
+panels, a counter or a date stamp makes no revision; nothing is lost."""
+
+import json
+import shutil
+
+import feedparser
+import pytest
+
+from conftest import DEMO_CHANNELS
+from gansureader.changes import ADDED, CHANGED, SAME, text_changes
+from gansureader.cli import main
+from gansureader.demo import MirrorServer, demo_channels, demo_site
+from gansureader.net import Fetcher
+from gansureader.store import Store
+from gansureader.sync import SyncEngine
+
+EDITED = "http://finance.gscn.com.cn/system/2024/05/19/013200011.shtml"
+GONE = "http://house.gscn.com.cn/system/2024/05/18/013200021.shtml"
+PANELS_ONLY = "http://finance.gscn.com.cn/system/2024/05/15/013200013.shtml"
+
+
+def page_file(site, url: str):
+    host, path = url.removeprefix("http://").split("/", 1)
+    return site / host.removesuffix(".gscn.com.cn") / path
+
+
+@pytest.fixture
+def site(tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(demo_site(), copy)
+    return copy
+
+
+def sync(store: Store, server, days: int | None = 10_000):
+    fetcher = Fetcher(server.url)
+    try:
+        return SyncEngine(store, fetcher).run(
+            demo_channels(), recheck_days=days or 0, recheck_now=days is not None
+        )
+    finally:
+        fetcher.close()
+
+
+def edit(site) -> None:
+    """The site corrects one article (title, a paragraph, one added), takes another down,
+    and changes only the panels, the counter line and the footer of a third."""
+    page = page_file(site, EDITED)
+    text = page.read_text(encoding="utf-8")
+    text = text.replace(
+        "甘肃前四月外贸进出口增长12.6%", "甘肃前四月外贸进出口增长12.8%"
+    )  # h1, title
+    text = text.replace("累计投入资金30亿元", "累计投入资金32亿元")
+    text = text.replace(
+        "<p>　　(供稿:中国甘肃网)</p>",
+        "<p>　　海关数据显示，出口增速高于全国平均水平。</p>\n<p>　　(供稿:中国甘肃网)</p>",
+    )
+    page.write_text(text, encoding="utf-8")
+    page_file(site, GONE).unlink()
+    other = page_file(site, PANELS_ONLY)
+    text = other.read_text(encoding="utf-8")
+    first, second = "小切口推动基层治理大提升", "守护好母亲河是我们共同的"
+    text = text.replace(first, "\0").replace(second, first).replace("\0", second)
+    text = text.replace("2004-2024", "2004-2025")
+    other.write_text(text, encoding="utf-8")
+
+
+def test_an_edited_article_gets_a_revision_and_a_gone_one_is_marked_after_two_checks(
+    site, tmp_path
+):
+    folder = tmp_path / "cache"
+    with MirrorServer(site) as server, Store(folder) as store:
+        assert sync(store, server, None).ok
+        before = store.article(EDITED)
+        count = store.count_articles()
+        edit(site)
+        first = sync(store, server)
+        assert first.ok and len(store.revisions(EDITED)) == 2
+        assert GONE in first.rechecks.missed and store.removed_at(GONE) is None
+        second = sync(store, server)
+        assert GONE in second.rechecks.removed and second.ok
+        assert store.count_articles() == count  # nothing deleted for it
+        removed = store.removed_at(GONE)
+        assert removed is not None
+        revisions = store.revisions(EDITED)
+        assert [r.number for r in revisions] == [1, 2] and revisions[-1].current
+        assert store.revision(EDITED, 1).texts() == before.texts()
+        now = store.article(EDITED)
+        assert now.title == "甘肃前四月外贸进出口增长12.8%"
+        changes = text_changes(before.texts(), now.texts())
+        kinds = [change.kind for change in changes if change.kind != SAME]
+        assert kinds == [CHANGED, CHANGED, ADDED]  # the lead repeats the title
+        changed = [change for change in changes if change.kind == CHANGED][-1]
+        assert ("removed", "0") in changed.pieces and ("added", "2") in changed.pieces
+        assert store.revisions(PANELS_ONLY)[-1].number == 1  # only panels and a footer
+        listed = {row.url: row for row in store.articles()}
+        assert listed[EDITED].revised_at is not None and listed[GONE].removed_at == removed
+        assert {row.url for row in store.changed_articles()} == {EDITED, GONE}
+
+
+def test_the_ranking_of_a_page_that_did_not_change_is_still_recorded(site, tmp_path):
+    with MirrorServer(site) as server, Store(tmp_path / "cache") as store:
+        sync(store, server, None)
+        edit(site)
+        sync(store, server)
+        ranking = store.article(PANELS_ONLY).ranking
+    assert ranking[0].title.startswith("守护好母亲河")  # today's order, no new revision
+
+
+def test_show_history_and_the_feed_carry_the_revisions(site, tmp_path, capsys):
+    folder = tmp_path / "cache"
+    with MirrorServer(site) as server:
+        channels = [arg for name in DEMO_CHANNELS for arg in ("--channel", name)]
+        argv = ["sync", "--mirror", server.url, "--data-dir", str(folder), *channels]
+        assert main(argv) == 0
+        edit(site)
+        assert main([*argv, "--recheck", "10000"]) == 0
+        assert main([*argv, "--recheck", "10000"]) == 0
+    capsys.readouterr()
+    assert main(["show", EDITED, "--json", "--data-dir", str(folder)]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["revisions"]["count"] == 2 and len(shown["revisions"]["times"]) == 2
+    assert shown["removed_at"] is None
+    assert main(["show", GONE, "--json", "--data-dir", str(folder)]) == 0
+    assert json.loads(capsys.readouterr().out)["removed_at"]
+    assert main(["history", EDITED, "--json", "--data-dir", str(folder)]) == 0
+    history = json.loads(capsys.readouterr().out)
+    assert [entry["number"] for entry in history] == [1, 2]
+    assert history[1]["title"] == {
+        "old": "甘肃前四月外贸进出口增长12.6%",
+        "new": "甘肃前四月外贸进出口增长12.8%",
+    }
+    assert history[1]["counts"] == {"added": 1, "removed": 0, "changed": 2}
+    assert main(["feeds", "export", str(tmp_path / "feeds"), "--data-dir", str(folder)]) == 0
+    parsed = feedparser.parse(str(tmp_path / "feeds" / "feeds" / "all.atom"))
+    entry = next(e for e in parsed.entries if e.id == EDITED)
+    assert not parsed.bozo and entry.updated_parsed > entry.published_parsed
