@@ -9,7 +9,6 @@ a row is marked removed from the first of them; the article is never deleted for
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import Counter
 from datetime import datetime, timedelta, timezone
@@ -18,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ..model import ArticlePage, ArticleSummary, Revision
 from .db import now, to_datetime
-from .rows import ARTICLE_ID, SUMMARY_SELECT, body_from_json, summary, texts_from_json
+from .rows import ARTICLE_ID, SUMMARY_SELECT, article_from_row, summary, texts_from_json
 
 # An article is looked at again at most this often by the syncs that run by themselves
 # (the command line's --recheck asks now), and at most this many a host and sync:
@@ -108,25 +107,15 @@ class RevisionList:
         if current is None:
             return None
         rows = self._db.execute(
-            f"SELECT * FROM article_revisions WHERE article_id = {ARTICLE_ID} ORDER BY id",
+            "SELECT r.*, a.url FROM article_revisions r JOIN articles a ON a.id = r.article_id "
+            f"WHERE r.article_id = {ARTICLE_ID} ORDER BY r.id",
             {"url": url},
         ).fetchall()
         if number == len(rows) + 1:
             return current
         if not 1 <= number <= len(rows):
             return None
-        row = rows[number - 1]
-        return ArticlePage(
-            url=current.url,
-            title=row["title"],
-            published_at=to_datetime(row["published_at"]),
-            source=row["source"],
-            editor=row["editor"],
-            author=row["author"],
-            breadcrumb=tuple(json.loads(row["breadcrumb"])),
-            body=body_from_json(row["body"]),
-            contributor=row["contributor"],
-        )
+        return article_from_row(rows[number - 1])  # a revision row reads as an article's
 
     def changed_articles(self, *, limit: int = -1, offset: int = 0) -> list[ArticleSummary]:
         """Articles that changed or whose page is gone (已更新 / 已删除), the latest first."""
