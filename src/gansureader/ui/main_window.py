@@ -275,10 +275,10 @@ class MainWindow(WindowWrites, WindowFollows, WindowSettings, WindowListening, Q
         if article is None:
             return False
         record = self.store.rank_record(url)
+        self.reader.browser.marking = self.matches_to_mark()
         self.reader.show_article(
             article, self.store.ranking_movement(url), record.line() if record else None
         )
-        self.reader.browser.mark_matches(self.matches_to_mark())
         if mark_read and not self.store_flag(url, "read"):
             self.set_flag(url, "read", True)
         self.star_action.setChecked(self.store_flag(url, "starred"))

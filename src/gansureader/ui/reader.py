@@ -110,7 +110,8 @@ class ArticleBrowser(QTextBrowser):
         self._spoken_at = 0  # where in the text 听新闻 reads now
         self._spoken: list[QTextEdit.ExtraSelection] = []  # the sentence being read
         self._matches: list[QTextEdit.ExtraSelection] = []  # the search's or follow's
-        self._pattern: re.Pattern | None = None  # what they match
+        # What to mark in every article shown from now on: set before it is shown.
+        self.marking: re.Pattern | None = None
         self._relayout_timer = QTimer(self, singleShot=True, interval=150)
         self._relayout_timer.timeout.connect(self._relayout)
 
@@ -121,7 +122,7 @@ class ArticleBrowser(QTextBrowser):
         self.column = self.column_width()
         self.setHtml(html)
         self._fit_column()
-        self.mark_matches(self._pattern)  # laid out again (a wider column): marked again
+        self._mark_matches()  # also when laid out again (a wider column)
 
     def clear(self) -> None:
         self.html = ""
@@ -152,11 +153,11 @@ class ArticleBrowser(QTextBrowser):
         self._spoken = []
         self.setExtraSelections(self._matches)
 
-    def mark_matches(self, pattern: re.Pattern | None) -> None:
-        """The search's or the follow's matches marked in the article (the first
-        MAX_MATCHES): underlined on a tint of the highlight colour, so the text keeps its
-        own colour and the spoken sentence still stands out."""
-        self._pattern, self._matches = pattern, []
+    def _mark_matches(self) -> None:
+        """What ``marking`` matches (the search's or the follow's), marked in the article
+        (the first MAX_MATCHES): underlined on a tint of the highlight colour, so the text
+        keeps its own colour and the spoken sentence still stands out."""
+        pattern, self._matches = self.marking, []
         text = self.document().toPlainText() if pattern is not None else ""
         tint = QColor(self.palette().color(QPalette.ColorRole.Highlight))
         tint.setAlpha(80)

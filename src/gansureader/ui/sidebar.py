@@ -64,10 +64,10 @@ class ChannelSidebar(QTreeWidget):
 
     def set_follows(self, follows: list[Follow]) -> None:
         """The 关注 group: one entry per follow (none: no group)."""
-        if [f.name for f in follows] != [f.name for f in self._follows]:
-            self._follows = list(follows)
+        renamed = [f.name for f in follows] != [f.name for f in self._follows]
+        self._follows = list(follows)  # their flags, for the menu
+        if renamed:
             self._fill()
-        self._follows = list(follows)
 
     def follows(self) -> list[Follow]:
         return list(self._follows)

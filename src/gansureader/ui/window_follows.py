@@ -61,16 +61,15 @@ class WindowFollows:
         if not dialog.exec():
             return
         wanted = dialog.follow()
-        if old_name is None:
-            self.refresher.write(
-                lambda store: store.add_follow(wanted),
-                lambda made, error: self._follows_written(made, error, chosen=wanted.name),
-            )
-        else:
-            self.refresher.write(
-                lambda store: store.change_follow(old_name, wanted),
-                lambda made, error: self._follows_written(made, error, chosen=wanted.name),
-            )
+
+        def write(store):
+            if old_name is None:
+                return store.add_follow(wanted)
+            return store.change_follow(old_name, wanted)
+
+        self.refresher.write(
+            write, lambda made, error: self._follows_written(made, error, chosen=wanted.name)
+        )
 
     def _follow_requested(self, what: str, name: str) -> None:
         """An entry of a follow's menu in the sidebar."""
