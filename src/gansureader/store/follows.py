@@ -233,12 +233,14 @@ class FollowList:
                 if rule.id in new and rule.follow.alerts:
                     self._follow_news[rule.follow.name] += 1
 
-    def _rematch_channels(self, article_id: int) -> None:
-        """The article was listed in another channel: follows limited to channels may
-        match it now (in the caller's transaction)."""
+    def _rematch_channels(self, article_id: int, article: ArticlePage | None = None) -> None:
+        """The article (read here unless given) was listed in another channel: follows
+        limited to channels may match it now (in the caller's transaction)."""
         if self._follow_rules().by_channel:
-            row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-            self._match_follows(article_id, article_from_row(row))
+            if article is None:
+                row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,))
+                article = article_from_row(row.fetchone())
+            self._match_follows(article_id, article)
 
     def _follow_rules(self) -> _Rules:
         """The follows to match new articles against, read again when another connection

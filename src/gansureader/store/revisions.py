@@ -61,11 +61,16 @@ class RevisionList:
     def note_present(self, url: str) -> None:
         """A re-check found the page as it was (304, or the same text): checked now."""
         with self._write():
-            self._db.execute(
-                "UPDATE articles SET checked_at = :now, misses = 0, missed_at = NULL, "
-                f"removed_at = NULL WHERE id = {ARTICLE_ID}",
-                {"now": now(), "url": url},
-            )
+            article_id = self._db.execute(f"SELECT {ARTICLE_ID}", {"url": url}).fetchone()[0]
+            self._answered(article_id, now())
+
+    def _answered(self, article_id: int | None, stamp: str) -> None:
+        """Its page answered with it: looked at now, and not gone (in a transaction)."""
+        self._db.execute(
+            "UPDATE articles SET checked_at = ?, misses = 0, missed_at = NULL, "
+            "removed_at = NULL WHERE id = ?",
+            (stamp, article_id),
+        )
 
     def note_missing(self, url: str) -> bool:
         """A re-check found the page gone (404, 410, 页面没有找到); True when that made

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import html
 import re
+import sqlite3
+
+from ..model import ArticleSummary
+from .rows import SUMMARY_SELECT, summary, texts_from_json
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 TOKEN = re.compile(rf"[{CJK}]+|[0-9A-Za-z\u00c0-\u024f]+")
@@ -43,6 +47,36 @@ def remove(db, rowid: int, title: str, texts: list[str]) -> None:
         "INSERT INTO search_index (search_index, rowid, title, body) VALUES ('delete', ?, ?, ?)",
         (rowid, index_text(title), index_text("\n".join(texts))),
     )
+
+
+def hits(db: sqlite3.Connection, query, limit: int, window: int) -> list[ArticleSummary]:
+    """The ``limit`` best articles answering ``query`` (a parsed Query) among the
+    ``window`` most recently stored the index finds, each with its snippet: ranked by
+    bm25 (a title match weighs ten body matches), then each read to be sure it matches
+    (the index of character pairs can be fooled), a page of them at a time."""
+    ranked = [
+        row[0]
+        for row in db.execute(
+            "SELECT rowid FROM search_index WHERE search_index MATCH ?1 AND rowid >= "
+            "coalesce((SELECT rowid FROM search_index WHERE search_index MATCH ?1 "
+            "          ORDER BY rowid DESC LIMIT 1 OFFSET ?2), 0) "
+            "ORDER BY bm25(search_index, 10.0, 1.0) LIMIT ?2 + 1",
+            (query.fts_expression(exact=False), window - 1),
+        )
+    ]
+    marks, found = query.highlighter(), []
+    select = SUMMARY_SELECT.replace("SELECT", "SELECT a.id, a.body,", 1)
+    for start in range(0, len(ranked), limit):  # most are matches
+        chunk = ranked[start : start + limit]
+        rows = db.execute(f"{select} WHERE a.id IN ({', '.join('?' * len(chunk))})", chunk)
+        by_id = {row["id"]: row for row in rows}
+        for row in filter(None, map(by_id.get, chunk)):
+            texts = texts_from_json(row["body"])
+            if query.matches(row["title"], texts):
+                found.append(summary(row, snippet=snippet(marks, row["title"], texts)))
+                if len(found) == limit:
+                    return found
+    return found
 
 
 def snippet(pattern: re.Pattern, title: str, texts: list[str]) -> str:

@@ -243,19 +243,7 @@ class Store(ChannelList, FollowList, RevisionList, SyncBookkeeping, CacheLimit):
                 "updated_at": stamp,
             }
             if row is None:
-                # Read or starred before (a cache replaced since): it still is.
-                columns["read"], columns["starred"] = map(int, self.state.flags(article.url))
-                names = ", ".join(["url", *columns])
-                marks = ", ".join("?" * (len(columns) + 1))
-                cursor = self._db.execute(
-                    f"INSERT INTO articles ({names}) VALUES ({marks})",
-                    (article.url, *columns.values()),
-                )
-                article_id, outcome = cursor.lastrowid, Saved.NEW
-                search.add(self._db, article_id, article.title, article.texts())
-                sync_state.set_pictures(self._db, article_id, body_picture_urls(article.body))
-                self._link_channels(article_id, channels)
-                self._match_follows(article_id, article)
+                article_id, outcome = self._insert(article, columns, channels), Saved.NEW
             elif row["digest"] != columns["digest"]:
                 article_id, outcome = row["id"], Saved.UPDATED
                 self._link_channels(article_id, channels)
@@ -276,25 +264,42 @@ class Store(ChannelList, FollowList, RevisionList, SyncBookkeeping, CacheLimit):
                     ),
                 )
                 if self._link_channels(article_id, channels):
-                    self._rematch_channels(article_id)
+                    self._rematch_channels(article_id, article)
             if pages:
                 kept_pages.keep(self._db, article_id, list(pages))
-            self._db.execute(  # it answered: looked at now, not gone
-                "UPDATE articles SET checked_at = ?, misses = 0, missed_at = NULL, "
-                "removed_at = NULL WHERE id = ?",
-                (stamp, article_id),
-            )
-            for url, (etag, last_modified) in validators.items():
-                self._save_validators(url, etag, last_modified, stamp)
-            others = [url for url in dict.fromkeys(aliases) if url != article.url]
-            self._db.executemany(
-                "INSERT OR REPLACE INTO article_aliases (url, article_id) VALUES (?, ?)",
-                [(url, article_id) for url in others],
-            )
-            self._db.executemany(
-                "DELETE FROM pending WHERE url = ?", [(url,) for url in (article.url, *others)]
-            )
+            self._answered(article_id, stamp)
+            self._record_addresses(article, article_id, validators, aliases, stamp)
         return outcome
+
+    def _insert(self, article: ArticlePage, columns: dict, channels: list[Channel]) -> int:
+        """A new article's row, search entry, pictures, channels and follows; its id."""
+        # Read or starred before (a cache replaced since): it still is.
+        columns["read"], columns["starred"] = map(int, self.state.flags(article.url))
+        names = ", ".join(["url", *columns])
+        marks = ", ".join("?" * (len(columns) + 1))
+        cursor = self._db.execute(
+            f"INSERT INTO articles ({names}) VALUES ({marks})", (article.url, *columns.values())
+        )
+        article_id = cursor.lastrowid
+        search.add(self._db, article_id, article.title, article.texts())
+        sync_state.set_pictures(self._db, article_id, body_picture_urls(article.body))
+        self._link_channels(article_id, channels)
+        self._match_follows(article_id, article)
+        return article_id
+
+    def _record_addresses(self, article, article_id, validators, aliases, stamp) -> None:
+        """What the fetch said of the article's addresses: each page's validators, the
+        addresses that redirected to it; none of them is queued any more."""
+        for url, (etag, last_modified) in validators.items():
+            self._save_validators(url, etag, last_modified, stamp)
+        others = [url for url in dict.fromkeys(aliases) if url != article.url]
+        self._db.executemany(
+            "INSERT OR REPLACE INTO article_aliases (url, article_id) VALUES (?, ?)",
+            [(url, article_id) for url in others],
+        )
+        self._db.executemany(
+            "DELETE FROM pending WHERE url = ?", [(url,) for url in (article.url, *others)]
+        )
 
     def _replace(self, row: sqlite3.Row, columns: dict, article: ArticlePage) -> None:
         """Rewrite a stored article's columns and its search entry (in a transaction)."""
@@ -441,38 +446,11 @@ class Store(ChannelList, FollowList, RevisionList, SyncBookkeeping, CacheLimit):
         """Articles answering the query ``text`` (see query.py) in title or body, best first,
         each with a snippet; QueryError if it cannot be understood.
 
-        Ranked by bm25 (a title match weighs ten body matches) among the
-        SEARCH_WINDOW most recently stored articles the index finds: bm25 costs about a
-        microsecond a match, and a word like 甘肃 is in nearly every article. Each is then
-        read to be sure it matches (the index of character pairs can be fooled) and to cut
-        its snippet.
+        Among the SEARCH_WINDOW most recently stored articles the index finds (see
+        search.hits): bm25 costs about a microsecond a match, and a word like 甘肃 is in
+        nearly every article.
         """
-        query = parse_query(text)
-        ranked = [
-            row[0]
-            for row in self._db.execute(
-                "SELECT rowid FROM search_index WHERE search_index MATCH ?1 AND rowid >= "
-                "coalesce((SELECT rowid FROM search_index WHERE search_index MATCH ?1 "
-                "          ORDER BY rowid DESC LIMIT 1 OFFSET ?2), 0) "
-                "ORDER BY bm25(search_index, 10.0, 1.0) LIMIT ?2 + 1",
-                (query.fts_expression(exact=False), SEARCH_WINDOW - 1),
-            )
-        ]
-        marks, found = query.highlighter(), []
-        select = SUMMARY_SELECT.replace("SELECT", "SELECT a.id, a.body,", 1)
-        for start in range(0, len(ranked), limit):  # most are matches: a page read at a time
-            chunk = ranked[start : start + limit]
-            rows = self._db.execute(
-                f"{select} WHERE a.id IN ({', '.join('?' * len(chunk))})", chunk
-            )
-            by_id = {row["id"]: row for row in rows}
-            for row in filter(None, map(by_id.get, chunk)):
-                texts = texts_from_json(row["body"])
-                if query.matches(row["title"], texts):
-                    found.append(summary(row, snippet=search.snippet(marks, row["title"], texts)))
-                    if len(found) == limit:
-                        return found
-        return found
+        return search.hits(self._db, parse_query(text), limit, SEARCH_WINDOW)
 
     def set_read(self, url: str, read: bool = True) -> None:
         with self._write():
