@@ -107,6 +107,9 @@ def test_counts_follow_reading_and_removal(cache):
         store._db.execute("DELETE FROM articles WHERE url = ?", (first,))
         assert store.find_follow("兰州").matches == follow.matches - 1
         assert store.find_follow("兰州").unread == follow.unread - 2
+        assert store.mark_follow_read("兰州") == follow.unread - 2
+        assert store.find_follow("兰州").unread == 0
+        assert not [row for row in store.follow_articles("兰州") if not row.read]
 
 
 def test_an_edited_article_is_matched_again(cache):

@@ -164,7 +164,7 @@ class FollowList:
     def mark_follow_read(self, name: str) -> int:
         """Mark every article the follow matches read; how many were not."""
         follow = self.follow_named(name)
-        return self._mark_read(f"AND {FOLLOWED.replace('a.id', 'id', 1)}", (follow.name,))
+        return self._mark_read(f"AND id IN {FOLLOWED}", (follow.name,))
 
     def match_stale_follows(self) -> int:
         """Bring the cache's copy of the follows to the state file's, and match every
@@ -353,9 +353,9 @@ class FollowList:
         return self._db.execute("SELECT id FROM follows WHERE name = ?", (name,)).fetchone()[0]
 
 
-# An article the follow named ? matches.
+# The articles the follow named ? matches.
 FOLLOWED = (
-    "a.id IN (SELECT article_id FROM follow_matches "
+    "(SELECT article_id FROM follow_matches "
     "WHERE follow_id = (SELECT id FROM follows WHERE name = ?))"
 )
 # An article some muted follow matches: what the lists leave out.

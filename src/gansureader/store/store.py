@@ -546,7 +546,7 @@ class Store(ChannelList, FollowList, RevisionList, SyncBookkeeping, CacheLimit):
             )
             params.append(channel.url)
         if follow is not None:
-            clauses.append(FOLLOWED)
+            clauses.append(f"a.id IN {FOLLOWED}")
             params.append(follow)
         if unread_only:
             clauses.append("a.read = 0")
