@@ -420,10 +420,9 @@ class _Run:
     def _handle_article(self, job: _Article, result: _FetchedArticle) -> None:
         if job.recheck:
             self.summary.rechecks.checked += 1
-        if result.article is None:
-            if job.recheck:
-                self.store.note_present(job.url)
-            else:
+        if result.article is None:  # 304: the page is as stored, and looked at now
+            self.store.note_present(job.url)
+            if not job.recheck:
                 self.summary.unchanged += 1
             self.store.add_to_channels(job.url, job.channels)
         else:
