@@ -128,3 +128,35 @@ def test_starred_articles_stay_even_when_the_limit_is_tiny(cache):
         store.clean_up(1)
         assert [row.url for row in store.articles()] == [oldest]
         assert store.image_path(SHARED) is not None  # the starred article still shows it
+
+
+def revise(store: Store, url: str, times: int, rng: random.Random) -> None:
+    """The site changes the article ``times`` times, each version with a large page."""
+    article = store.article(url)
+    for n in range(times):
+        text = "".join(rng.choice(WORDS) for _ in range(4000))
+        body = (*article.body, Paragraph((Run(f"更正{n}：{text}"),)))
+        changed = ArticlePage(url, article.title, article.published_at, body=body)
+        page = f"<html><body><p>{text}</p>{rng.getrandbits(8 * 4000):x}</body></html>"
+        store.save_article(
+            changed, channels=[CHANNEL], validators={}, pages=[KeptPage(url, page.encode())]
+        )
+
+
+def test_old_versions_go_before_any_article_and_a_starred_article_keeps_every_one(cache):
+    rng = random.Random(3)
+    with Store(cache) as store:
+        urls = [row.url for row in store.articles(limit=600)]
+        revised, starred = urls[:5], urls[5]  # the newest: they would go last
+        store.set_starred(starred)
+        before = store.size_bytes()
+        for url in [starred, *revised]:  # its versions the oldest replaced
+            revise(store, url, 4, rng)
+        grown = store.size_bytes()
+        store.clean_up(grown - (grown - before) // 4)  # the old versions are ~45 % of it
+        assert store.count_articles() == 600  # the old versions were enough
+        kept = [len(store.revisions(url)) for url in revised]
+        assert kept[0] == 2 and kept == sorted(kept)  # the oldest replaced went first…
+        assert min(kept) >= 2  # …never the one 查看修改 compares with
+        assert store.revision(revised[0], 1).texts()[-1].startswith("更正2")
+        assert len(store.revisions(starred)) == 5

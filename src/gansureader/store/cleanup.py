@@ -5,9 +5,12 @@ What the cache takes is measured, not guessed: the database's pages in use
 counted: it is a journal of recent writes, as large as the last VACUUM made it until
 a checkpoint resets it, and counting it made the limit see twice the real size.
 
-An article's share is what its going frees: its rows, index entries and kept pages
-(their stored bytes, scaled so that all articles' shares add up to the database's
-measured size) and the pictures no other article or panel shows.
+An article's share is what its going frees: its rows, index entries and kept pages,
+its earlier versions with theirs (their stored bytes, scaled so that all articles'
+shares add up to the database's measured size) and the pictures no other article or
+panel shows. Before any article goes, the old versions of unstarred articles go,
+the oldest replaced first: every version but the one before the article's current
+(what 查看修改 compares with). A starred article keeps every version.
 """
 
 from __future__ import annotations
@@ -23,14 +26,28 @@ from .rows import texts_from_json
 # what the round really freed: two or three rounds reach the limit.
 CLEAN_UP_ROUNDS = 6
 
-# The bytes an article keeps in its own columns and kept pages; the search index and
-# the row overhead are proportional enough to be covered by the scaling.
+# The bytes of an earlier version of an article: its text and its kept pages.
+_REVISION_BYTES = (
+    "length(CAST(r.title AS BLOB)) + length(CAST(r.body AS BLOB)) + coalesce((SELECT "
+    "sum(length(p.data)) FROM revision_pages p WHERE p.revision_id = r.id), 0)"
+)
+# The bytes an article keeps in its own columns, kept pages and earlier versions; the
+# search index and the row overhead are proportional enough to be covered by the scaling.
 _STORED_BYTES = (
     "SELECT a.id, length(CAST(a.url AS BLOB)) + length(CAST(a.title AS BLOB)) "
     "+ length(CAST(a.body AS BLOB)) + length(CAST(a.breadcrumb AS BLOB)) "
     "+ length(CAST(a.pages AS BLOB)) + coalesce(length(CAST(a.source AS BLOB)), 0) "
     "+ coalesce((SELECT sum(length(p.data)) FROM article_pages p WHERE p.article_id = a.id), 0) "
+    f"+ coalesce((SELECT sum({_REVISION_BYTES}) FROM article_revisions r "
+    "WHERE r.article_id = a.id), 0) "
     "AS stored, a.starred FROM articles a ORDER BY a.published_at, a.id"
+)
+# The versions that go first: of unstarred articles, all but the newest earlier one.
+_OLD_REVISIONS = (
+    f"SELECT r.id, {_REVISION_BYTES} FROM article_revisions r "
+    "JOIN articles a ON a.id = r.article_id WHERE a.starred = 0 AND r.id < "
+    "(SELECT max(n.id) FROM article_revisions n WHERE n.article_id = r.article_id) "
+    "ORDER BY r.replaced_at, r.id"
 )
 
 
@@ -48,16 +65,22 @@ def picture_bytes(db: sqlite3.Connection) -> int:
     ).fetchone()[0]
 
 
-def oldest_to_free(db: sqlite3.Connection, excess: float) -> tuple[list[int], float]:
-    """The oldest unstarred articles whose going frees at least ``excess`` bytes, and not
-    one more; and the bytes they are estimated to free."""
+def oldest_to_free(db: sqlite3.Connection, excess: float) -> tuple[list[int], list[int], float]:
+    """The old versions, then the oldest unstarred articles, whose going frees at least
+    ``excess`` bytes, and not one more: (versions, articles, the bytes estimated freed)."""
     rows = db.execute(_STORED_BYTES).fetchall()
     stored = sum(row[1] for row in rows)
     if not stored:
-        return [], 0.0
+        return [], [], 0.0
     scale = database_bytes(db) / stored
+    versions, freed = [], 0.0
+    for revision_id, size in db.execute(_OLD_REVISIONS):
+        versions.append(revision_id)
+        freed += size * scale
+        if freed >= excess:
+            return versions, [], freed
     pictures, users, shown_by_panels = _pictures(db)
-    doomed, freed = [], 0.0
+    doomed = []
     for article_id, size, starred in rows:
         if starred:
             continue
@@ -69,7 +92,7 @@ def oldest_to_free(db: sqlite3.Connection, excess: float) -> tuple[list[int], fl
                 freed += picture_size
         if freed >= excess:
             break
-    return doomed, freed
+    return versions, doomed, freed
 
 
 def _pictures(db: sqlite3.Connection):
@@ -120,7 +143,8 @@ class CacheLimit:
         return database_bytes(self._db) + picture_bytes(self._db)
 
     def clean_up(self, max_bytes: int, between: Callable[[], None] = lambda: None) -> int:
-        """Forget the oldest articles until the cache fits ``max_bytes``; starred ones stay.
+        """Forget old versions, then the oldest articles, until the cache fits
+        ``max_bytes``; starred ones stay, with every version.
 
         Removes only as many as bring it under the limit: each round's estimate errs on
         the side of keeping (the database's fixed part is counted as the articles'), the
@@ -134,10 +158,14 @@ class CacheLimit:
             size = self.size_bytes()
             if size <= max_bytes:
                 break
-            doomed, estimate = oldest_to_free(self._db, (size - max_bytes) / freed_per_estimated)
-            if not doomed:
+            excess = (size - max_bytes) / freed_per_estimated
+            versions, doomed, estimate = oldest_to_free(self._db, excess)
+            if not versions and not doomed:
                 break
             with self._write():
+                self._db.executemany(  # their pages go with them (ON DELETE CASCADE)
+                    "DELETE FROM article_revisions WHERE id = ?", [(n,) for n in versions]
+                )
                 for article_id in doomed:
                     row = self._db.execute(
                         "SELECT id, title, body FROM articles WHERE id = ?", (article_id,)
