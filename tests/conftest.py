@@ -129,3 +129,47 @@ def synced(qtbot, window, start=None, *, timeout=30_000, failures_expected=False
     summary = outcome["summary"]
     assert failures_expected or not summary.failed, summary.failed
     return summary
+
+
+# The demo site's articles that tests of changing articles change (see ``edit``).
+EDITED = "http://finance.gscn.com.cn/system/2024/05/19/013200011.shtml"
+GONE = "http://house.gscn.com.cn/system/2024/05/18/013200021.shtml"
+PANELS_ONLY = "http://finance.gscn.com.cn/system/2024/05/15/013200013.shtml"
+
+
+def page_file(site, url: str):
+    host, path = url.removeprefix("http://").split("/", 1)
+    return site / host.removesuffix(".gscn.com.cn") / path
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A copy of the demo site, for a test to change."""
+    from gansureader.demo import demo_site
+
+    copy = tmp_path / "site"
+    shutil.copytree(demo_site(), copy)
+    return copy
+
+
+def edit(site) -> None:
+    """The site corrects one article (title, a paragraph, one added), takes another down,
+    and changes only the panels, the counter line and the footer of a third."""
+    page = page_file(site, EDITED)
+    text = page.read_text(encoding="utf-8")
+    text = text.replace(
+        "甘肃前四月外贸进出口增长12.6%", "甘肃前四月外贸进出口增长12.8%"
+    )  # h1, title
+    text = text.replace("累计投入资金30亿元", "累计投入资金32亿元")
+    text = text.replace(
+        "<p>　　(供稿:中国甘肃网)</p>",
+        "<p>　　海关数据显示，出口增速高于全国平均水平。</p>\n<p>　　(供稿:中国甘肃网)</p>",
+    )
+    page.write_text(text, encoding="utf-8")
+    page_file(site, GONE).unlink()
+    other = page_file(site, PANELS_ONLY)
+    text = other.read_text(encoding="utf-8")
+    first, second = "小切口推动基层治理大提升", "守护好母亲河是我们共同的"
+    text = text.replace(first, "\0").replace(second, first).replace("\0", second)
+    text = text.replace("2004-2024", "2004-2025")
+    other.write_text(text, encoding="utf-8")

@@ -3,34 +3,16 @@ and a page gone (原文已删除 after two checks in a row); a page whose only c
 panels, a counter or a date stamp makes no revision; nothing is lost."""
 
 import json
-import shutil
 
 import feedparser
-import pytest
 
-from conftest import DEMO_CHANNELS
+from conftest import DEMO_CHANNELS, EDITED, GONE, PANELS_ONLY, edit
 from gansureader.changes import ADDED, CHANGED, SAME, text_changes
 from gansureader.cli import main
-from gansureader.demo import MirrorServer, demo_channels, demo_site
+from gansureader.demo import MirrorServer, demo_channels
 from gansureader.net import Fetcher
 from gansureader.store import Store
 from gansureader.sync import SyncEngine
-
-EDITED = "http://finance.gscn.com.cn/system/2024/05/19/013200011.shtml"
-GONE = "http://house.gscn.com.cn/system/2024/05/18/013200021.shtml"
-PANELS_ONLY = "http://finance.gscn.com.cn/system/2024/05/15/013200013.shtml"
-
-
-def page_file(site, url: str):
-    host, path = url.removeprefix("http://").split("/", 1)
-    return site / host.removesuffix(".gscn.com.cn") / path
-
-
-@pytest.fixture
-def site(tmp_path):
-    copy = tmp_path / "site"
-    shutil.copytree(demo_site(), copy)
-    return copy
 
 
 def sync(store: Store, server, days: int | None = 10_000):
@@ -41,29 +23,6 @@ def sync(store: Store, server, days: int | None = 10_000):
         )
     finally:
         fetcher.close()
-
-
-def edit(site) -> None:
-    """The site corrects one article (title, a paragraph, one added), takes another down,
-    and changes only the panels, the counter line and the footer of a third."""
-    page = page_file(site, EDITED)
-    text = page.read_text(encoding="utf-8")
-    text = text.replace(
-        "甘肃前四月外贸进出口增长12.6%", "甘肃前四月外贸进出口增长12.8%"
-    )  # h1, title
-    text = text.replace("累计投入资金30亿元", "累计投入资金32亿元")
-    text = text.replace(
-        "<p>　　(供稿:中国甘肃网)</p>",
-        "<p>　　海关数据显示，出口增速高于全国平均水平。</p>\n<p>　　(供稿:中国甘肃网)</p>",
-    )
-    page.write_text(text, encoding="utf-8")
-    page_file(site, GONE).unlink()
-    other = page_file(site, PANELS_ONLY)
-    text = other.read_text(encoding="utf-8")
-    first, second = "小切口推动基层治理大提升", "守护好母亲河是我们共同的"
-    text = text.replace(first, "\0").replace(second, first).replace("\0", second)
-    text = text.replace("2004-2024", "2004-2025")
-    other.write_text(text, encoding="utf-8")
 
 
 def test_an_edited_article_gets_a_revision_and_a_gone_one_is_marked_after_two_checks(

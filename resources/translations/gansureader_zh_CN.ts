@@ -4,89 +4,107 @@
 <context>
     <name>ArticleBrowser</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="233"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="235"/>
         <source>Picture cannot be shown</source>
         <translation>图片无法显示</translation>
     </message>
 </context>
 <context>
+    <name>ArticleDelegate</name>
+    <message>
+        <location filename="../../src/gansureader/ui/article_list.py" line="253"/>
+        <source>Removed from the site</source>
+        <translation>原文已删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/article_list.py" line="256"/>
+        <source>Updated %1</source>
+        <translation>已更新 %1</translation>
+    </message>
+</context>
+<context>
     <name>ChannelSidebar</name>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="44"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="45"/>
         <source>Channels</source>
         <translation>频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="46"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="47"/>
         <source>What the article list shows, with the number of unread articles</source>
         <translation>文章列表显示的内容，附未读文章数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="86"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="88"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="33"/>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="87"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="34"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="89"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="33"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="34"/>
         <source>Channel</source>
         <translation>频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="88"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="90"/>
         <source>Starred</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="94"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="92"/>
+        <source>Updated or removed</source>
+        <translation>已更新 / 已删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="100"/>
         <source>Follows</source>
         <translation>关注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/sidebar.py" line="166"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="174"/>
         <source>Muted: %n article(s)</source>
         <translation>
             <numerusform>已屏蔽 %n 篇</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="223"/>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="243"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="231"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="251"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="226"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="234"/>
         <source>Open channel page in browser</source>
         <translation>在浏览器中打开频道页</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="232"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="240"/>
         <source>Remove channel</source>
         <translation>删除频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="244"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="252"/>
         <source>Edit follow…</source>
         <translation>编辑关注…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="245"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="253"/>
         <source>Mute (hide from the lists)</source>
         <translation>屏蔽（不在列表中显示）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="248"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="256"/>
         <source>Notify of new articles</source>
         <translation>有新文章时提醒</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="252"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="260"/>
         <source>Remove follow</source>
         <translation>删除关注</translation>
     </message>
@@ -150,27 +168,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="305"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="307"/>
         <source>Find in article</source>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="309"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="311"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="310"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="312"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="311"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="313"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="342"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="344"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -217,8 +235,8 @@
     </message>
     <message>
         <location filename="../../src/gansureader/ui/follow_dialog.py" line="42"/>
-        <source>All words must be there; a|b: either; -word: not; "…": an exact phrase</source>
-        <translation>空格：全部包含；a|b：任一；-词：不含；"…"：完整短语</translation>
+        <source>All words must be there; a|b: either; -word: not; &quot;…&quot;: an exact phrase</source>
+        <translation>空格：全部包含；a|b：任一；-词：不含；&quot;…&quot;：完整短语</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/ui/follow_dialog.py" line="48"/>
@@ -294,42 +312,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="76"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="80"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="147"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="151"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="150"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="154"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="151"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="155"/>
         <source>Search articles</source>
         <translation>搜索文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="153"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="157"/>
         <source>Words of the title or the text; the list shows what matches</source>
         <translation>标题或正文中的词语；列表显示匹配的文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="163"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="167"/>
         <source>Articles</source>
         <translation>文章列表</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="165"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="169"/>
         <source>Newest first; Enter opens one, M marks it read, S stars it</source>
         <translation>最新的在前；回车打开，M 标为已读，S 收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="196"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="200"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -544,22 +562,22 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="318"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="324"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="325"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="331"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="334"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="340"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="338"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="344"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
@@ -574,98 +592,112 @@
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="376"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="382"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="396"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="402"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="445"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="470"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/gansureader/ui/main_window.py" line="472"/>
+        <source>%n article(s) changed on the site</source>
+        <translation>
+            <numerusform>网站修改了 %n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/gansureader/ui/main_window.py" line="474"/>
+        <source>%n article(s) removed from the site</source>
+        <translation>
+            <numerusform>网站删除了 %n 篇文章</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="447"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="476"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="453"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="456"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="475"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="490"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="478"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="493"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="491"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="506"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="497"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="512"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="60"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="61"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="72"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="73"/>
         <source>Cleaning up…</source>
         <translation>正在清理…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="74"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="75"/>
         <source>Cleaning up the cache…</source>
         <translation>正在清理缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="87"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="88"/>
         <source>Free software under the MIT licence.</source>
         <translation>自由软件，以 MIT 许可证发布。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="91"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="92"/>
         <source>The licence texts are installed with the app.</source>
         <translation>许可证全文随应用一起安装。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="504"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="519"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="510"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="525"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="80"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="81"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="83"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="84"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
@@ -685,33 +717,48 @@
         <translation>没有更多未读文章可朗读。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_follows.py" line="57"/>
+        <location filename="../../src/gansureader/ui/window_follows.py" line="49"/>
         <source>Remove follow</source>
         <translation>删除关注</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_follows.py" line="58"/>
+        <location filename="../../src/gansureader/ui/window_follows.py" line="50"/>
         <source>Stop following “%1”? Its articles stay in the cache.</source>
         <translation>不再关注“%1”？其文章仍保留在缓存中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_follows.py" line="124"/>
+        <location filename="../../src/gansureader/ui/window_follows.py" line="115"/>
         <source>Search: %1</source>
         <translation>搜索：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="449"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="478"/>
         <source>%1: %n new article(s)</source>
         <translation>
             <numerusform>%1：%n 篇新文章</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_revisions.py" line="38"/>
+        <source>The article as it is now</source>
+        <translation>文章的最新版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_revisions.py" line="43"/>
+        <source>Version %1 of %2</source>
+        <translation>第 %1 版，共 %2 版</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_revisions.py" line="50"/>
+        <source>What version %1 changed</source>
+        <translation>第 %1 版的修改</translation>
     </message>
 </context>
 <context>
     <name>Narrator</name>
     <message>
         <location filename="../../src/gansureader/ui/speech.py" line="112"/>
-        <source>Reading aloud needs Qt's speech module: %1</source>
+        <source>Reading aloud needs Qt&apos;s speech module: %1</source>
         <translation>朗读需要 Qt 的语音模块：%1</translation>
     </message>
     <message>
@@ -738,58 +785,68 @@
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="36"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="28"/>
+        <source>removed from the site</source>
+        <translation>原文已删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="31"/>
+        <source>updated %1</source>
+        <translation>%1 更新</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/phrases.py" line="44"/>
         <source>MMMM d, HH:mm</source>
         <comment>a QDateTime format</comment>
         <translation>M月d日 HH:mm</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="48"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="56"/>
         <source>%1 unread</source>
         <translation>%1 篇未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="50"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="58"/>
         <source>nothing unread</source>
         <translation>没有未读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="57"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="65"/>
         <source>new in the ranking</source>
         <translation>新上榜</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="59"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="67"/>
         <source>up %1</source>
         <translation>上升 %1 位</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="61"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="69"/>
         <source>down %1</source>
         <translation>下降 %1 位</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="62"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="70"/>
         <source>unchanged</source>
         <translation>名次未变</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="68"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="76"/>
         <source>rank %1</source>
         <translation>第 %1 名</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="79"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="87"/>
         <source>best this week: rank %1</source>
         <translation>7 天内最高第 %1 名</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="80"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="88"/>
         <source>now rank %1</source>
         <translation>现第 %1 名</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/phrases.py" line="92"/>
+        <location filename="../../src/gansureader/ui/phrases.py" line="100"/>
         <source>, </source>
         <comment>between the parts of a phrase</comment>
         <translation>，</translation>
@@ -814,12 +871,12 @@
     </message>
     <message>
         <location filename="../../src/gansureader/store/query.py" line="48"/>
-        <source>'%1' needs a word on each side, as in 兰州|天水</source>
+        <source>&apos;%1&apos; needs a word on each side, as in 兰州|天水</source>
         <translation>“%1”两边都要有词，例如 兰州|天水</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/store/query.py" line="49"/>
-        <source>'%1' cannot be one side of |: write it apart</source>
+        <source>&apos;%1&apos; cannot be one side of |: write it apart</source>
         <translation>“%1”不能放在 | 的一边：请单独写</translation>
     </message>
     <message>
@@ -829,8 +886,8 @@
     </message>
     <message>
         <location filename="../../src/gansureader/store/query.py" line="53"/>
-        <source>a quote (%1) is not closed: end the phrase with a quote, as in "兰州新区"</source>
-        <translation>引号（%1）没有闭合：请在短语末尾加上引号，例如 "兰州新区"</translation>
+        <source>a quote (%1) is not closed: end the phrase with a quote, as in &quot;兰州新区&quot;</source>
+        <translation>引号（%1）没有闭合：请在短语末尾加上引号，例如 &quot;兰州新区&quot;</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/store/query.py" line="56"/>
@@ -842,7 +899,7 @@
     <name>RankingList</name>
     <message>
         <location filename="../../src/gansureader/ui/ranking.py" line="62"/>
-        <source>Each source's ranking, with each article's rank over the week</source>
+        <source>Each source&apos;s ranking, with each article&apos;s rank over the week</source>
         <translation>各来源的新闻排行，附每篇文章一周内的名次</translation>
     </message>
     <message>
@@ -854,22 +911,22 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="403"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="405"/>
         <source>Articles the page recommends; Enter opens one</source>
         <translation>本页推荐的文章；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="407"/>
-        <source>The site's most read articles, with their movement; Enter opens one</source>
+        <location filename="../../src/gansureader/ui/reader.py" line="409"/>
+        <source>The site&apos;s most read articles, with their movement; Enter opens one</source>
         <translation>网站阅读最多的文章及名次变化；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="409"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="411"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="411"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="413"/>
         <source>Tab moves between its links, Enter follows one</source>
         <translation>Tab 键在链接之间移动，回车打开链接</translation>
     </message>
@@ -877,7 +934,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="177"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="185"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -888,31 +945,33 @@
     </message>
     <message>
         <location filename="../../src/gansureader/ui/settings.py" line="83"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="104"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="112"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="103"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="120"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="122"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="130"/>
         <source>Serif (宋体)</source>
         <translation>宋体（衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="123"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="131"/>
         <source>Sans-serif (黑体)</source>
         <translation>黑体（无衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="142"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="150"/>
         <source>Serve feeds to feed readers on this computer</source>
         <translation>为本机的订阅阅读器提供订阅源</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="189"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="197"/>
         <source>Clean up now (starred articles are kept)</source>
         <translation>立即清理（保留收藏的文章）</translation>
     </message>
@@ -933,51 +992,56 @@
     </message>
     <message>
         <location filename="../../src/gansureader/ui/settings.py" line="101"/>
+        <source>Look for changes in articles of the last</source>
+        <translation>检查近期文章的修改：最近</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/settings.py" line="109"/>
         <source>Cache size limit</source>
         <translation>缓存大小上限</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="109"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="117"/>
         <source>Keep panel history</source>
         <translation>面板历史保留</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="115"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="123"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="120"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="128"/>
         <source>Reading font</source>
         <translation>正文字体</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="129"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="137"/>
         <source>Text size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="137"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="145"/>
         <source>Care mode (关怀模式): larger text, stronger colours</source>
         <translation>关怀模式：更大的字，更鲜明的颜色</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="185"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="193"/>
         <source>Feeds</source>
         <translation>订阅源</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="147"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="155"/>
         <source>Feeds port</source>
         <translation>订阅源端口</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="200"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="208"/>
         <source>Feeds address</source>
         <translation>订阅源地址</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="203"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="211"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>

@@ -15,7 +15,7 @@ text are never cut.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape, unescape
 from urllib.parse import urlsplit
@@ -46,6 +46,18 @@ class Colours:
     link: str = "#1a5fb4"
     background: str = "#ffffff"
     rule: str = "#c8c8c8"
+    added: str = "#d4f4dc"  # behind what a new version added (the changes view)
+    removed: str = "#fbdada"  # behind what it took away
+
+
+@dataclass(frozen=True)
+class Note:
+    """A line the window adds under the meta line — the 新闻排行 record, 本文于…更新,
+    原文已删除 — with its links, (words, address) each; ``strong`` stands out."""
+
+    text: str
+    links: tuple[tuple[str, str], ...] = ()
+    strong: bool = False
 
 
 def meta_fields(article: ArticlePage) -> list[str]:
@@ -62,33 +74,54 @@ def contributor_line(article: ArticlePage) -> str | None:
 def article_html(
     article: ArticlePage,
     colours: Colours = Colours(),
-    ranked: str | None = None,
+    notes: Sequence[Note] = (),
     *,
     whole: bool = False,
 ) -> str:
-    """The article as the view shows it; ``ranked`` is its 新闻排行 record line, if any.
+    """The article as the view shows it; ``notes``: the window's lines under the meta
+    line (its 新闻排行 record, that it changed or is gone).
 
     ``whole``: nothing cut (exports and feeds, where no window has to lay it out).
     """
-    parts = []
-    if article.breadcrumb:
-        parts.append(f'<p class="crumb">{" › ".join(escape(n) for n in article.breadcrumb)}</p>')
-    parts.append(f"<h1>{escape(article.title)}</h1>")
-    parts += header_html(article, ranked)
+    parts = title_html(article) + header_html(article, notes)
     parts += body_html(article, colours, whole=whole)
     parts += footer_html(article)
+    return page_html(parts, colours)
+
+
+def page_html(parts: list[str], colours: Colours = Colours()) -> str:
+    """A document of rendered pieces: sanitised, with the style sheet."""
     body = sanitize_html("".join(parts))
     return f"<html><head><style>{_css(colours)}</style></head><body>{body}</body></html>"
 
 
-def header_html(article: ArticlePage, ranked: str | None = None) -> list[str]:
-    """The meta line (and the 新闻排行 record line) as HTML pieces."""
+def title_html(article: ArticlePage) -> list[str]:
+    """The breadcrumb and the title."""
+    parts = []
+    if article.breadcrumb:
+        parts.append(f'<p class="crumb">{" › ".join(escape(n) for n in article.breadcrumb)}</p>')
+    return parts + [f"<h1>{escape(article.title)}</h1>"]
+
+
+def header_html(article: ArticlePage, notes: Sequence[Note] = ()) -> list[str]:
+    """The meta line (and the window's notes) as HTML pieces."""
     parts = []
     if meta := meta_fields(article):
         parts.append(f'<p class="meta">{" · ".join(escape(field) for field in meta)}</p>')
-    if ranked:
-        parts.append(f'<p class="meta">{escape(ranked)}</p>')
-    return parts
+    return parts + [note_html(note) for note in notes]
+
+
+def note_html(note: Note) -> str:
+    links = [
+        f'<a href="{escape(href)}">{escape(words)}</a>'
+        for words, href in note.links
+        if is_safe_url(href)
+    ]
+    text = " · ".join(links)
+    if note.text:  # "各版本：" leads its links; a sentence is one part of the line
+        lead = escape(note.text)
+        text = lead + text if lead.endswith("：") else " · ".join([lead, *links])
+    return f'<p class="{"notice" if note.strong else "meta"}">{text}</p>'
 
 
 def footer_html(article: ArticlePage) -> list[str]:
@@ -408,4 +441,13 @@ def _css(c: Colours) -> str:
         f"p.picture {{ margin-bottom: 4px; }}"
         f"p.caption {{ margin-bottom: 16px; }}"
         f"a {{ color: {c.link}; text-decoration: none; }}"
+        # What changed between two versions: marked by more than colour, for the
+        # colour-blind and for screen readers (the labels are text).
+        f"p.notice {{ font-weight: bold; margin-bottom: 8px; }}"
+        f"p.added, p.gone {{ line-height: 180%; white-space: pre-wrap; }}"
+        f"p.added {{ background-color: {c.added}; }}"
+        f"span.added {{ background-color: {c.added}; text-decoration: underline; }}"
+        f"span.removed {{ background-color: {c.removed}; text-decoration: line-through; "
+        f"color: {c.muted}; }}"
+        f"span.label {{ color: {c.muted}; font-size: 90%; }}"
     )

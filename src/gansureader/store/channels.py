@@ -26,6 +26,7 @@ class UnreadCounts:
     by_channel: dict[str, int]  # channel URL → unread articles listed in it
     by_follow: dict[str, int] = field(default_factory=dict)  # follow name → unread matches
     muted: int = 0  # articles a muted follow hides from the lists
+    changed: int = 0  # articles that changed or whose page is gone (已更新 / 已删除)
 
 
 class ChannelList:
@@ -109,7 +110,7 @@ class ChannelList:
             ):
                 by_channel[url] = by_channel.get(url, 0) - hidden
             muted = self.count_muted()
-        return UnreadCounts(total, starred, by_channel, by_follow, muted)
+        return UnreadCounts(total, starred, by_channel, by_follow, muted, self.count_changed())
 
     def mark_channel_read(self, channel: Channel | None) -> int:
         """Mark every article of ``channel`` (None: of all channels) read; how many were not."""

@@ -28,6 +28,11 @@ MISSES_TO_REMOVE = 2
 # A page of the same address is the same article (corrected, expanded, retitled) when its
 # title or its text is at least this like the stored one's, or its date is the same.
 SAME_ARTICLE = 0.5
+# The articles that changed or whose page is gone, each once.
+_CHANGED = (
+    "(SELECT article_id FROM article_revisions "
+    "UNION SELECT id FROM articles WHERE removed_at IS NOT NULL)"
+)
 
 
 class RevisionList:
@@ -125,13 +130,16 @@ class RevisionList:
     def changed_articles(self, *, limit: int = -1, offset: int = 0) -> list[ArticleSummary]:
         """Articles that changed or whose page is gone (已更新 / 已删除), the latest first."""
         rows = self._db.execute(
-            f"{SUMMARY_SELECT} WHERE a.removed_at IS NOT NULL OR a.id IN "
-            "(SELECT article_id FROM article_revisions) "
+            f"{SUMMARY_SELECT} WHERE a.id IN {_CHANGED} "
             "ORDER BY max(coalesce(a.removed_at, ''), a.updated_at) DESC, a.id DESC "
             "LIMIT ? OFFSET ?",
             (limit, offset),
         )
         return [summary(row) for row in rows]
+
+    def count_changed(self) -> int:
+        """How many articles changed or are gone (both read through their own indexes)."""
+        return self._db.execute(f"SELECT count(*) FROM {_CHANGED}").fetchone()[0]
 
     def removed_at(self, url: str) -> datetime | None:
         row = self._db.execute(

@@ -74,8 +74,22 @@ class ArticleListModel(QAbstractListModel):
                 return store.muted_articles(limit=limit, offset=offset)
             return store.follow_articles(name, limit=limit, offset=offset)
 
+        self._show_off_thread(load, searching=True)
+
+    def show_changed(self) -> None:
+        """The articles that changed or whose page is gone (已更新 / 已删除), the latest first."""
+        self._show_off_thread(
+            lambda store, offset, limit: store.changed_articles(limit=limit, offset=offset),
+            searching=False,
+        )
+
+    def _show_off_thread(self, load, searching: bool) -> None:
+        """Rows whose first page is read off the window's thread too; shown when it comes."""
+
         def first(rows: list[ArticleSummary]) -> None:
-            self._reset(lambda store, o, n: rows if o == 0 else load(store, o, n), searching=True)
+            self._reset(
+                lambda store, o, n: rows if o == 0 else load(store, o, n), searching=searching
+            )
 
         self.reads.read("list", lambda store: load(store, 0, FIRST_PAGE), first)
 
@@ -211,15 +225,36 @@ class ArticleDelegate(QStyledItemDelegate):
         if row.snippet is not None and not selected:
             self._paint_snippet(painter, option, row.snippet, rect, line)
         else:
-            muted = option.palette.color(group if selected else QPalette.ColorRole.PlaceholderText)
-            painter.setPen(muted)
-            when = _minute(row.published_at) if row.published_at else ""
-            detail = " · ".join(part for part in (when, row.channel, row.source) if part)
-            detail = QFontMetrics(option.font).elidedText(
-                detail, Qt.TextElideMode.ElideRight, rect.width()
-            )
-            painter.drawText(rect.x(), rect.y() + int(line * 2.2), detail)
+            self._paint_detail(painter, option, row, rect, int(line * 2.2), selected)
         painter.restore()
+
+    def _paint_detail(self, painter, option, row: ArticleSummary, rect, y: int, selected) -> None:
+        """Date · channel · source, after 原文已删除 or 已更新 (when seen) in the link colour."""
+        metrics = QFontMetrics(option.font)
+        x, width = rect.x(), rect.width()
+        if mark := self.change_mark(row):
+            mark += " · "
+            link = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link
+            painter.setPen(option.palette.color(link))
+            painter.drawText(x, rect.y() + y, mark)
+            x += metrics.horizontalAdvance(mark)
+            width -= metrics.horizontalAdvance(mark)
+        group = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        painter.setPen(option.palette.color(group))
+        when = _minute(row.published_at) if row.published_at else ""
+        detail = " · ".join(part for part in (when, row.channel, row.source) if part)
+        detail = metrics.elidedText(detail, Qt.TextElideMode.ElideRight, max(width, 0))
+        painter.drawText(x, rect.y() + y, detail)
+
+    def change_mark(self, row: ArticleSummary) -> str:
+        if row.removed_at is not None:
+            return self.tr("Removed from the site")
+        if row.revised_at is not None:
+            seen = row.revised_at.astimezone()
+            return self.tr("Updated %1").replace("%1", _minute(seen)[5:])  # 12-02 13:53
+        return ""
 
     def _paint_snippet(self, painter, option, snippet: str, rect, line: int) -> None:
         colour = option.palette.color(QPalette.ColorRole.PlaceholderText).name()

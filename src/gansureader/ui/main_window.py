@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..addresses import is_article_address
 from ..model import Channel
 from ..render import PICTURE_FRAGMENT
+from ..revision_view import link_target
 from ..sanitize import is_safe_url
 from ..store import Store
 from .article_list import ArticleDelegate, ArticleListModel, ArticleListView
@@ -44,10 +45,11 @@ from .reader import ReaderPane
 from .reads import Reads
 from .refresh import Refresher
 from .settings import Settings
-from .sidebar import FOLLOW, MUTED, RANKING, STARRED, UNREAD, ChannelSidebar
+from .sidebar import CHANGED, FOLLOW, MUTED, RANKING, STARRED, UNREAD, ChannelSidebar
 from .states import ErrorBanner, FirstRunPage
 from .window_actions import build_actions
 from .window_follows import WindowFollows
+from .window_revisions import WindowRevisions
 from .window_settings import WindowSettings
 from .window_writes import WindowWrites
 
@@ -55,7 +57,9 @@ SEARCH_DELAY_MS = 150
 PROGRESS_EVERY_MS = 200
 
 
-class MainWindow(WindowWrites, WindowFollows, WindowSettings, WindowListening, QMainWindow):
+class MainWindow(
+    WindowWrites, WindowFollows, WindowRevisions, WindowSettings, WindowListening, QMainWindow
+):
     article_shown = Signal(str)  # URL, once the article and its panels are on screen
 
     def __init__(
@@ -239,6 +243,8 @@ class MainWindow(WindowWrites, WindowFollows, WindowSettings, WindowListening, Q
             self.model.show_search(query, self.search_failed)
         elif kind in (FOLLOW, MUTED):
             self.model.show_follow(channel)  # the follow's name; None: what the muted hide
+        elif kind == CHANGED:
+            self.model.show_changed()
         elif not ranking:
             self.model.show_articles(channel, unread=kind == UNREAD, starred=kind == STARRED)
         empty = not query and self.model.rowCount() == 0 and not self.store.has_articles()
@@ -274,11 +280,8 @@ class MainWindow(WindowWrites, WindowFollows, WindowSettings, WindowListening, Q
         article = self.store.article(url)
         if article is None:
             return False
-        record = self.store.rank_record(url)
         self.reader.browser.marking = self.matches_to_mark()
-        self.reader.show_article(
-            article, self.store.ranking_movement(url), record.line() if record else None
-        )
+        self.reader.show_article(article, self.store.ranking_movement(url), self.article_notes(url))
         if mark_read and not self.store_flag(url, "read"):
             self.set_flag(url, "read", True)
         self.star_action.setChecked(self.store_flag(url, "starred"))
@@ -297,8 +300,11 @@ class MainWindow(WindowWrites, WindowFollows, WindowSettings, WindowListening, Q
         if fragment == PICTURE_FRAGMENT:
             self.fetch_picture(address)
             return
-        if not is_safe_url(url) or url == self.current_url():
-            return  # styles that activate on click report a click twice
+        if target := link_target(fragment):  # 查看修改, an earlier version
+            self.open_version_link(address, target)
+            return
+        if not is_safe_url(url) or address == self.current_url():
+            return  # a place in the article shown; or a click reported twice
         if self.show_article(url):
             row = self.model.row_of(url)
             if row is not None:
@@ -442,28 +448,37 @@ class MainWindow(WindowWrites, WindowFollows, WindowSettings, WindowListening, Q
         self.reload()
         if summary.failed:
             self.banner.show_problems(summary.failed)
-        note = self.tr("%n new article(s)", "", summary.new)
-        if summary.limited:  # a list too long, a host asked enough: the rest comes later
-            note += " · " + self.tr("more comes with the next refresh")
-        followed = [  # a sync's new matches of each follow with alerts on, told first
-            self.tr("%1: %n new article(s)", "", count).replace("%1", name)
-            for name, count in summary.follows.items()
-        ]
-        note = " · ".join([*followed, note])
+        rechecked = summary.rechecks.revised + summary.rechecks.removed
+        if shown is not None and (self.awaited_picture or shown in rechecked):
+            self.awaited_picture = False  # shown before the note: it says the address
+            self.show_article(shown)  # with the picture that came, or as it is now
+        note, followed = self._sync_note(summary)
         said = self.tr("Refresh cancelled") if summary.cancelled else note
         self.statusBar().showMessage(said, 8000)
         announce(self, said)  # a status line alone is never read out
         if (summary.new or followed) and self.tray is not None:
             self.tray.showMessage("中国甘肃网", note)
-        if self.awaited_picture and shown is not None:
-            self.awaited_picture = False
-            self.show_article(shown)  # with the picture that came
         if self.awaited is not None:
             self._arrived(self.awaited, summary)
         elif shown is not None and (row := self.model.row_of(shown)) is not None:
             self.select_row(row, show=False)
         elif self.model.rowCount() and shown is None:
             self.select_row(0)
+
+    def _sync_note(self, summary) -> tuple[str, list[str]]:
+        """What a sync brought, in a line: the follows' news first; and the follows'."""
+        note = self.tr("%n new article(s)", "", summary.new)
+        if changed := len(summary.rechecks.revised):
+            note += " · " + self.tr("%n article(s) changed on the site", "", changed)
+        if gone := len(summary.rechecks.removed):
+            note += " · " + self.tr("%n article(s) removed from the site", "", gone)
+        if summary.limited:  # a list too long, a host asked enough: the rest comes later
+            note += " · " + self.tr("more comes with the next refresh")
+        followed = [  # a sync's new matches of each follow with alerts on, told first
+            self.tr("%1: %n new article(s)", "", count).replace("%1", name)
+            for name, count in summary.follows.items()
+        ]
+        return " · ".join([*followed, note]), followed
 
     def _arrived(self, url: str, summary) -> None:
         if self.refresher.running:

@@ -24,6 +24,14 @@ def article_phrase(row: ArticleSummary) -> str:
     parts = [translate("Phrases", "read") if row.read else translate("Phrases", "unread")]
     if row.starred:
         parts.append(translate("Phrases", "starred"))
+    if row.removed_at is not None:
+        parts.append(translate("Phrases", "removed from the site"))
+    elif row.revised_at is not None:
+        parts.append(
+            translate("Phrases", "updated %1").replace(
+                "%1", moment_phrase(row.revised_at.astimezone())
+            )
+        )
     parts.append(row.title)
     if row.published_at is not None:
         parts.append(moment_phrase(row.published_at))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, QUrl, Signal, qWarning
 from PySide6.QtGui import (
@@ -45,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import ArticlePage, RankItem, movement_mark
-from ..render import POSTER_FRAGMENT, Colours, article_html
+from ..render import POSTER_FRAGMENT, Colours, Note, article_html
 from ..store import Store
 from .phrases import ranking_phrase
 
@@ -426,11 +427,11 @@ class ReaderPane(QSplitter):
         self,
         article: ArticlePage,
         movement: list[tuple[RankItem, int | None]],
-        ranked: str | None = None,
+        notes: Sequence[Note] = (),
     ):
-        """``ranked``: the article's own 新闻排行 record, a line under the meta line."""
+        """``notes``: lines under the meta line (its 新闻排行 record, that it changed)."""
         self.article = article
-        self.browser.show_html(article_html(article, self._colours(), ranked))
+        self.browser.show_html(article_html(article, self.colours(), notes))
         self.recommendations.items.clear()
         for item in article.recommendations:
             self.recommendations.add(item.title, item.url, self._thumbnail(item.image))
@@ -441,6 +442,13 @@ class ReaderPane(QSplitter):
                 rank.url,
                 spoken=ranking_phrase(rank.rank, move, rank.title),
             )
+        if self.find_bar.isVisible():
+            self.find_bar.find(restart=True)
+
+    def show_page(self, html: str) -> None:
+        """Another view of the article shown (its changes, an earlier version): the
+        panels stay, as they belong to the article."""
+        self.browser.show_html(html)
         if self.find_bar.isVisible():
             self.find_bar.find(restart=True)
 
@@ -465,12 +473,25 @@ class ReaderPane(QSplitter):
             )
         )
 
-    def _colours(self) -> Colours:
+    def colours(self) -> Colours:
+        """The article's colours from the window's palette (dark mode, 关怀模式)."""
         palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
         return Colours(
             text=palette.color(QPalette.ColorRole.Text).name(),
             muted=palette.color(QPalette.ColorRole.PlaceholderText).name(),
             link=palette.color(QPalette.ColorRole.Link).name(),
-            background=palette.color(QPalette.ColorRole.Base).name(),
+            background=base.name(),
             rule=palette.color(QPalette.ColorRole.Mid).name(),
+            added=_tint(base, QColor(46, 160, 67)),
+            removed=_tint(base, QColor(209, 36, 47)),
         )
+
+
+def _tint(base: QColor, colour: QColor, share: float = 0.28) -> str:
+    """``colour`` laid thinly over ``base``: readable under the palette's own text."""
+    mixed = [
+        round(b * (1 - share) + c * share)
+        for b, c in zip(base.getRgb()[:3], colour.getRgb()[:3], strict=True)
+    ]
+    return QColor(*mixed).name()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ..defaults import PANEL_DAYS
+from ..defaults import PANEL_DAYS, RECHECK_DAYS
 from ..model import Channel
 from ..writes import WriteQueue
 from .failures import log_failure, user_message
@@ -55,6 +55,7 @@ class Refresher(QObject):
         self.cache_limit_bytes: int | None = None  # enforced after every sync
         self.panel_articles: int | None = None  # None: the engine's own default
         self.panel_days = PANEL_DAYS  # panel snapshots kept this long (starred articles' always)
+        self.recheck_days = RECHECK_DAYS  # a full refresh looks again at articles this recent
         self._cancel: threading.Event | None = None
         self._again = False
         self._reparse_wanted = False
@@ -129,6 +130,9 @@ class Refresher(QObject):
         self._cancel = cancel = threading.Event()
         mirror, proxy, limit = mirror or self.mirror, self.proxy, self.cache_limit_bytes
         panel_articles, panel_days = self.panel_articles, self.panel_days
+        # A refresh of the channels looks again at recent articles (each at most every few
+        # hours); fetching one article or picture a reader clicked does not wait for that.
+        recheck_days = self.recheck_days if channels else 0
         emit_progress = self._progressed.emit
 
         def work():
@@ -147,7 +151,9 @@ class Refresher(QObject):
                         panel_articles=panel_articles,
                         writes=self.writes,
                     )
-                    summary = engine.run(channels, pages=pages, pictures=list(pictures))
+                    summary = engine.run(
+                        channels, pages=pages, pictures=list(pictures), recheck_days=recheck_days
+                    )
                     store.forget_old_panels(panel_days)
                     if limit:  # starred articles stay
                         store.clean_up(limit, between=lambda: self.writes.drain(store))

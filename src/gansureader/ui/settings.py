@@ -95,6 +95,14 @@ class Settings:
         QT_TRANSLATE_NOOP("SettingsDialog", "Panel articles per refresh"),
         high=500,
     )
+    recheck_days = Preference(
+        "sync/recheck_days",
+        defaults.RECHECK_DAYS,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Look for changes in articles of the last"),
+        high=60,
+        unit=QT_TRANSLATE_NOOP("SettingsDialog", " days"),
+        zero=QT_TRANSLATE_NOOP("SettingsDialog", "never"),
+    )
     cache_limit_mb = Preference(
         "cache/limit_mb",
         defaults.CACHE_LIMIT_MB,

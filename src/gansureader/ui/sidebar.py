@@ -1,4 +1,5 @@
-"""The channel sidebar, as in every feed reader: 全部, 未读, 收藏 and 排行, the 关注 (each
+"""The channel sidebar, as in every feed reader: 全部, 未读, 收藏 and 排行 (and 已更新 when
+articles changed or went from the site), the 关注 (each
 follow, and 已屏蔽 when a muted follow hides articles), then each group with its
 channels, each with its unread count. Right-click a channel to mark it read, open its
 page in the browser, or remove it if the reader added it; a follow to change it."""
@@ -15,7 +16,7 @@ from .keyboard import menu_position, open_menu_from_keys
 from .phrases import channel_phrase, unread_phrase
 
 # What an entry shows besides single channels: ("follow", name), (MUTED, None) and these.
-ALL, UNREAD, STARRED, RANKING = "all", "unread", "starred", "ranking"
+ALL, UNREAD, STARRED, RANKING, CHANGED = "all", "unread", "starred", "ranking", "changed"
 FOLLOW, MUTED = "follow", "muted"
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -54,6 +55,7 @@ class ChannelSidebar(QTreeWidget):
         self._channels: list[Channel] = []
         self._follows: list[Follow] = []
         self._muted: QTreeWidgetItem | None = None
+        self._changed = 0  # articles changed or gone: their entry shows when there are any
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(200, 400)
@@ -87,8 +89,12 @@ class ChannelSidebar(QTreeWidget):
             (self.tr("Unread"), UNREAD),
             (self.tr("Starred"), STARRED),
             ("排行", RANKING),
+            (self.tr("Updated or removed"), CHANGED),
         ):
             self._fixed[view] = self._item(self, label, (view, None))
+        changed = self._fixed[CHANGED]
+        changed.setHidden(not self._changed)
+        changed.setData(0, Qt.ItemDataRole.AccessibleTextRole, changed.text(0))  # no unread count
         self._muted = None
         if self._follows:
             heading = self._heading(self.tr("Follows"), folded)
@@ -160,6 +166,8 @@ class ChannelSidebar(QTreeWidget):
         self._show(self._fixed[ALL], counts.all)
         self._show(self._fixed[UNREAD], counts.all)
         self._show(self._fixed[STARRED], counts.starred)
+        self._changed = counts.changed
+        self._fixed[CHANGED].setHidden(not counts.changed)
         for name, item in self._follow_items.items():
             self._show(item, counts.by_follow.get(name, 0))
         if self._muted is not None:
@@ -210,7 +218,7 @@ class ChannelSidebar(QTreeWidget):
         if item is None or item.data(0, VIEW_ROLE) is None:
             return
         kind, channel = item.data(0, VIEW_ROLE)
-        if kind in (RANKING, STARRED, MUTED):
+        if kind in (RANKING, STARRED, MUTED, CHANGED):
             return  # nothing to mark there that 全部 does not
         menu = QMenu(self)
         if kind == FOLLOW:

@@ -31,6 +31,7 @@ class WindowSettings:
         self.refresher.cache_limit_bytes = self.settings.cache_limit_mb * 1024 * 1024
         self.refresher.panel_articles = self.settings.panel_articles
         self.refresher.panel_days = self.settings.panel_days
+        self.refresher.recheck_days = self.settings.recheck_days
         minutes = self.settings.refresh_minutes
         if minutes:
             self.auto_refresh.start(minutes * 60 * 1000)
