@@ -93,6 +93,8 @@ def test_the_window_shows_what_changed_and_what_is_gone(window, qtbot, server, s
     assert before.title in text(window) and ADDED_PARAGRAPH not in text(window)
     window.follow_link(f"{EDITED}#gr-version-2")
     assert ADDED_PARAGRAPH in text(window) and "本文于" in text(window)
+    window.actions.changes.trigger()  # 文章 → 查看修改, H
+    assert f"【新增】{ADDED_PARAGRAPH}" in text(window)
 
     window.show_article(GONE)
     assert "原文已删除" in text(window)
@@ -121,4 +123,6 @@ def test_a_link_to_a_version_there_is_not_changes_nothing(window, qtbot):
     for fragment in ("gr-changes-2", "gr-version-7", "gr-changes-1", "gr-version-x"):
         window.follow_link(f"{url}#{fragment}")
         assert text(window) == shown
+    window.actions.changes.trigger()
+    assert text(window) == shown and "not changed" in window.statusBar().currentMessage()
     assert not window.refresher.running  # not taken for another article to fetch

@@ -235,8 +235,8 @@
     </message>
     <message>
         <location filename="../../src/gansureader/ui/follow_dialog.py" line="42"/>
-        <source>All words must be there; a|b: either; -word: not; &quot;…&quot;: an exact phrase</source>
-        <translation>空格：全部包含；a|b：任一；-词：不含；&quot;…&quot;：完整短语</translation>
+        <source>All words must be there; a|b: either; -word: not; "…": an exact phrase</source>
+        <translation>空格：全部包含；a|b：任一；-词：不含；"…"：完整短语</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/ui/follow_dialog.py" line="48"/>
@@ -432,132 +432,137 @@
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="58"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="52"/>
+        <source>What c&amp;hanged (查看修改)</source>
+        <translation>查看修改(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="59"/>
         <source>&amp;Care mode (关怀模式)</source>
         <translation>关怀模式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="61"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="62"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="63"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="64"/>
         <source>&amp;Follow this search (关注)…</source>
         <translation>关注此搜索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="65"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="66"/>
         <source>&amp;Edit follow…</source>
         <translation>编辑关注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="66"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="67"/>
         <source>&amp;Remove follow</source>
         <translation>删除关注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="68"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="69"/>
         <source>Ne&amp;xt pane</source>
         <translation>下一个窗格(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="71"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="72"/>
         <source>Previous pa&amp;ne</source>
         <translation>上一个窗格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="73"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="74"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="53"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="54"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="55"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="56"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="56"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="57"/>
         <source>&amp;Reset zoom</source>
         <translation>重置缩放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="60"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="61"/>
         <source>&amp;Find in article</source>
         <translation>在文章中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="74"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="75"/>
         <source>&amp;About gansureader</source>
         <translation>关于 gansureader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="75"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="76"/>
         <source>&amp;Read aloud / pause</source>
         <translation>朗读 / 暂停(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="77"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="78"/>
         <source>Read &amp;unread articles aloud</source>
         <translation>连续朗读未读文章(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="79"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="80"/>
         <source>&amp;Next unread article</source>
         <translation>下一篇未读(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="80"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="81"/>
         <source>&amp;Stop reading</source>
         <translation>停止朗读(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="81"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="82"/>
         <source>&amp;Faster</source>
         <translation>加快(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="82"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="83"/>
         <source>S&amp;lower</source>
         <translation>放慢(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="92"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="93"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="97"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="98"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="102"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="103"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="107"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="108"/>
         <source>F&amp;ollows</source>
         <translation>关注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="111"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="112"/>
         <source>&amp;Listen</source>
         <translation>听新闻(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="114"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="115"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="119"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="120"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -739,17 +744,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_revisions.py" line="38"/>
+        <location filename="../../src/gansureader/ui/window_revisions.py" line="37"/>
+        <source>This article has not changed since it was stored</source>
+        <translation>本文保存以来没有修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/window_revisions.py" line="51"/>
         <source>The article as it is now</source>
         <translation>文章的最新版本</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_revisions.py" line="43"/>
+        <location filename="../../src/gansureader/ui/window_revisions.py" line="56"/>
         <source>Version %1 of %2</source>
         <translation>第 %1 版，共 %2 版</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_revisions.py" line="50"/>
+        <location filename="../../src/gansureader/ui/window_revisions.py" line="63"/>
         <source>What version %1 changed</source>
         <translation>第 %1 版的修改</translation>
     </message>
@@ -758,7 +768,7 @@
     <name>Narrator</name>
     <message>
         <location filename="../../src/gansureader/ui/speech.py" line="112"/>
-        <source>Reading aloud needs Qt&apos;s speech module: %1</source>
+        <source>Reading aloud needs Qt's speech module: %1</source>
         <translation>朗读需要 Qt 的语音模块：%1</translation>
     </message>
     <message>
@@ -871,12 +881,12 @@
     </message>
     <message>
         <location filename="../../src/gansureader/store/query.py" line="48"/>
-        <source>&apos;%1&apos; needs a word on each side, as in 兰州|天水</source>
+        <source>'%1' needs a word on each side, as in 兰州|天水</source>
         <translation>“%1”两边都要有词，例如 兰州|天水</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/store/query.py" line="49"/>
-        <source>&apos;%1&apos; cannot be one side of |: write it apart</source>
+        <source>'%1' cannot be one side of |: write it apart</source>
         <translation>“%1”不能放在 | 的一边：请单独写</translation>
     </message>
     <message>
@@ -886,8 +896,8 @@
     </message>
     <message>
         <location filename="../../src/gansureader/store/query.py" line="53"/>
-        <source>a quote (%1) is not closed: end the phrase with a quote, as in &quot;兰州新区&quot;</source>
-        <translation>引号（%1）没有闭合：请在短语末尾加上引号，例如 &quot;兰州新区&quot;</translation>
+        <source>a quote (%1) is not closed: end the phrase with a quote, as in "兰州新区"</source>
+        <translation>引号（%1）没有闭合：请在短语末尾加上引号，例如 "兰州新区"</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/store/query.py" line="56"/>
@@ -899,7 +909,7 @@
     <name>RankingList</name>
     <message>
         <location filename="../../src/gansureader/ui/ranking.py" line="62"/>
-        <source>Each source&apos;s ranking, with each article&apos;s rank over the week</source>
+        <source>Each source's ranking, with each article's rank over the week</source>
         <translation>各来源的新闻排行，附每篇文章一周内的名次</translation>
     </message>
     <message>
@@ -917,7 +927,7 @@
     </message>
     <message>
         <location filename="../../src/gansureader/ui/reader.py" line="409"/>
-        <source>The site&apos;s most read articles, with their movement; Enter opens one</source>
+        <source>The site's most read articles, with their movement; Enter opens one</source>
         <translation>网站阅读最多的文章及名次变化；回车打开</translation>
     </message>
     <message>

@@ -49,6 +49,7 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
         copy=action(translate("MainWindow", "&Copy link"), w.copy_link, "Ctrl+Shift+C"),
         export=action(translate("MainWindow", "&Export…"), w.export_selected, "Ctrl+E"),
         print=action(translate("MainWindow", "P&rint…"), w.print_article, key.Print),
+        changes=action(translate("MainWindow", "What c&hanged (查看修改)"), w.show_changes, "H"),
         zoom_in=action(
             translate("MainWindow", "Zoom &in"), lambda: w.zoom(1), ["Ctrl+=", "Ctrl++"]
         ),
@@ -96,7 +97,7 @@ def _lay_out(window: QMainWindow, a: SimpleNamespace) -> None:
         (
             translate("MainWindow", "&Article"),
             [a.next, a.previous, None, a.read, a.all_read, a.star, None]
-            + [a.browser, a.copy, None, a.export, a.print],
+            + [a.changes, None, a.browser, a.copy, None, a.export, a.print],
         ),
         (
             translate("MainWindow", "&View"),

@@ -25,6 +25,19 @@ class WindowRevisions:
         notes = [Note(record.line())] if record else []
         return notes + article_notes(url, self.store.revisions(url), self.store.removed_at(url))
 
+    def show_changes(self) -> None:
+        """文章 → 查看修改 (H): what the latest version of the article shown changed."""
+        url = self.current_url()
+        if url is None:
+            return
+        versions = len(self.store.revisions(url))
+        if versions > 1:
+            self.open_version_link(url, (CHANGES, versions))
+            return
+        said = translate("MainWindow", "This article has not changed since it was stored")
+        self.statusBar().showMessage(said, 4000)
+        announce(self.reader.browser, said)
+
     def open_version_link(self, url: str, target: tuple[str, int]) -> None:
         """A 查看修改 / 第 N 版 link of the article shown: that page of it, in the reader."""
         what, number = target
