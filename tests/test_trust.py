@@ -21,10 +21,13 @@ CHANNEL = Channel("测试", hostile.CHANNEL_URL, "测试")
 DRIPPING = hostile.article_path(2)
 
 
-def run_sync(store, server, **options):
+def run_sync(store, server, recheck_days=0, **options):
+    """``recheck_days``: the articles that recent are looked at again now."""
     fetcher = Fetcher(server.url, **options)
     try:
-        return SyncEngine(store, fetcher).run([CHANNEL], pages=1)
+        return SyncEngine(store, fetcher).run(
+            [CHANNEL], pages=1, recheck_days=recheck_days, recheck_now=bool(recheck_days)
+        )
     finally:
         fetcher.close()
 
@@ -150,6 +153,19 @@ def test_a_redirect_inside_the_site_stores_the_article_where_it_ended(site, stor
     assert store.known_urls([urls[1]]) == {urls[1]}
     assert store.count_articles() == 4
     assert (again.new, again.updated) == (0, 0)
+
+
+def test_an_article_whose_address_now_leads_to_a_list_page_is_gone_after_two_checks(site, store):
+    root, urls = site
+    with hostile.serve(root, {}) as server:
+        run_sync(store, server)
+    with hostile.serve(root, {DRIPPING: hostile.redirect_to("/hostile/")}) as server:
+        first = run_sync(store, server, recheck_days=100_000)
+        assert first.rechecks.missed == [urls[1]] and store.removed_at(urls[1]) is None
+        second = run_sync(store, server, recheck_days=100_000)
+    assert second.rechecks.removed == [urls[1]] and store.removed_at(urls[1]) is not None
+    assert store.article(urls[1]).title == "第2篇 测试文章"  # kept as it was
+    assert second.rechecks.failed == [] and second.ok
 
 
 def test_links_to_other_sites_on_a_list_page_are_not_fetched(tmp_path, store):

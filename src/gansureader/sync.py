@@ -507,7 +507,7 @@ class _Run:
             return _FetchedArticle(None, [], {})
         # Stored under the address it ended at (a redirect inside the site), found by both.
         data = _site_page(job.url, fetched)
-        first = _article_or_skip(parse_page(data, fetched.url, fetched.charset))
+        first = _article_or_skip(parse_page(data, fetched.url, fetched.charset), job.url)
         pages, kept = [first], [KeptPage(fetched.url, data, fetched.charset)]
         result = _FetchedArticle(None, kept, {job.url: (fetched.etag, fetched.last_modified)})
         if fetched.url != job.url:
@@ -547,7 +547,8 @@ def _site_page(url: str, fetched: Fetched) -> bytes:
     return fetched.data
 
 
-def _article_or_skip(page) -> ArticlePage:
+def _article_or_skip(page, asked: str) -> ArticlePage:
+    """The article of the page that answered for ``asked``, else why there is none."""
     if isinstance(page, ArticlePage):
         if not page.body:  # read wrong, or cut short: stored, it would never be fetched again
             raise ParseError("no article text was found on the page")
@@ -556,4 +557,6 @@ def _article_or_skip(page) -> ArticlePage:
         raise Skipped("the site says the page was not found (页面没有找到)", gone=True)
     if isinstance(page, RedirectPage):
         raise Skipped(f"only a pointer to {page.target}")
+    if page.url != asked:  # sent on to a channel or the front page: how sites drop a page
+        raise Skipped(f"the address now leads to {page.url}, not to an article", gone=True)
     raise Skipped("a list page where an article was expected")
