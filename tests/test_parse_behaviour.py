@@ -152,6 +152,33 @@ def test_soft_404_and_refresh_stub_are_never_articles():
     assert stub.target == "https://www.gansudaily.com.cn/system/2024/01/10/031000001.shtml"
 
 
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        ("404 Not Found", "Not Found"),  # nginx's own
+        ("提示信息_中国甘肃网", "抱歉，您访问的页面不存在或已被删除"),
+        ("文章不存在", ""),
+        ("Page not found - 中国甘肃网", "页面未找到"),
+    ],
+)
+def test_a_page_saying_it_is_not_there_is_a_soft_404(title, heading):
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<body><h1>{heading}</h1><p>返回首页</p></body></html>"
+    ).encode()
+    url = "http://gansu.gscn.com.cn/system/2024/05/18/013200002.shtml"
+    assert isinstance(parse_page(page, url), NotFoundPage)
+
+
+def test_an_article_with_404_in_its_title_is_an_article():
+    page = parse_fixture("seed_article.html")
+    assert isinstance(page, ArticlePage)
+    for title in ("404名学生参加兰州新区技能大赛", "404 名学生参加兰州新区技能大赛"):
+        data = fixture_bytes("seed_article.html").replace(page.title.encode(), title.encode())
+        again = parse_page(data, page.url)
+        assert isinstance(again, ArticlePage) and again.title == title
+
+
 def test_unknown_template_yields_title_date_and_body():
     page = parse_fixture("unknown_template.html")
     assert page.title == "甘肃将新建改扩建幼儿园200所"

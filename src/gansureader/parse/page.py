@@ -65,9 +65,11 @@ def parse_page(data: bytes, url: str, charset: str | None = None) -> Page:
     title = page_title(root)
 
     heading = root.find(".//h1")
-    if any(
-        marker in title or (heading is not None and marker in text_of(heading))
-        for marker in site.NOT_FOUND_MARKERS
+    headline = text_of(heading) if heading is not None else ""
+    if (
+        site.NOT_FOUND_TITLE.match(title)
+        or site.NOT_FOUND_TITLE.match(headline)
+        or any(marker in title or marker in headline for marker in site.NOT_FOUND_MARKERS)
     ):
         return NotFoundPage(url)
     target = _refresh_target(root, base)

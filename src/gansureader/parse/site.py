@@ -18,7 +18,24 @@ URL_DATE = re.compile(r"/system/(\d{4})/(\d{2})/(\d{2})/")
 TITLE_SUFFIX = re.compile(r"\s*(?:_|-{1,2}|\||｜|—{1,2})\s*[^_|｜]*" + SITE_NAME + r".*$")
 TITLE_CHANNEL_SUFFIX = re.compile(r"(?:_[^_]{1,12})+$")
 
-NOT_FOUND_MARKERS = ("页面没有找到", "页面不存在")
+# What a page the site (or its CMS, or its web server) puts where an article was says in
+# its title or <h1>: a soft 404, answered 200.
+NOT_FOUND_MARKERS = (
+    "页面没有找到",
+    "页面不存在",
+    "页面未找到",
+    "找不到页面",
+    "找不到您要访问的页面",
+    "您访问的页面不存在",
+    "文章不存在",
+    "稿件不存在",
+    "信息不存在",
+)
+NOT_FOUND_TITLE = re.compile(  # "404", "404 Not Found", "404 - 页面…"; not "404 名学生…"
+    r"^\s*(?:(?:HTTP\s*)?404(?:\s*$|\s*[-–—_|:：]|\s+not found|\s*错误|\s+error)"
+    r"|not found\b|page not found\b)",
+    re.IGNORECASE,
+)
 
 BREADCRUMB_MARKERS = ("您当前的位置", "当前位置", "您的位置")
 BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|&gt;&gt;|>|»|›|→|/)\s*")
