@@ -6,8 +6,8 @@ import json
 
 import feedparser
 
-from conftest import DEMO_CHANNELS, EDITED, GONE, PANELS_ONLY, edit
-from gansureader.changes import ADDED, CHANGED, SAME, text_changes
+from conftest import DEMO_CHANNELS, EDITED, GONE, PANELS_ONLY, edit, page_file
+from gansureader.changes import ADDED, CHANGED, SAME, article_changes, text_changes
 from gansureader.cli import main
 from gansureader.demo import MirrorServer, demo_channels
 from gansureader.net import Fetcher
@@ -95,3 +95,25 @@ def test_show_history_and_the_feed_carry_the_revisions(site, tmp_path, capsys):
     parsed = feedparser.parse(str(tmp_path / "feeds" / "feeds" / "all.atom"))
     entry = next(e for e in parsed.entries if e.id == EDITED)
     assert not parsed.bozo and entry.updated_parsed > entry.published_parsed
+
+
+def test_a_picture_behind_a_new_query_string_is_no_revision_but_a_new_picture_is(site, tmp_path):
+    page = page_file(site, EDITED)
+    photo = "http://finance.gscn.com.cn/pic/demo/photo_13200011_1.jpg"
+    with MirrorServer(site) as server, Store(tmp_path / "cache") as store:
+        sync(store, server, None)
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace(photo, photo + "?t=1733126400"), encoding="utf-8")
+        assert sync(store, server).rechecks.revised == []
+        assert len(store.revisions(EDITED)) == 1
+        assert store.article(EDITED).picture_urls()[0] == photo + "?t=1733126400"  # as now
+        swapped = photo.replace("_1.jpg", "_2.png")
+        page.write_text(text.replace(photo, swapped), encoding="utf-8")
+        assert sync(store, server).rechecks.revised == [EDITED]
+        old, new = store.revision(EDITED, 1), store.revision(EDITED, 2)
+    changes = article_changes(old, new)
+    assert changes.pictures and changes.to_dict()["counts"] == {
+        "added": 0,
+        "removed": 0,
+        "changed": 0,
+    }

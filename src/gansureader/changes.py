@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from urllib.parse import urlsplit
 
-from .model import ArticlePage
+from .model import ArticlePage, body_picture_urls
 
 SAME, ADDED, REMOVED, CHANGED = "same", "added", "removed", "changed"
 # Paragraphs less alike than this are one removed and one added, not one changed.
@@ -124,6 +125,7 @@ class ArticleChanges:
     title: tuple[str, str] | None  # (before, after) when the title changed
     meta: tuple[str, str] | None  # the meta line (date · 来源 · 编辑 · 作者), when it changed
     body: list[Change]
+    pictures: bool = False  # a picture added, removed or replaced
 
     def to_dict(self) -> dict:
         def pair(value):
@@ -132,6 +134,7 @@ class ArticleChanges:
         return {
             "title": pair(self.title),
             "meta": pair(self.meta),
+            "pictures": self.pictures,
             "counts": counts(self.body),
             "changes": [change.to_dict() for change in self.body if change.kind != SAME],
         }
@@ -140,7 +143,14 @@ class ArticleChanges:
 def article_changes(old: ArticlePage, new: ArticlePage) -> ArticleChanges:
     title = (old.title, new.title) if old.title != new.title else None
     meta = (_meta(old), _meta(new)) if _meta(old) != _meta(new) else None
-    return ArticleChanges(title, meta, text_changes(old.texts(), new.texts()))
+    pictures = picture_paths(old) != picture_paths(new)
+    return ArticleChanges(title, meta, text_changes(old.texts(), new.texts()), pictures)
+
+
+def picture_paths(article: ArticlePage) -> list[str]:
+    """The pictures of the body by path: the same picture behind another query string or
+    mirror host is not another picture."""
+    return [urlsplit(url).path for url in body_picture_urls(article.body)]
 
 
 def _meta(article: ArticlePage) -> str:

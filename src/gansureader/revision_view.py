@@ -131,6 +131,8 @@ def changes_html(
         said.insert(0, "改了标题")
     if changes.meta:
         said.append("改了发布信息")
+    if changes.pictures:
+        said.append("换了图片")
     summary = (
         f"第 {number} 版（{when(after.seen_at)}）与第 {number - 1} 版（{when(before.seen_at)}）"
         f"相比：{'，'.join(said) or '正文没有改动'}"

@@ -190,6 +190,8 @@ def history(entries: list[dict], removed_at) -> str:
             lines.append(f"     title: {entry['title']['old']} → {entry['title']['new']}")
         if entry["meta"]:
             lines.append(f"     meta: {entry['meta']['old']} → {entry['meta']['new']}")
+        if entry["pictures"]:
+            lines.append("     pictures added, removed or replaced")
         signs = {"added": "+", "removed": "-", "changed": "~"}
         for change in entry["changes"]:
             text = change.get("new") if change["kind"] != "removed" else change.get("old")

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
+from ..changes import picture_paths
 from ..model import ArticlePage, ArticleSummary, Revision
 from .db import now, to_datetime
 from .rows import ARTICLE_ID, SUMMARY_SELECT, article_from_row, summary, texts_from_json
@@ -164,6 +165,21 @@ class RevisionList:
             "SELECT ?, position, url, charset, data FROM article_pages WHERE article_id = ?",
             (cursor.lastrowid, row["id"]),
         )
+
+
+def reads_differently(row: sqlite3.Row, article: ArticlePage) -> bool:
+    """Whether a reader would see ``article`` differ from the stored one: its title, meta
+    line, text or pictures (by their path: a query or a mirror host is no other picture).
+    Links' addresses and markup are not read."""
+    stored = article_from_row(row)
+    return any(
+        seen(stored) != seen(article)
+        for seen in (
+            lambda a: (a.title, a.published_at, a.source, a.editor, a.author, a.contributor),
+            ArticlePage.texts,
+            picture_paths,
+        )
+    )
 
 
 def same_article(row: sqlite3.Row, article: ArticlePage) -> bool:

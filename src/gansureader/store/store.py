@@ -33,7 +33,7 @@ from .db import StoreError, Transaction, ensure_space, error_for, now, to_dateti
 from .follows import FOLLOWED, MUTED, FollowList
 from .images import ImageFiles
 from .query import parse_query
-from .revisions import RevisionList, same_article
+from .revisions import RevisionList, reads_differently, same_article
 from .rows import ARTICLE_ID, SUMMARY_SELECT, article_from_row, summary, texts_from_json
 from .schema import SCHEMA_VERSION, SchemaError, migrate
 from .sync_state import SyncBookkeeping
@@ -227,9 +227,7 @@ class Store(ChannelList, FollowList, RevisionList, SyncBookkeeping, CacheLimit):
         ensure_space(self.folder, sum(len(page.data) for page in pages))
         with self._write():
             row = self._db.execute(
-                "SELECT id, digest, title, body, published_at, parser_version FROM articles "
-                "WHERE url = ?",
-                (article.url,),
+                "SELECT * FROM articles WHERE url = ?", (article.url,)
             ).fetchone()
             if row is not None and not same_article(row, article):
                 return Saved.OTHER  # the site reused the address: the stored one stays
@@ -247,7 +245,9 @@ class Store(ChannelList, FollowList, RevisionList, SyncBookkeeping, CacheLimit):
             elif row["digest"] != columns["digest"]:
                 article_id, outcome = row["id"], Saved.UPDATED
                 self._link_channels(article_id, channels)
-                if row["parser_version"] == parser_version:  # else the parser's change
+                if not reads_differently(row, article):  # a picture's cache-busting query…
+                    columns["updated_at"], outcome = row["updated_at"], Saved.UNCHANGED
+                elif row["parser_version"] == parser_version:  # else the parser's change
                     self._keep_revision(row, stamp)
                 self._replace(row, columns, article)
             else:
