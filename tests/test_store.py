@@ -274,3 +274,18 @@ def test_unread_counts_follow_reading_linking_and_removing(cache):
         assert counts.by_channel == _counted(store) and added.url not in counts.by_channel
         unread = store.count_articles(unread_only=True)
         assert counts.all == unread and counts.starred == 0  # the starred one was read
+        kept = store.articles(unread_only=True)[0].url
+        store.set_starred(kept)
+        store.set_starred(kept, False)
+        store.set_starred(kept)
+        counts = store.unread_counts()  # the totals are kept by triggers: as counted
+        assert (counts.all, counts.starred) == tuple(
+            store._db.execute(
+                "SELECT sum(read = 0), sum(read = 0 AND starred) FROM articles"
+            ).fetchone()
+        )
+        assert counts.starred == 1
+        assert (
+            store.count_articles()
+            == store._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        )

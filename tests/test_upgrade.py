@@ -68,6 +68,7 @@ def test_a_release_1_cache_keeps_everything_and_gains_a_body(v1_cache):
     with Store(v1_cache) as store:
         assert facts(v1_cache) == before  # read, starred, panels, pictures, channels
         assert store.count_articles(unread_only=True) == 45
+        assert store.unread_counts().all == 45 and store.count_articles() == 50  # schema 9
         assert store.count_articles(starred_only=True) == 3
         for url, paragraphs in old_text.items():
             article = store.article(url)

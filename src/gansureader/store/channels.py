@@ -86,8 +86,8 @@ class ChannelList:
         return bool(removed)
 
     def unread_counts(self) -> UnreadCounts:
-        """Every count of the sidebar: the channels' and the follows' from the tables
-        triggers keep (schemas 5 and 7), the totals from the unread index. What a muted
+        """Every count of the sidebar from the tables triggers keep: the channels' (schema
+        5), the follows' (7), the totals (9). What a muted
         follow hides is not counted (the muted matches are few, and counted)."""
         by_channel = dict(
             self._db.execute(
@@ -95,7 +95,7 @@ class ChannelList:
             ).fetchall()
         )
         total, starred = self._db.execute(
-            "SELECT count(*), coalesce(sum(starred), 0) FROM articles WHERE read = 0"
+            "SELECT unread, starred_unread FROM article_totals"
         ).fetchone()
         by_follow = dict(self._db.execute("SELECT name, unread FROM follows ORDER BY id"))
         muted = 0

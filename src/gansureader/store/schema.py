@@ -334,6 +334,33 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
         PRIMARY KEY (revision_id, position)
     );
     """,
+    # Version 9: the sidebar's totals (全部, 未读, 收藏) kept by triggers, so reading them
+    # costs the same at 200 000 articles as at 200 (counting the unread index grew with it).
+    """
+    CREATE TABLE article_totals (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        articles INTEGER NOT NULL,
+        unread INTEGER NOT NULL,
+        starred_unread INTEGER NOT NULL
+    );
+    INSERT INTO article_totals (id, articles, unread, starred_unread)
+        SELECT 1, count(*), coalesce(sum(read = 0), 0), coalesce(sum(read = 0 AND starred), 0)
+        FROM articles;
+    CREATE TRIGGER totals_article_added AFTER INSERT ON articles BEGIN
+        UPDATE article_totals SET articles = articles + 1, unread = unread + (NEW.read = 0),
+            starred_unread = starred_unread + (NEW.read = 0 AND NEW.starred);
+    END;
+    CREATE TRIGGER totals_article_removed AFTER DELETE ON articles BEGIN
+        UPDATE article_totals SET articles = articles - 1, unread = unread - (OLD.read = 0),
+            starred_unread = starred_unread - (OLD.read = 0 AND OLD.starred);
+    END;
+    CREATE TRIGGER totals_article_flags AFTER UPDATE OF read, starred ON articles
+    WHEN OLD.read != NEW.read OR OLD.starred != NEW.starred BEGIN
+        UPDATE article_totals SET unread = unread + (NEW.read = 0) - (OLD.read = 0),
+            starred_unread = starred_unread + (NEW.read = 0 AND NEW.starred)
+                - (OLD.read = 0 AND OLD.starred);
+    END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

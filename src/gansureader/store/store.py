@@ -439,6 +439,8 @@ class Store(ChannelList, FollowList, RevisionList, SyncBookkeeping, CacheLimit):
     def count_articles(
         self, channel: Channel | None = None, *, unread_only=False, starred_only=False
     ) -> int:
+        if channel is None and not unread_only and not starred_only and not self.any_muted():
+            return self._db.execute("SELECT articles FROM article_totals").fetchone()[0]
         where, params = self._filters(channel, unread_only, starred_only)
         return self._db.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
 
