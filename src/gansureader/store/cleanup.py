@@ -25,6 +25,7 @@ from .rows import texts_from_json
 # A clean-up measures again after each round of removals and corrects its estimate by
 # what the round really freed: two or three rounds reach the limit.
 CLEAN_UP_ROUNDS = 6
+DELETE_BATCH = 500  # articles deleted by one statement (SQLite allows 32 766 parameters)
 
 # The bytes of an earlier version of an article: its text and its kept pages.
 _REVISION_BYTES = (
@@ -166,12 +167,8 @@ class CacheLimit:
                 self._db.executemany(  # their pages go with them (ON DELETE CASCADE)
                     "DELETE FROM article_revisions WHERE id = ?", [(n,) for n in versions]
                 )
-                for article_id in doomed:
-                    row = self._db.execute(
-                        "SELECT id, title, body FROM articles WHERE id = ?", (article_id,)
-                    ).fetchone()
-                    search.remove(self._db, article_id, row["title"], texts_from_json(row["body"]))
-                    self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                for start in range(0, len(doomed), DELETE_BATCH):
+                    self._forget_articles(doomed[start : start + DELETE_BATCH])
                 panels.forget_unshown_recommendations(self._db)
                 self._forget_unused_pictures()
             compact(self._db)
@@ -183,6 +180,17 @@ class CacheLimit:
             freed = size - self.size_bytes()
             freed_per_estimated = min(max(freed / estimate, 0.1), 2.0) if estimate else 1.0
         return removed
+
+    def _forget_articles(self, ids: list[int]) -> None:
+        """Delete these articles (their rows in other tables go by cascade and trigger),
+        and their search entries, which a contentless index forgets only when told
+        what it indexed (in the caller's transaction)."""
+        marks = ", ".join("?" * len(ids))
+        for row in self._db.execute(
+            f"SELECT id, title, body FROM articles WHERE id IN ({marks})", ids
+        ):
+            search.remove(self._db, row["id"], row["title"], texts_from_json(row["body"]))
+        self._db.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
 
     def _forget_unused_pictures(self) -> None:
         # article_pictures follows every article (its rows go with a deleted article).

@@ -18,6 +18,7 @@ from .rows import SUMMARY_SELECT, summary, texts_from_json
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 TOKEN = re.compile(rf"[{CJK}]+|[0-9A-Za-z\u00c0-\u024f]+")
+_LATIN_END = "\u024f"  # the last character of TOKEN's Latin runs
 _SNIPPET_BEFORE = 24
 _SNIPPET_LENGTH = 90
 
@@ -26,8 +27,8 @@ def index_text(text: str) -> str:
     """The text as the index sees it: bigrams of Chinese runs, lowercased words."""
     terms: list[str] = []
     for run in TOKEN.findall(text):
-        if is_cjk(run[0]):
-            terms.extend(run[i : i + 2] for i in range(max(len(run) - 1, 1)))
+        if run[0] > _LATIN_END:  # TOKEN's other runs are all Chinese
+            terms.extend(map(str.__add__, run, run[1:]) if len(run) > 1 else (run,))
         else:
             terms.append(run.lower())
     return " ".join(terms)
