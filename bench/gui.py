@@ -282,14 +282,123 @@ def follow_count_times(folder: Path, rounds: int) -> tuple[list[float], float]:
 
 
 def p95(values: list[float]) -> float:
+    values = sorted(values)
     return values[max(int(len(values) * 0.95) - 1, 0)]
+
+
+# What a reader types, keystroke by keystroke: each prefix is a search of its own.
+TYPED = {
+    "兰州": ["兰", "兰州"],
+    "营商环境会议": ["营", "营商", "营商环", "营商环境", "营商环境会议"],
+}
+
+
+def store_search_times(folder: Path, typed: list[str], rounds: int) -> list[float]:
+    """The store's query alone for each prefix typed, in ms (off the window's thread)."""
+    from gansureader.store import Store
+    from gansureader.ui.article_list import SEARCH_LIMIT
+
+    times = []
+    with Store(folder, read_only=True) as store:
+        for _ in range(rounds):
+            for text in typed:
+                began = time.perf_counter()
+                store.search(text, limit=SEARCH_LIMIT)
+                times.append((time.perf_counter() - began) * 1000)
+    return times
+
+
+def window_search_times(folder: Path, typed: list[str], rounds: int) -> list[float]:
+    """Window-thread CPU time from a keystroke's search to its hits painted, in ms: the
+    query runs on the reading thread; what the window's thread does meanwhile and with
+    the answer is what a frame has to hold."""
+    from PySide6.QtCore import QEventLoop
+
+    app, store, window = open_window(folder)
+    window.restore_layout()
+    window.show()
+    app.processEvents()
+    times = []
+    for _ in range(rounds):
+        for text in typed:
+            shown = QEventLoop()
+            window.model.modelReset.connect(shown.quit)
+            began = time.thread_time()
+            window.search_box.setText(text)
+            window.search_timer.stop()  # the typing pause, not measured
+            window.reload()
+            shown.exec()  # Qt's wait: it takes no CPU of this thread
+            window.list.viewport().repaint()
+            times.append((time.thread_time() - began) * 1000)
+            window.model.modelReset.disconnect(shown.quit)
+        window.search_box.clear()
+        window.search_timer.stop()
+        window.reload()
+    window.close()
+    store.close()
+    return times
+
+
+def growth(small: float, large: float, ratio: float) -> str:
+    """How a figure grows per ×10 articles: n^k, from two sizes ``ratio`` apart."""
+    import math
+
+    if small <= 0 or large <= 0 or ratio <= 1:
+        return "–"
+    return f"n^{math.log(large / small) / math.log(ratio):.2f}"
+
+
+def scale_report(sizes: list[int], caches: Path, runs: int) -> int:
+    """Every figure that depends on the archive's size, at each size, side by side."""
+    rows: dict[str, list[float]] = {}
+    floor_start, floor_rss = starts(FLOOR, runs)
+    for size in sizes:
+        folder = caches / str(size)
+        if not (folder / "gansureader.sqlite3").exists():
+            print(f"filling a cache of {size} synthetic articles…", flush=True)
+            synthetic.fill(folder, size)
+        start, rss = starts(APP, runs, str(folder))
+        rows.setdefault("start to first article, × bare", []).append(start / floor_start)
+        rows.setdefault("resident memory, × bare", []).append(rss / floor_rss)
+        for name, typed in TYPED.items():
+            rows.setdefault(f"search {name}: store p95 (ms)", []).append(
+                p95(store_search_times(folder, typed, 10))
+            )
+            rows.setdefault(f"search {name}: window p95 (ms)", []).append(
+                p95(window_search_times(folder, typed, 10))
+            )
+        rows.setdefault("sidebar counts p95 (ms)", []).append(p95(count_times(folder, 100)))
+    print(f"\nbare window: start {floor_start * 1000:.0f} ms, {floor_rss / 1024:.1f} MiB")
+    head = "".join(f"{size:>12,}" for size in sizes).replace(",", " ")
+    print(f"{'':<36}{head}{'growth':>10}")
+    for name, values in rows.items():
+        cells = "".join(f"{value:>12.2f}" for value in values)
+        trend = growth(values[0], values[-1], sizes[-1] / sizes[0]) if len(sizes) > 1 else ""
+        print(f"{name:<36}{cells}{trend:>10}")
+    return 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="starts to take the median of")
     parser.add_argument("--only", choices=["follows"], help="measure only the 关注 counts")
+    parser.add_argument(
+        "--articles",
+        type=int,
+        nargs="+",
+        help="measure what grows with the archive at these sizes (e.g. 10000 100000 200000)",
+    )
+    parser.add_argument(
+        "--caches", type=Path, help="keep the synthetic caches here, to reuse (with --articles)"
+    )
     args = parser.parse_args()
+    if args.articles:
+        caches = args.caches or Path(tempfile.mkdtemp(prefix="gansureader-bench-scale-"))
+        try:
+            return scale_report(sorted(args.articles), caches, args.runs)
+        finally:
+            if args.caches is None:
+                shutil.rmtree(caches, ignore_errors=True)
     work = Path(tempfile.mkdtemp(prefix="gansureader-bench-gui-"))
     try:
         print(f"filling a cache of {FOLLOWED_ARTICLES} synthetic articles…", flush=True)

@@ -164,3 +164,53 @@ def test_reparse_reports_pages_that_no_longer_read_as_articles(store):
     assert result.failed and result.failed[0].url == page.url
     assert store.article(page.url).body == page.body  # the stored reading is kept
     assert any(isinstance(block, Heading) for block in store.article(page.url).body)
+
+
+def test_an_upgrade_cut_short_keeps_its_steps_and_goes_on_at_the_next_start(v1_cache, monkeypatch):
+    from gansureader.store import StoreError, schema
+
+    before = facts(v1_cache)
+    steps = list(schema.MIGRATIONS)
+
+    def power_cut(db, report=None):
+        db.execute("DELETE FROM articles")  # half done when the power goes
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(schema, "MIGRATIONS", (*steps[:5], power_cut, *steps[6:]))
+    with pytest.raises((KeyboardInterrupt, StoreError)):
+        Store(v1_cache)
+    db = sqlite3.connect(v1_cache / DATABASE_NAME)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 5  # steps 2–5 kept
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 50  # not the half
+    db.close()
+    monkeypatch.setattr(schema, "MIGRATIONS", tuple(steps))
+    with Store(v1_cache) as store:
+        assert store.count_articles() == 50
+    after = facts(v1_cache)
+    assert after["articles"] == before["articles"] and after["pictures"] == before["pictures"]
+
+
+def test_the_window_shows_how_far_an_upgrade_is(v1_cache, qtbot, monkeypatch):
+    from gansureader.ui import upgrade
+
+    seen = []
+    original = upgrade.UpgradePage.show_progress
+
+    def show_progress(page, *report):
+        original(page, *report)
+        seen.append((page.isVisible(), page.status.text(), *report))
+
+    monkeypatch.setattr(upgrade.UpgradePage, "show_progress", show_progress)
+    upgrade.prepare_with_progress(v1_cache)
+    steps = SCHEMA_VERSION - 1
+    assert [report[2:4] for report in seen if report[5] == 0] == [
+        (n, steps) for n in range(1, steps + 1)
+    ]
+    assert (True, f"Step 1 of {steps} · 0 / 50 articles", 1, steps, 0, 50) in seen
+    assert all(visible for visible, *_ in seen)
+    with Store(v1_cache) as store:
+        assert store.count_articles() == 50
+    assert upgrade.pending_upgrade(v1_cache / DATABASE_NAME) is None
+    reports = len(seen)
+    upgrade.prepare_with_progress(v1_cache)  # nothing to upgrade: no page at all
+    assert len(seen) == reports

@@ -1114,6 +1114,49 @@
     </message>
 </context>
 <context>
+    <name>UpgradePage</name>
+    <message>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="73"/>
+        <source>Upgrading the cache</source>
+        <translation>正在升级缓存</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="74"/>
+        <source>Upgrading the cache for this version…</source>
+        <translation>正在为新版本升级缓存…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="79"/>
+        <source>From schema %1 to %2</source>
+        <translation>从第 %1 版结构升级到第 %2 版</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="84"/>
+        <source>Upgrade progress</source>
+        <translation>升级进度</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="87"/>
+        <source>Your articles, stars and follows are kept. If this is interrupted, the next start goes on from where it stopped.</source>
+        <translation>您的文章、收藏和关注都会保留。如果升级被中断，下次启动时会从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="102"/>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="104"/>
+        <source>%1 / %2 articles</source>
+        <translation>%1 / %2 篇</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="118"/>
+        <source>Almost there: the window opens when this is done.</source>
+        <translation>马上就好：升级完成后会打开窗口。</translation>
+    </message>
+</context>
+<context>
     <name>WindowOutputs</name>
     <message>
         <location filename="../../src/gansureader/ui/outputs.py" line="55"/>

@@ -1,8 +1,10 @@
 """The offline cache's SQLite schema and its migrations, keyed on ``PRAGMA user_version``.
 
-Each migration moves the database one version up inside one transaction; a
-database newer than this program knows is refused rather than damaged. A step is
-SQL, or a function of the connection where rows must be rewritten.
+Each migration moves the database one version up inside a transaction of its own, so
+an upgrade cut short (the power, a kill) resumes at the step it was in, with the steps
+before it kept; a database newer than this program knows is refused rather than
+damaged. A step is SQL, or a function of the connection (and of a report of how far it
+is through the articles) where rows must be rewritten.
 """
 
 from __future__ import annotations
@@ -10,13 +12,21 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 from ..addresses import panel_source
 from ..model import Image, Paragraph, Run, block_from_dict, block_texts, body_picture_urls
 from . import search
 
+REPORT_EVERY = 500  # articles between two reports of a step's progress
+Report = Callable[[int, int], None]  # (articles done, articles in all) within a step
 
-def _structured_bodies(db: sqlite3.Connection) -> None:
+
+def _nothing(done: int, total: int) -> None:
+    pass
+
+
+def _structured_bodies(db: sqlite3.Connection, report: Report = _nothing) -> None:
     """Version 2: articles hold a body of blocks; their pages are kept to be parsed again.
 
     The flat paragraphs and pictures of older caches become a body in the order the
@@ -28,7 +38,9 @@ def _structured_bodies(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 0")
     db.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
     rows = db.execute("SELECT id, title, paragraphs, images FROM articles").fetchall()
-    for article_id, title, paragraphs, images in rows:
+    for done, (article_id, title, paragraphs, images) in enumerate(rows):
+        if done % REPORT_EVERY == 0:
+            report(done, len(rows))
         blocks = legacy_body(json.loads(paragraphs), json.loads(images))
         body = json.dumps([block.to_dict() for block in blocks], ensure_ascii=False)
         db.execute("UPDATE articles SET body = ? WHERE id = ?", (body, article_id))
@@ -52,7 +64,7 @@ def _structured_bodies(db: sqlite3.Connection) -> None:
     )
 
 
-def _sync_state(db: sqlite3.Connection) -> None:
+def _sync_state(db: sqlite3.Connection, report: Report = _nothing) -> None:
     """Version 3: what a sync left undone is kept, so the next one completes it.
 
     A channel's list walk is complete or not; a queued article keeps why it failed;
@@ -84,7 +96,10 @@ def _sync_state(db: sqlite3.Connection) -> None:
             next_try TEXT NOT NULL
         )"""
     )
-    for article_id, body in db.execute("SELECT id, body FROM articles").fetchall():
+    rows = db.execute("SELECT id, body FROM articles").fetchall()
+    for done, (article_id, body) in enumerate(rows):
+        if done % REPORT_EVERY == 0:
+            report(done, len(rows))
         blocks = tuple(block_from_dict(block) for block in json.loads(body))
         db.executemany(
             "INSERT OR IGNORE INTO article_pictures (article_id, url) VALUES (?, ?)",
@@ -92,7 +107,7 @@ def _sync_state(db: sqlite3.Connection) -> None:
         )
 
 
-def _panel_sources(db: sqlite3.Connection) -> None:
+def _panel_sources(db: sqlite3.Connection, report: Report = _nothing) -> None:
     """Version 4: a panel snapshot knows where it was published (host, and section on the
     portal), so a ranking's movement compares with the same ranking seen before."""
     db.execute("ALTER TABLE panel_snapshots ADD COLUMN source TEXT NOT NULL DEFAULT ''")
@@ -369,35 +384,74 @@ class SchemaError(Exception):
     """The database cannot be used by this version of gansureader."""
 
 
-def migrate(connection: sqlite3.Connection) -> None:
-    """Bring the database to SCHEMA_VERSION; any number of processes may do it at once.
+Progress = Callable[[int, int, int, int], None]  # (step, steps, articles done, in all)
+
+
+def pending_upgrade(database: Path) -> tuple[int, int] | None:
+    """(the schema the cache at ``database`` is at, the one this program moves it to),
+    if opening it will upgrade it; None for a new, current or unreadable one (opening
+    says what is wrong with that)."""
+    if not database.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = _version(connection)
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    return (version, SCHEMA_VERSION) if 0 < version < SCHEMA_VERSION else None
+
+
+def migrate(connection: sqlite3.Connection, progress: Progress | None = None) -> None:
+    """Bring the database to SCHEMA_VERSION, a step (and a transaction) at a time;
+    ``progress`` hears how far it is. Any number of processes may do it at once.
 
     The version is read again under the write lock (BEGIN IMMEDIATE): whoever waited for
-    another process's migration finds it done instead of creating the tables twice.
+    another process's step finds it done instead of creating the tables twice.
     """
-    if _version(connection) == SCHEMA_VERSION:
+    version = _version(connection)
+    if version == SCHEMA_VERSION:
         return  # the usual case: opening stays a read
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        version = _version(connection)
-        if version > SCHEMA_VERSION:
-            raise SchemaError(
-                f"the cache was written by a newer gansureader (schema {version}, this one "
-                f"knows {SCHEMA_VERSION}); update gansureader or use another --data-dir"
-            )
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            step = MIGRATIONS[target - 1]
-            if isinstance(step, str):
-                for statement in _statements(step):
-                    connection.execute(statement)
-            else:
-                step(connection)
-            connection.execute(f"PRAGMA user_version = {target}")
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
+    _refuse_newer(version)
+    first = version + 1
+    for target in range(first, SCHEMA_VERSION + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            version = _version(connection)
+            _refuse_newer(version)  # another, newer gansureader got there first
+            if version < target:
+                _step(connection, target, first, progress)
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+
+def _refuse_newer(version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"the cache was written by a newer gansureader (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); update gansureader or use another --data-dir"
+        )
+
+
+def _step(connection: sqlite3.Connection, target: int, first: int, progress) -> None:
+    """Move the database to version ``target`` (in the caller's transaction)."""
+    steps, number = SCHEMA_VERSION - first + 1, target - first + 1
+    if progress is not None:
+        progress(number, steps, 0, 0)
+    step = MIGRATIONS[target - 1]
+    if isinstance(step, str):
+        for statement in _statements(step):
+            connection.execute(statement)
+    elif progress is not None:
+        step(connection, lambda done, total: progress(number, steps, done, total))
+    else:
+        step(connection)
+    connection.execute(f"PRAGMA user_version = {target}")
 
 
 def _version(connection: sqlite3.Connection) -> int:

@@ -35,7 +35,7 @@ from .images import ImageFiles
 from .query import parse_query
 from .revisions import RevisionList, reads_differently, same_article
 from .rows import ARTICLE_ID, SUMMARY_SELECT, article_from_row, summary, texts_from_json
-from .schema import SCHEMA_VERSION, SchemaError, migrate
+from .schema import SCHEMA_VERSION, Progress, SchemaError, migrate
 from .sync_state import SyncBookkeeping
 from .user_state import STATE_NAME, UserState
 
@@ -55,12 +55,20 @@ SEARCH_WINDOW = 5000
 
 
 class Store(ChannelList, FollowList, RevisionList, SyncBookkeeping, CacheLimit):
-    def __init__(self, folder: Path, *, read_only: bool = False, any_thread: bool = False):
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        read_only: bool = False,
+        any_thread: bool = False,
+        upgrade_progress: Progress | None = None,
+    ):
         """The cache in ``folder``, created or moved to this schema (a damaged one
-        replaced) — or, ``read_only``, a connection that can only read one a writing Store
-        has opened before: the window's, so that no write can run on its thread.
-        ``any_thread`` (read-only): used from whichever thread, one at a time (a thread
-        pool's threads come and go)."""
+        replaced; ``upgrade_progress`` hears how far an upgrade is) — or, ``read_only``, a
+        connection that can only read one a writing Store has opened before: the
+        window's, so that no write can run on its thread. ``any_thread`` (read-only):
+        used from whichever thread, one at a time (a thread pool's threads come and go)."""
+        self._upgrade_progress = upgrade_progress
         self.folder = Path(folder)
         self.images = ImageFiles(self.folder / "images")
         self.recovery: recovery.Recovery | None = None  # set when a damaged cache was replaced
@@ -107,7 +115,7 @@ class Store(ChannelList, FollowList, RevisionList, SyncBookkeeping, CacheLimit):
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
         self._db.execute("PRAGMA foreign_keys = ON")
-        migrate(self._db)
+        migrate(self._db, self._upgrade_progress)
 
     def _open_read_only(self, database: Path, any_thread: bool) -> None:
         self._db = sqlite3.connect(

@@ -22,6 +22,7 @@ from .failures import start_log
 from .main_window import MainWindow
 from .refresh import Refresher
 from .settings import Settings
+from .upgrade import prepare_cache, prepare_with_progress
 
 SCREENSHOT_TIMEOUT_MS = 60_000
 SETTLE_MS = 400  # pictures and layout settle before the screenshot
@@ -63,7 +64,8 @@ def run(
     if demo and data_folder is None:
         folder = folder / "demo"  # the demo's articles never mix with the real cache
     try:
-        store, recovered = open_for_window(folder)
+        recovered = prepare_with_progress(folder)  # an upgrade says how far it is
+        store = Store(folder, read_only=True)
     except StoreError as error:
         QMessageBox.critical(None, "gansureader", str(error))
         print(f"gansureader: error: {error}", file=sys.stderr)
@@ -125,9 +127,7 @@ def open_for_window(folder: Path):
     left unmatched — a read when there are none; the window itself never writes (the
     Refresher does).
     """
-    with Store(folder) as prepared:
-        recovered = prepared.recovery
-        prepared.match_stale_follows()
+    recovered = prepare_cache(folder)
     return Store(folder, read_only=True), recovered
 
 
