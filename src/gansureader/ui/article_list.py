@@ -11,11 +11,13 @@ match highlighted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
+from html import unescape
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAccessible, QFont, QFontMetrics, QPalette, QTextDocument
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QAccessible, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
 
 from ..model import ArticleSummary, Channel
@@ -190,10 +192,6 @@ class ArticleListView(QListView):
 class ArticleDelegate(QStyledItemDelegate):
     """Two lines per article; a fixed height keeps 50 000 rows cheap to lay out."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._snippet = QTextDocument()
-
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt's name)
         height = QFontMetrics(option.font).height()
         return QSize(200, int(height * 3.3))  # two lines and room: grows with the font
@@ -257,19 +255,37 @@ class ArticleDelegate(QStyledItemDelegate):
         return ""
 
     def _paint_snippet(self, painter, option, snippet: str, rect, line: int) -> None:
-        colour = option.palette.color(QPalette.ColorRole.PlaceholderText).name()
-        mark = option.palette.color(QPalette.ColorRole.Highlight).name()
-        on_mark = option.palette.color(QPalette.ColorRole.HighlightedText).name()
-        html = snippet.replace(
-            "<mark>", f'<span style="background-color:{mark};color:{on_mark}">'
-        ).replace("</mark>", "</span>")
-        self._snippet.setDefaultFont(option.font)
-        self._snippet.setHtml(f'<div style="color:{colour}">{html}</div>')
-        self._snippet.setTextWidth(rect.width())
-        painter.save()
-        painter.translate(rect.x() - 4, rect.y() + line * 1.2 - 4)
-        self._snippet.drawContents(painter, QRectF(0, 0, rect.width(), line * 1.4))
-        painter.restore()
+        """The text around the match on the second line, each match on the highlight
+        colour — drawn piece by piece: a rich-text document a row cost 0.5 ms, and a
+        screen of search results shown at once is thirty rows."""
+        metrics = QFontMetrics(option.font)
+        palette = option.palette
+        x, right = rect.x(), rect.right()
+        baseline = rect.y() + int(line * 2.2)
+        for marked, text in _snippet_pieces(snippet):
+            width = metrics.horizontalAdvance(text)
+            if x + width > right:  # the last piece that fits, elided
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, right - x)
+                width = metrics.horizontalAdvance(text)
+            if marked:
+                box = QRect(x, baseline - metrics.ascent(), width, metrics.height())
+                painter.fillRect(box, palette.color(QPalette.ColorRole.Highlight))
+                painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+            else:
+                painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(x, baseline, text)
+            x += width
+            if x >= right:
+                break
+
+
+def _snippet_pieces(snippet: str) -> list[tuple[bool, str]]:
+    """A snippet (escaped text, matches in <mark>) as (is a match, text) pieces."""
+    pieces = []
+    for number, part in enumerate(re.split(r"</?mark>", snippet)):
+        if part:
+            pieces.append((number % 2 == 1, unescape(part)))
+    return pieces
 
 
 def _minute(moment) -> str:
