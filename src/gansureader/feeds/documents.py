@@ -1,22 +1,26 @@
 """The feed documents of one cache, by path: what the server answers and the export
-writes. Built on demand and kept until the cache changes (SQLite's data_version
-tells), so a feed reader polling every few minutes costs one query."""
+writes. Built on demand; the last few are kept until the cache changes (SQLite's
+data_version tells), so a feed reader polling every few minutes costs one query and a
+server holds a few documents, never the archive."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from ..model import Channel
 from ..store import EXTENSIONS, Store
-from .atom import atom_feed
+from .atom import Pages, archive_path, atom_feed, feed_pages
 from .catalog import OPML_PATH, SITE_NAME, Feed, catalog
 from .opml import opml_document
 
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 OPML_TYPE = "text/x-opml; charset=utf-8"
 _PICTURE_PATH = re.compile(r"/pictures/([0-9a-f]{64})\.(?:jpg|png|gif|webp)")
+_ARCHIVE_PATH = re.compile(r"(.+)/([1-9][0-9]{0,8})\.atom")
+KEPT_DOCUMENTS = 16  # built documents kept for the next request (each at most two pages)
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,8 @@ class FeedDocuments:
 
     def __init__(self, store: Store, base_url: str, channels: list[Channel] | None = None):
         self.store, self.base_url, self.channels = store, base_url.rstrip("/"), channels
-        self._built: dict[str, Document] = {}
+        self._built: OrderedDict[str, Document] = OrderedDict()
+        self._pages: dict[str, Pages] = {}  # feed path → how it splits, until the cache changes
         self._feeds: list[Feed] | None = None
         self._version: int | None = None
         self.pictures_shown: set[str] = set()  # paths of the pictures the feeds built show
@@ -49,17 +54,37 @@ class FeedDocuments:
         """The feed, OPML or picture at ``path``; None for anything else."""
         self._follow_the_cache()
         if path in self._built:
+            self._built.move_to_end(path)
             return self._built[path]
         document = self._build(path)
         if document is not None and not path.startswith("/pictures/"):
             self._built[path] = document
+            while len(self._built) > KEPT_DOCUMENTS:
+                self._built.popitem(last=False)
         return document
+
+    def forget(self, path: str) -> None:
+        """Drop a built document (the export writes one and moves on)."""
+        self._built.pop(path, None)
+
+    def pages(self, feed: Feed) -> Pages | None:
+        """How ``feed`` splits into its newest document and its archived pages."""
+        self._follow_the_cache()
+        if feed.path not in self._pages:
+            self._pages[feed.path] = feed_pages(self.store, feed)
+        return self._pages[feed.path]
+
+    def archive_paths(self, feed: Feed) -> list[str]:
+        """The paths of the feed's archived pages, the oldest first."""
+        pages = self.pages(feed)
+        return [archive_path(feed, n) for n in range(1, (pages.archived if pages else 0) + 1)]
 
     def _follow_the_cache(self) -> None:
         """Forget what was built when another connection changed the cache."""
         version = self.store.data_version()
         if version != self._version:
             self._built.clear()
+            self._pages.clear()
             self._feeds = None
             self._version = version
 
@@ -75,10 +100,21 @@ class FeedDocuments:
             return _document(data, OPML_TYPE)
         if picture := _PICTURE_PATH.fullmatch(path):
             return self._picture(picture.group(1))
+        archived = _ARCHIVE_PATH.fullmatch(path)
         for feed in self.feeds():
             if feed.path == path:
-                data = atom_feed(self.store, feed, feed.url(self.base_url), self._picture_address)
-                return _document(data, ATOM_TYPE)
+                page = None
+            elif archived and f"{archived.group(1)}.atom" == feed.path:
+                page = int(archived.group(2))
+                pages = self.pages(feed)
+                if pages is None or page > pages.archived:
+                    return None
+            else:
+                continue
+            data = atom_feed(
+                self.store, feed, self.base_url, self._picture_address, page, self.pages(feed)
+            )
+            return _document(data, ATOM_TYPE)
         return None
 
     def _picture_address(self, url: str) -> str | None:

@@ -29,7 +29,8 @@ from . import pages as kept_pages
 from . import panels, recovery, search, sync_state
 from .channels import ChannelList
 from .cleanup import CacheLimit
-from .db import StoreError, Transaction, ensure_space, error_for, now, to_datetime
+from .db import StoreError, Transaction, ensure_space, error_for, now
+from .feed_rows import FeedRows
 from .follows import FOLLOWED, MUTED, FollowList
 from .images import ImageFiles
 from .query import parse_query
@@ -54,7 +55,7 @@ class Saved(StrEnum):
 SEARCH_WINDOW = 5000
 
 
-class Store(ChannelList, FollowList, RevisionList, SyncBookkeeping, CacheLimit):
+class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, CacheLimit):
     def __init__(
         self,
         folder: Path,
@@ -414,32 +415,6 @@ class Store(ChannelList, FollowList, RevisionList, SyncBookkeeping, CacheLimit):
             (*params, limit, offset),
         )
         return [summary(row) for row in rows]
-
-    def whole_articles(
-        self,
-        channel: Channel | None = None,
-        *,
-        starred_only: bool = False,
-        follow: str | None = None,
-        limit: int = -1,
-    ) -> list[tuple[ArticlePage, datetime, datetime | None]]:
-        """Stored articles (of a channel, starred, or a follow's), newest first, each whole
-        (without its panels) with the time its stored text last changed, and that time
-        again if it was a change of an earlier version (已更新): what a feed carries."""
-        where, params = self._filters(channel, False, starred_only, follow)
-        rows = self._db.execute(
-            "SELECT *, EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id) "
-            f"AS revised FROM articles a {where} ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
-            (*params, limit),
-        )
-        return [
-            (
-                article_from_row(row),
-                to_datetime(row["updated_at"]),
-                to_datetime(row["updated_at"]) if row["revised"] else None,
-            )
-            for row in rows
-        ]
 
     def has_articles(self) -> bool:
         return self._db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None

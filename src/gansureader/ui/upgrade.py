@@ -18,7 +18,6 @@ from ..store import DATABASE_NAME, Store
 from ..store.schema import pending_upgrade
 from .phrases import announce
 
-
 # An upgrade done sooner shows nothing (a page that flashes is worse than a short wait):
 # most are one step of SQL (50 000 articles from the release before: 0.09 s).
 SHOW_AFTER_MS = 400
