@@ -1,5 +1,6 @@
 """The desktop app as a reader uses it, offscreen: read, follow panels, search, star, sync."""
 
+import dataclasses
 import sqlite3
 import sys
 import threading
@@ -9,6 +10,8 @@ import pytest
 
 from conftest import DEMO_CHANNELS, open_window, synced
 from gansureader.demo import MirrorHandler, MirrorServer, demo_channels, demo_site
+from gansureader.model import Paragraph, Run
+from gansureader.parse import PARSER_VERSION
 from gansureader.store import Store, StoreError
 
 QtCore = pytest.importorskip("PySide6.QtCore")
@@ -506,3 +509,21 @@ def test_the_ranking_view_shows_each_source_with_movement_and_a_sparkline(window
     with qtbot.waitSignal(window.article_shown):
         view.itemClicked.emit(rows[0])
     assert window.current_url() == rows[0].data(URL_ROLE)
+
+
+def test_a_very_long_article_is_read_only_as_far_as_it_is_shown(window, qtbot):
+    from gansureader.render import MAX_BLOCKS, TRUNCATED
+    from gansureader.store.rows import body_from_json
+
+    url = window.model.summary(0).url
+    shown = window.store.article(url)
+    long = dataclasses.replace(shown, body=(Paragraph((Run("很长的文章。"),)),) * 3000)
+    window.refresher.write(lambda store: store.replace_parsed(long, PARSER_VERSION))
+    qtbot.waitUntil(lambda: len(window.store.article(url).body) == 3000, timeout=10_000)
+    window.show_article(url)
+    assert len(window.reader.article.body) == MAX_BLOCKS + 1  # decoded no further
+    assert TRUNCATED in window.reader.browser.toPlainText()
+    assert len(window.whole_article_shown().body) == 3000  # printing and 听新闻 get it all
+    stored = window.store._db.execute("SELECT body FROM articles WHERE url = ?", (url,)).fetchone()
+    for count in (0, 1, 7, 3000, 5000):
+        assert body_from_json(stored[0], count) == body_from_json(stored[0])[:count]

@@ -82,8 +82,8 @@ class WindowListening:
             narrator.pause()
         elif narrator.state == "paused":
             narrator.resume()
-        elif self.reader.article is not None:
-            narrator.read(self.reader.article.url, article_speech(self.reader.article))
+        elif (article := self.whole_article_shown()) is not None:
+            narrator.read(article.url, article_speech(article))
         else:
             self.statusBar().showMessage(
                 translate("MainWindow", "Choose an article to read aloud."), 5000
@@ -114,7 +114,7 @@ class WindowListening:
         self.select_row(row, show=False)
         url = self.model.summary(row).url
         if self.show_article(url, mark_read=False):  # marked read once it has been spoken
-            self.narrator.read(url, article_speech(self.reader.article))
+            self.narrator.read(url, article_speech(self.whole_article_shown()))
 
     def stop_reading(self) -> None:
         self.continuous = False

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..addresses import is_article_address
 from ..model import Channel
-from ..render import PICTURE_FRAGMENT
+from ..render import MAX_BLOCKS, PICTURE_FRAGMENT
 from ..revision_view import link_target
 from ..sanitize import is_safe_url
 from ..store import Store
@@ -54,6 +54,7 @@ from .window_settings import WindowSettings
 from .window_writes import WindowWrites
 
 SEARCH_DELAY_MS = 150
+SHOWN_BLOCKS = MAX_BLOCKS + 1  # one more than the reader lays out: it says the rest is cut
 PROGRESS_EVERY_MS = 200
 
 
@@ -277,7 +278,7 @@ class MainWindow(
 
     def show_article(self, url: str, mark_read: bool = True) -> bool:
         """Show the cached article; ``mark_read`` False: 连续朗读 marks it once spoken."""
-        article = self.store.article(url)
+        article = self.store.article(url, blocks=SHOWN_BLOCKS)  # the rest is never laid out
         if article is None:
             return False
         self.reader.browser.marking = self.matches_to_mark()
@@ -367,8 +368,14 @@ class MainWindow(
         self.outputs.export(self.selected_articles())
 
     def print_article(self) -> None:
-        if self.reader.article is not None:
-            self.outputs.print(self.reader.article)
+        if (article := self.whole_article_shown()) is not None:
+            self.outputs.print(article)
+
+    def whole_article_shown(self):
+        """The article shown, whole (the reader holds only what it lays out): to print,
+        to read aloud."""
+        url = self.current_url()
+        return self.store.article(url) if url else None
 
     def open_in_browser(self) -> None:
         url = self.current_url()
