@@ -120,3 +120,18 @@ def test_the_server_serves_the_archive_and_no_page_beyond_it(large):
         assert beyond.status_code == 404
     finally:
         server.stop()
+
+
+def test_after_a_sync_the_feeds_read_lately_are_built_before_anyone_asks(large):
+    server = FeedServer(lambda: Store(large), 0, [CHANNEL])
+    server.serve_in_background()
+    try:
+        assert len(walk(f"{server.address}/{FEED}")[0].entries) == 250
+        with Store(large) as store:  # the sync, as the window's writer runs it
+            store.save_article(article(COUNT), channels=[CHANNEL], validators={})
+        server.rebuild_recent()
+        server._cache.submit(lambda: None).result(30)  # what was queued before it is done
+        ready = server._documents._built[f"/{FEED}"]
+        assert url(COUNT).encode() in ready.data  # built, with the new article, unasked
+    finally:
+        server.stop()

@@ -63,6 +63,13 @@ class FeedDocuments:
                 self._built.popitem(last=False)
         return document
 
+    def rebuild_recent(self) -> int:
+        """After the cache changed: build again the documents asked for lately (the last
+        KEPT_DOCUMENTS), so the feed readers that poll them find them ready. How many."""
+        recent = list(self._built)
+        self._follow_the_cache()
+        return sum(self.document(path) is not None for path in recent)
+
     def forget(self, path: str) -> None:
         """Drop a built document (the export writes one and moves on)."""
         self._built.pop(path, None)

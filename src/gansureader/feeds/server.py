@@ -127,6 +127,15 @@ class FeedServer(ThreadingHTTPServer):
         """The document at ``path``, built on the cache's thread (from a client's thread)."""
         return self._cache.submit(self._build, path).result(ANSWER_SECONDS)
 
+    def rebuild_recent(self) -> None:
+        """After a sync: the documents feed readers asked for lately are built again on
+        the cache's thread now, not when the next reader asks (and waits)."""
+        if self._documents is not None:
+            try:
+                self._cache.submit(self._documents.rebuild_recent)
+            except RuntimeError:
+                pass  # stopping: nobody will ask
+
     def _build(self, path: str) -> Document | None:
         if self._documents is None:
             self._documents = FeedDocuments(self.open_store(), self.address, self.channels)

@@ -451,6 +451,7 @@ class MainWindow(
 
     def _sync_finished(self, summary) -> None:
         self._sync_ended()
+        self.outputs.cache_changed()
         shown = self.current_url()
         self.reload()
         if summary.failed:

@@ -144,6 +144,12 @@ class WindowOutputs(QObject):
             self.feeds.serve_in_background()
             self._status(self.tr("Feeds at %1").replace("%1", f"{self.feeds.address}/opml"))
 
+    def cache_changed(self) -> None:
+        """A sync (or a clean-up) changed the cache: the feeds read lately are built anew
+        in the background."""
+        if self.feeds is not None:
+            self.feeds.rebuild_recent()
+
     def stop_feed_server(self) -> None:
         if self.feeds is not None:
             self.feeds.stop()
