@@ -135,3 +135,31 @@ def test_after_a_sync_the_feeds_read_lately_are_built_before_anyone_asks(large):
         assert url(COUNT).encode() in ready.data  # built, with the new article, unasked
     finally:
         server.stop()
+
+
+def test_search_results_come_a_page_at_a_time_in_one_order(large, qtbot):
+    """The list shows the first screen of hits, and the next as it scrolls."""
+    from gansureader.ui.article_list import FIRST_PAGE, ArticleListModel
+    from gansureader.ui.reads import Reads
+
+    with Store(large) as store:
+        whole = [hit.url for hit in store.search("正文", limit=300)]
+        paged = [hit.url for hit in store.search("正文", limit=FIRST_PAGE)]
+        paged += [
+            hit.url for hit in store.search("正文", limit=300 - FIRST_PAGE, offset=FIRST_PAGE)
+        ]
+        assert len(whole) == 300 and paged == whole
+    window_store = Store(large, read_only=True)
+    reads = Reads(large)
+    try:
+        model = ArticleListModel(window_store, reads)
+        model.show_search("正文", lambda error: None)
+        qtbot.waitUntil(lambda: model.rowCount() == FIRST_PAGE, timeout=10_000)
+        assert model.canFetchMore()
+        model.fetchMore()
+        qtbot.waitUntil(lambda: model.rowCount() > FIRST_PAGE, timeout=10_000)
+        listed = [model.summary(n).url for n in range(model.rowCount())]
+        assert listed == whole[: len(listed)]
+    finally:
+        reads.shut_down()
+        window_store.close()

@@ -50,11 +50,14 @@ def remove(db, rowid: int, title: str, texts: list[str]) -> None:
     )
 
 
-def hits(db: sqlite3.Connection, query, limit: int, window: int) -> list[ArticleSummary]:
-    """The ``limit`` best articles answering ``query`` (a parsed Query) among the
-    ``window`` most recently stored the index finds, each with its snippet: ranked by
-    bm25 (a title match weighs ten body matches), then each read to be sure it matches
-    (the index of character pairs can be fooled), a page of them at a time."""
+def hits(
+    db: sqlite3.Connection, query, limit: int, window: int, offset: int = 0
+) -> list[ArticleSummary]:
+    """The ``limit`` best articles answering ``query`` (a parsed Query) after the best
+    ``offset``, among the ``window`` most recently stored the index finds, each with
+    its snippet: ranked by bm25 (a title match weighs ten body matches), then each read
+    to be sure it matches (the index of character pairs can be fooled), a page of them
+    at a time; only the answers' snippets are cut."""
     ranked = [
         row[0]
         for row in db.execute(
@@ -65,18 +68,23 @@ def hits(db: sqlite3.Connection, query, limit: int, window: int) -> list[Article
             (query.fts_expression(exact=False), window - 1),
         )
     ]
-    marks, found = query.highlighter(), []
+    marks, found, passed = query.highlighter(), [], 0
     select = SUMMARY_SELECT.replace("SELECT", "SELECT a.id, a.body,", 1)
-    for start in range(0, len(ranked), limit):  # most are matches
-        chunk = ranked[start : start + limit]
+    step = max(limit, 50)
+    for start in range(0, len(ranked), step):  # most are matches
+        chunk = ranked[start : start + step]
         rows = db.execute(f"{select} WHERE a.id IN ({', '.join('?' * len(chunk))})", chunk)
         by_id = {row["id"]: row for row in rows}
         for row in filter(None, map(by_id.get, chunk)):
             texts = texts_from_json(row["body"])
-            if query.matches(row["title"], texts):
-                found.append(summary(row, snippet=snippet(marks, row["title"], texts)))
-                if len(found) == limit:
-                    return found
+            if not query.matches(row["title"], texts):
+                continue
+            if passed < offset:  # shown already, on an earlier page
+                passed += 1
+                continue
+            found.append(summary(row, snippet=snippet(marks, row["title"], texts)))
+            if len(found) == limit:
+                return found
     return found
 
 

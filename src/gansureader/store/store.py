@@ -429,15 +429,15 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
         where, params = self._filters(channel, unread_only, starred_only)
         return self._db.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
 
-    def search(self, text: str, limit: int = 50) -> list[ArticleSummary]:
+    def search(self, text: str, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
         """Articles answering the query ``text`` (see query.py) in title or body, best first,
         each with a snippet; QueryError if it cannot be understood.
 
         Among the SEARCH_WINDOW most recently stored articles the index finds (see
         search.hits): bm25 costs about a microsecond a match, and a word like 甘肃 is in
-        nearly every article.
+        nearly every article. ``offset``: the best so many are left out (a page shown).
         """
-        return search.hits(self._db, parse_query(text), limit, SEARCH_WINDOW)
+        return search.hits(self._db, parse_query(text), limit, SEARCH_WINDOW, offset)
 
     def set_read(self, url: str, read: bool = True) -> None:
         with self._write():

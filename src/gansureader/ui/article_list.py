@@ -30,7 +30,7 @@ SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 _TOP = QModelIndex()  # the list's invisible root
 FIRST_PAGE = 60  # a screenful and some: what the window needs to open
 PAGE = 200
-SEARCH_LIMIT = 300
+SEARCH_LIMIT = 300  # hits a search lists at most; the first page comes first, more on scroll
 
 
 class ArticleListModel(QAbstractListModel):
@@ -60,12 +60,16 @@ class ArticleListModel(QAbstractListModel):
     def show_search(self, query: str, failed: Callable[[Exception], None]) -> None:
         """Search off the window's thread; the rows shown stay until the hits come (or
         ``failed`` says why none will: a query that cannot be understood)."""
-        self.reads.read(
-            "list",
-            lambda store: store.search(query, limit=SEARCH_LIMIT),
-            lambda hits: self._reset(lambda _, o, n: hits[o : o + n], searching=True),
-            failed,
-        )
+
+        def load(store: Store, offset: int, limit: int) -> list[ArticleSummary]:
+            if offset >= SEARCH_LIMIT:
+                return []
+            return store.search(query, limit=min(limit, SEARCH_LIMIT - offset), offset=offset)
+
+        def first(hits: list[ArticleSummary]) -> None:
+            self._reset(lambda store, o, n: hits if o == 0 else load(store, o, n), searching=True)
+
+        self.reads.read("list", lambda store: load(store, 0, FIRST_PAGE), first, failed)
 
     def show_follow(self, name: str | None) -> None:
         """A follow's articles (None: those the muted follows hide), each with its match
