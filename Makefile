@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/gui.py
 	$(BIN)/python bench/cleanup.py
+	$(BIN)/python bench/feeds.py
 
 # Linux: the onedir bundle (dist/gansureader/) and a .deb, both self-tested, then the budgets.
 package: $(STAMP)

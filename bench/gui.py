@@ -14,9 +14,16 @@
 - counts: the sidebar's unread counts after each article is read, at 50 000 articles,
   and at 100 000 with 20 关注 (target: p95 under one frame, 16 ms).
 
+With ``--articles N …``, what grows with the archive instead, at each size side by side
+with its growth (n^k): start and resident memory beside the bare window's, the store's
+search query alone and the window thread's CPU time from a keystroke's search to its
+hits painted (p95 over each prefix typed of 兰州 and of 营商环境会议), and the sidebar's
+counts (``--caches DIR`` keeps the synthetic caches to reuse).
+
 Each start is a fresh process, offscreen (no screen here), the median of several.
 
     make bench       (or: .venv/bin/python bench/gui.py [--runs 5] [--only follows])
+    .venv/bin/python bench/gui.py --articles 10000 100000 200000 [--caches DIR]
 """
 
 from __future__ import annotations
@@ -378,7 +385,7 @@ def scale_report(sizes: list[int], caches: Path, runs: int) -> int:
     return 0
 
 
-def main() -> int:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="starts to take the median of")
     parser.add_argument("--only", choices=["follows"], help="measure only the 关注 counts")
@@ -391,14 +398,22 @@ def main() -> int:
     parser.add_argument(
         "--caches", type=Path, help="keep the synthetic caches here, to reuse (with --articles)"
     )
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def scale(args: argparse.Namespace) -> int:
+    caches = args.caches or Path(tempfile.mkdtemp(prefix="gansureader-bench-scale-"))
+    try:
+        return scale_report(sorted(args.articles), caches, args.runs)
+    finally:
+        if args.caches is None:
+            shutil.rmtree(caches, ignore_errors=True)
+
+
+def main() -> int:
+    args = arguments()
     if args.articles:
-        caches = args.caches or Path(tempfile.mkdtemp(prefix="gansureader-bench-scale-"))
-        try:
-            return scale_report(sorted(args.articles), caches, args.runs)
-        finally:
-            if args.caches is None:
-                shutil.rmtree(caches, ignore_errors=True)
+        return scale(args)
     work = Path(tempfile.mkdtemp(prefix="gansureader-bench-gui-"))
     try:
         print(f"filling a cache of {FOLLOWED_ARTICLES} synthetic articles…", flush=True)
