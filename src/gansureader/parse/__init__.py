@@ -1,9 +1,20 @@
-"""The page parser: ``parse_page(data, url)`` turns a page of 中国甘肃网 into dataclasses."""
+"""The page parser: ``parse_page(data, url)`` turns a page of 中国甘肃网 into dataclasses.
 
-from .page import MAX_PAGE_BYTES, ParseError, parse_page
+The parser itself (and lxml under it) is imported on first use of ``parse_page``,
+``ParseError`` or ``MAX_PAGE_BYTES``: knowing the parser's version costs nothing, so a
+window with nothing to re-read never loads it.
+"""
 
 # Raised whenever the parser reads pages differently; the app then re-reads the cache's
 # kept pages in the background. 1: flat paragraphs and pictures; 2: the body in blocks.
 PARSER_VERSION = 2
 
 __all__ = ["MAX_PAGE_BYTES", "PARSER_VERSION", "ParseError", "parse_page"]
+
+
+def __getattr__(name: str):
+    if name in ("MAX_PAGE_BYTES", "ParseError", "parse_page"):
+        from . import page
+
+        return getattr(page, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -176,10 +176,14 @@ class Refresher(QObject):
         self._cancel = cancel = threading.Event()
 
         def work():
-            from ..reparse import reparse  # the parser: only now, off the GUI thread
+            from ..parse import PARSER_VERSION  # the version alone: no parser, no lxml
             from ..store import Store
 
             with Store(self.data_folder) as store:
+                if not store.reparse_candidates(PARSER_VERSION)[0]:
+                    return None  # nothing an older parser read: the parser never loads
+                from ..reparse import reparse
+
                 return reparse(
                     store,
                     outdated_only=True,
@@ -220,7 +224,7 @@ class Refresher(QObject):
         self._cancel = None
         if self._closed:
             return  # the window is gone: nobody to tell
-        if error is None:
+        if error is None and summary is not None:
             self.reparsed.emit(summary)
         else:  # quiet work of the app's own: a failure is for the log, not the reader
             log_failure(error)
