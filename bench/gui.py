@@ -147,11 +147,17 @@ def open_window(folder: Path):
     return app, store, MainWindow(store, settings, Refresher(folder))
 
 
-def click_times(folder: Path, clicks: int) -> list[float]:
+def shown_window(folder: Path):
+    """``open_window``, laid out as the app lays it out and shown."""
     app, store, window = open_window(folder)
     window.restore_layout()
     window.show()
     app.processEvents()
+    return app, store, window
+
+
+def click_times(folder: Path, clicks: int) -> list[float]:
+    app, store, window = shown_window(folder)
     times = []
     for n in range(clicks):
         row = (n * 37) % 1000  # rows spread over the first five pages of the list
@@ -214,10 +220,7 @@ def rich_cache(folder: Path) -> dict[str, str]:
 def rich_click_times(folder: Path, rounds: int) -> dict[str, list[float]]:
     """Per rich article: click (from another article) to rendered, ``rounds`` times."""
     urls = rich_cache(folder)
-    app, store, window = open_window(folder)
-    window.restore_layout()
-    window.show()
-    app.processEvents()
+    app, store, window = shown_window(folder)
     other = urls["seed_article.html"]
     times: dict[str, list[float]] = {}
     for name, url in urls.items():
@@ -321,10 +324,7 @@ def window_search_times(folder: Path, typed: list[str], rounds: int) -> list[flo
     the answer is what a frame has to hold."""
     from PySide6.QtCore import QEventLoop
 
-    app, store, window = open_window(folder)
-    window.restore_layout()
-    window.show()
-    app.processEvents()
+    app, store, window = shown_window(folder)
     times = []
     for _ in range(rounds):
         for text in typed:
