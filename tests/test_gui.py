@@ -10,7 +10,7 @@ import pytest
 
 from conftest import DEMO_CHANNELS, open_window, synced
 from gansureader.demo import MirrorHandler, MirrorServer, demo_channels, demo_site
-from gansureader.model import Paragraph, Run
+from gansureader.model import Paragraph, Run, Table, TableRow
 from gansureader.parse import PARSER_VERSION
 from gansureader.store import Store, StoreError
 
@@ -512,7 +512,7 @@ def test_the_ranking_view_shows_each_source_with_movement_and_a_sparkline(window
 
 
 def test_a_very_long_article_is_read_only_as_far_as_it_is_shown(window, qtbot):
-    from gansureader.render import MAX_BLOCKS, TRUNCATED
+    from gansureader.render import MAX_BLOCKS, MAX_TABLE_CELLS, TRUNCATED
     from gansureader.store.rows import body_from_json
 
     url = window.model.summary(0).url
@@ -527,3 +527,12 @@ def test_a_very_long_article_is_read_only_as_far_as_it_is_shown(window, qtbot):
     stored = window.store._db.execute("SELECT body FROM articles WHERE url = ?", (url,)).fetchone()
     for count in (0, 1, 7, 3000, 5000):
         assert body_from_json(stored[0], count) == body_from_json(stored[0])[:count]
+    table = Table(tuple(TableRow((f"第{n}行", str(n))) for n in range(2000)))
+    window.refresher.write(
+        lambda store: store.replace_parsed(dataclasses.replace(long, body=(table,)), PARSER_VERSION)
+    )
+    qtbot.waitUntil(lambda: window.store.article(url).body[0] == table, timeout=10_000)
+    window.show_article(url)
+    assert len(window.reader.article.body[0].rows) == MAX_TABLE_CELLS + 1  # a screenful
+    assert TRUNCATED in window.reader.browser.toPlainText()
+    assert window.whole_article_shown().body[0] == table

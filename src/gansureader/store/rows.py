@@ -23,9 +23,10 @@ def article_from_row(
     recommendations: tuple[Recommendation, ...] = (),
     ranking: tuple[RankItem, ...] = (),
     blocks: int | None = None,
+    rows: int | None = None,
 ) -> ArticlePage:
-    """The article a row holds; ``blocks``: only the body's first so many (what a view
-    lays out), None: all of it."""
+    """The article a row holds; ``blocks``: only the body's first so many, and of a
+    table only ``rows`` rows (what a view lays out); None: all of it."""
     return ArticlePage(
         url=row["url"],
         title=row["title"],
@@ -34,21 +35,24 @@ def article_from_row(
         editor=row["editor"],
         author=row["author"],
         breadcrumb=tuple(json.loads(row["breadcrumb"])),
-        body=body_from_json(row["body"], blocks),
+        body=body_from_json(row["body"], blocks, rows),
         contributor=row["contributor"],
         recommendations=recommendations,
         ranking=ranking,
     )
 
 
-def body_from_json(text: str, blocks: int | None = None) -> tuple:
+def body_from_json(text: str, blocks: int | None = None, rows: int | None = None) -> tuple:
     """A stored body's blocks; ``blocks``: only the first so many, the rest of the text
-    not even decoded (a body of 2 000 blocks cost a click 10 ms to read whole)."""
+    not even decoded (a body of 2 000 blocks cost a click 10 ms to read whole), and
+    ``rows``: only so many of a table's rows (a view lays out a screenful of them)."""
     if blocks is None:
         return tuple(block_from_dict(block) for block in json.loads(text))
     found, index = [], _BETWEEN.match(text, text.index("[") + 1).end()
     while len(found) < blocks and text[index] != "]":
         block, index = _DECODER.raw_decode(text, index)
+        if rows is not None and block.get("type") == "table":
+            block["rows"] = block["rows"][:rows]
         found.append(block_from_dict(block))
         index = _BETWEEN.match(text, index).end()
     return tuple(found)

@@ -386,9 +386,12 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
             if article_id is not None and self._link_channels(article_id, channels):
                 self._rematch_channels(article_id)
 
-    def article(self, url: str, *, blocks: int | None = None) -> ArticlePage | None:
+    def article(
+        self, url: str, *, blocks: int | None = None, rows: int | None = None
+    ) -> ArticlePage | None:
         """The stored article at ``url`` (or at the address ``url`` redirected to);
-        ``blocks``: only the body's first so many (what the reader lays out)."""
+        ``blocks``, ``rows``: only the body's first so many blocks, and so many rows of
+        a table (what the reader lays out)."""
         row = self._db.execute(
             f"SELECT * FROM articles WHERE id = {ARTICLE_ID}", {"url": url}
         ).fetchone()
@@ -399,6 +402,7 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
             panels.recommendations(self._db, row["recommendations_id"]),
             panels.ranking(self._db, row["ranking_id"]),
             blocks,
+            rows,
         )
 
     def articles(

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..addresses import is_article_address
 from ..model import Channel
-from ..render import MAX_BLOCKS, PICTURE_FRAGMENT
+from ..render import MAX_BLOCKS, MAX_TABLE_CELLS, PICTURE_FRAGMENT
 from ..revision_view import link_target
 from ..sanitize import is_safe_url
 from ..store import Store
@@ -54,7 +54,8 @@ from .window_settings import WindowSettings
 from .window_writes import WindowWrites
 
 SEARCH_DELAY_MS = 150
-SHOWN_BLOCKS = MAX_BLOCKS + 1  # one more than the reader lays out: it says the rest is cut
+# One more than the reader lays out, so that it says the rest is cut.
+SHOWN_BLOCKS, SHOWN_ROWS = MAX_BLOCKS + 1, MAX_TABLE_CELLS + 1
 PROGRESS_EVERY_MS = 200
 
 
@@ -278,7 +279,7 @@ class MainWindow(
 
     def show_article(self, url: str, mark_read: bool = True) -> bool:
         """Show the cached article; ``mark_read`` False: 连续朗读 marks it once spoken."""
-        article = self.store.article(url, blocks=SHOWN_BLOCKS)  # the rest is never laid out
+        article = self.store.article(url, blocks=SHOWN_BLOCKS, rows=SHOWN_ROWS)  # no more
         if article is None:
             return False
         self.reader.browser.marking = self.matches_to_mark()
