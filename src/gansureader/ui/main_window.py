@@ -279,7 +279,8 @@ class MainWindow(
 
     def show_article(self, url: str, mark_read: bool = True) -> bool:
         """Show the cached article; ``mark_read`` False: 连续朗读 marks it once spoken."""
-        article = self.store.article(url, blocks=SHOWN_BLOCKS, rows=SHOWN_ROWS)  # no more
+        # Decoded only as far as it is laid out; printing and 听新闻 read it whole.
+        article = self.store.article(url, blocks=SHOWN_BLOCKS, rows=SHOWN_ROWS)
         if article is None:
             return False
         self.reader.browser.marking = self.matches_to_mark()
@@ -527,6 +528,7 @@ class MainWindow(
         if isinstance(outcome, Exception):
             self.banner.show_message(self.tr("Clean-up stopped: %1").replace("%1", str(outcome)))
             return
+        self.outputs.cache_changed()
         shown = self.current_url()
         self.reload()
         if shown is not None and self.store.article(shown) is None:

@@ -390,6 +390,7 @@ class ReaderPane(QSplitter):
     def __init__(self, store: Store, parent=None):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.store = store
+        # The article shown, its body only as far as it is laid out (see show_article).
         self.article: ArticlePage | None = None
         column = QWidget(self)
         self.browser = ArticleBrowser(store, column)
