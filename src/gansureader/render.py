@@ -92,7 +92,27 @@ def article_html(
 def page_html(parts: list[str], colours: Colours = Colours()) -> str:
     """A document of rendered pieces: sanitised, with the style sheet."""
     body = sanitize_html("".join(parts))
-    return f"<html><head><style>{_css(colours)}</style></head><body>{body}</body></html>"
+    return f"<html><head><style>{style_sheet(colours)}</style></head><body>{body}</body></html>"
+
+
+def article_chunks(
+    article: ArticlePage,
+    colours: Colours = Colours(),
+    notes: Sequence[Note] = (),
+    *,
+    first: int = 60,
+    more: int = 100,
+) -> list[str]:
+    """The article as ``article_html`` shows it, in sanitised pieces a view lays out one
+    after another: the title, the meta line and the first ``first`` blocks, then ``more``
+    blocks at a time (their styles: ``style_sheet``). A long article's first screen is
+    laid out in a few milliseconds; the rest follows in the frames after."""
+    head = title_html(article) + header_html(article, notes)
+    body = body_html(article, colours) + footer_html(article)
+    pieces = [head + body[:first]] + [
+        body[start : start + more] for start in range(first, len(body), more)
+    ]
+    return [sanitize_html("".join(piece)) for piece in pieces]
 
 
 def title_html(article: ArticlePage) -> list[str]:
@@ -422,7 +442,7 @@ def _truncated(url: str) -> str:
     return f'<p class="note" align="center">{TRUNCATED}{link}</p>'
 
 
-def _css(c: Colours) -> str:
+def style_sheet(c: Colours) -> str:
     return (
         f"body {{ color: {c.text}; background: {c.background}; }}"
         f"h1 {{ font-size: 150%; margin-bottom: 6px; line-height: 140%; }}"

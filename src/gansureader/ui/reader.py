@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QShortcut,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -46,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import ArticlePage, RankItem, movement_mark
-from ..render import POSTER_FRAGMENT, Colours, Note, article_html
+from ..render import POSTER_FRAGMENT, Colours, Note, article_chunks, style_sheet
 from ..store import Store
 from .phrases import ranking_phrase
 
@@ -59,6 +60,7 @@ MIN_MARGIN = 16
 # costs what its column-wide copy does, and at most this many pixels (sharpness gives).
 MAX_PICTURE_PIXELS = 24_000_000
 MAX_MATCHES = 500  # marks beyond them cost layout time and help nobody
+MORE_EVERY_MS = 16  # the rest of a long article: a piece a frame, after the first screen
 MISSING_PICTURE = "图片未下载"
 FONT_FAMILIES = {
     "serif": (
@@ -106,7 +108,12 @@ class ArticleBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         self.zoom = 0
-        self.html = ""
+        # What is shown: the style sheet and the pieces (see render.article_chunks), the
+        # first laid out at once, each next one a frame later (``_pending``).
+        self.shown: tuple[str, list[str]] = ("", [])
+        self._pending: list[str] = []
+        self._more_timer = QTimer(self, singleShot=True, interval=MORE_EVERY_MS)
+        self._more_timer.timeout.connect(self._lay_out_more)
         self.column = 0  # the reading column's width the pictures were scaled for
         self._spoken_at = 0  # where in the text 听新闻 reads now
         self._spoken: list[QTextEdit.ExtraSelection] = []  # the sentence being read
@@ -117,16 +124,55 @@ class ArticleBrowser(QTextBrowser):
         self._relayout_timer.timeout.connect(self._relayout)
 
     def show_html(self, html: str) -> None:
+        """A whole document, its style sheet inside it."""
+        self.show_chunks("", [html])
+
+    def show_chunks(self, style: str, chunks: list[str]) -> None:
+        """The first piece laid out now, each next one a frame later: a long article's
+        first screen is there in a few milliseconds."""
         self._spoken_at = 0
         self._spoken = []
-        self.html = html
+        self.shown = (style, list(chunks))
         self.column = self.column_width()
-        self.setHtml(html)
+        self.document().setDefaultStyleSheet(style)
+        self.setHtml(chunks[0] if chunks else "")
+        self._pending = list(chunks[1:])
         self._fit_column()
         self._mark_matches()  # also when laid out again (a wider column)
+        if self._pending:
+            self._more_timer.start()
+        else:
+            self._more_timer.stop()
+
+    def _lay_out_more(self) -> None:
+        """The next piece, appended where the text ends; the reader stays where it reads."""
+        if not self._pending:
+            return
+        piece = QTextDocument()
+        piece.setDefaultStyleSheet(self.document().defaultStyleSheet())
+        piece.setHtml(self._pending.pop(0))
+        bar = self.verticalScrollBar()
+        position = bar.value()
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        # A new block with the piece's first block's format, which the inserted text
+        # joins (inserted at the end of the last block, it would run on in it).
+        cursor.insertBlock(piece.begin().blockFormat(), piece.begin().charFormat())
+        cursor.insertFragment(QTextDocumentFragment(piece))
+        bar.setValue(position)
+        if self._pending:
+            self._more_timer.start()
+        else:
+            self._mark_matches()  # over the whole text, now that it is all there
+
+    def laid_out_whole(self) -> bool:
+        """Whether every piece of what is shown is laid out (a test, a screen reader)."""
+        return not self._pending
 
     def clear(self) -> None:
-        self.html = ""
+        self.shown = ("", [])
+        self._pending = []
+        self._more_timer.stop()
         super().clear()
 
     def mark_spoken(self, sentence: str) -> None:
@@ -203,10 +249,10 @@ class ArticleBrowser(QTextBrowser):
         """After a resize or zoom: a new column width re-scales the pictures, else re-centre."""
         if not self.isVisible():
             return  # shown again, it is laid out again; a closed window's store is gone
-        if self.html and self.column_width() != self.column:
+        if self.shown[1] and self.column_width() != self.column:
             bar = self.verticalScrollBar()
             position = bar.value() / max(bar.maximum(), 1)
-            self.show_html(self.html)
+            self.show_chunks(*self.shown)
             bar.setValue(round(position * bar.maximum()))
         else:
             self._fit_column()
@@ -432,7 +478,8 @@ class ReaderPane(QSplitter):
     ):
         """``notes``: lines under the meta line (its 新闻排行 record, that it changed)."""
         self.article = article
-        self.browser.show_html(article_html(article, self.colours(), notes))
+        colours = self.colours()
+        self.browser.show_chunks(style_sheet(colours), article_chunks(article, colours, notes))
         self.recommendations.items.clear()
         for item in article.recommendations:
             self.recommendations.add(item.title, item.url, self._thumbnail(item.image))
