@@ -201,7 +201,7 @@ def test_in_chinese_rows_are_heard_in_chinese_and_mnemonics_stay_unique(qtbot, c
 
 
 def test_the_shortcuts_list_names_every_shortcut(window, qtbot, monkeypatch):
-    from gansureader.ui.keyboard import ShortcutsDialog
+    from gansureader.ui.shortcuts import ShortcutsDialog
 
     listed = []
     monkeypatch.setattr(ShortcutsDialog, "exec", lambda dialog: listed.append(dialog.table))

@@ -6,7 +6,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from gansureader import defaults
-from gansureader.ui.settings import Settings, SettingsDialog
+from gansureader.ui.settings import Settings
+from gansureader.ui.settings_dialog import SettingsDialog
 
 
 def test_the_dialog_has_a_field_for_every_declared_preference(qtbot, tmp_path):

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleBrowser</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="235"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="281"/>
         <source>Picture cannot be shown</source>
         <translation>图片无法显示</translation>
     </message>
@@ -12,12 +12,12 @@
 <context>
     <name>ArticleDelegate</name>
     <message>
-        <location filename="../../src/gansureader/ui/article_list.py" line="253"/>
+        <location filename="../../src/gansureader/ui/article_list.py" line="255"/>
         <source>Removed from the site</source>
         <translation>原文已删除</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/article_list.py" line="256"/>
+        <location filename="../../src/gansureader/ui/article_list.py" line="258"/>
         <source>Updated %1</source>
         <translation>已更新 %1</translation>
     </message>
@@ -168,27 +168,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="307"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="353"/>
         <source>Find in article</source>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="311"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="357"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="312"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="358"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="313"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="359"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="344"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="390"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -235,8 +235,8 @@
     </message>
     <message>
         <location filename="../../src/gansureader/ui/follow_dialog.py" line="42"/>
-        <source>All words must be there; a|b: either; -word: not; "…": an exact phrase</source>
-        <translation>空格：全部包含；a|b：任一；-词：不含；"…"：完整短语</translation>
+        <source>All words must be there; a|b: either; -word: not; &quot;…&quot;: an exact phrase</source>
+        <translation>空格：全部包含；a|b：任一；-词：不含；&quot;…&quot;：完整短语</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/ui/follow_dialog.py" line="48"/>
@@ -312,42 +312,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="80"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="81"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="151"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="152"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="154"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="155"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="155"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="156"/>
         <source>Search articles</source>
         <translation>搜索文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="157"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="158"/>
         <source>Words of the title or the text; the list shows what matches</source>
         <translation>标题或正文中的词语；列表显示匹配的文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="167"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="168"/>
         <source>Articles</source>
         <translation>文章列表</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="169"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="170"/>
         <source>Newest first; Enter opens one, M marks it read, S stars it</source>
         <translation>最新的在前；回车打开，M 标为已读，S 收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="200"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="201"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -567,22 +567,22 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="324"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="329"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="331"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="336"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="340"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="345"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="344"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="349"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
@@ -597,112 +597,112 @@
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="382"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="393"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="402"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="415"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="470"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="484"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="472"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="486"/>
         <source>%n article(s) changed on the site</source>
         <translation>
             <numerusform>网站修改了 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="474"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="488"/>
         <source>%n article(s) removed from the site</source>
         <translation>
             <numerusform>网站删除了 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="476"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="490"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="456"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="470"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="490"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="504"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="493"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="507"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="506"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="520"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="512"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="526"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="61"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="62"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="73"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="74"/>
         <source>Cleaning up…</source>
         <translation>正在清理…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="75"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="76"/>
         <source>Cleaning up the cache…</source>
         <translation>正在清理缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="88"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="91"/>
         <source>Free software under the MIT licence.</source>
         <translation>自由软件，以 MIT 许可证发布。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="92"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="95"/>
         <source>The licence texts are installed with the app.</source>
         <translation>许可证全文随应用一起安装。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="519"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="533"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="525"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="540"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="81"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="84"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="84"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="87"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
@@ -732,34 +732,34 @@
         <translation>不再关注“%1”？其文章仍保留在缓存中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_follows.py" line="115"/>
+        <location filename="../../src/gansureader/ui/window_follows.py" line="119"/>
         <source>Search: %1</source>
         <translation>搜索：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="478"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="492"/>
         <source>%1: %n new article(s)</source>
         <translation>
             <numerusform>%1：%n 篇新文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_revisions.py" line="37"/>
+        <location filename="../../src/gansureader/ui/window_revisions.py" line="42"/>
         <source>This article has not changed since it was stored</source>
         <translation>本文保存以来没有修改</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_revisions.py" line="51"/>
+        <location filename="../../src/gansureader/ui/window_revisions.py" line="59"/>
         <source>The article as it is now</source>
         <translation>文章的最新版本</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_revisions.py" line="56"/>
+        <location filename="../../src/gansureader/ui/window_revisions.py" line="64"/>
         <source>Version %1 of %2</source>
         <translation>第 %1 版，共 %2 版</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_revisions.py" line="63"/>
+        <location filename="../../src/gansureader/ui/window_revisions.py" line="71"/>
         <source>What version %1 changed</source>
         <translation>第 %1 版的修改</translation>
     </message>
@@ -768,7 +768,7 @@
     <name>Narrator</name>
     <message>
         <location filename="../../src/gansureader/ui/speech.py" line="112"/>
-        <source>Reading aloud needs Qt's speech module: %1</source>
+        <source>Reading aloud needs Qt&apos;s speech module: %1</source>
         <translation>朗读需要 Qt 的语音模块：%1</translation>
     </message>
     <message>
@@ -881,12 +881,12 @@
     </message>
     <message>
         <location filename="../../src/gansureader/store/query.py" line="48"/>
-        <source>'%1' needs a word on each side, as in 兰州|天水</source>
+        <source>&apos;%1&apos; needs a word on each side, as in 兰州|天水</source>
         <translation>“%1”两边都要有词，例如 兰州|天水</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/store/query.py" line="49"/>
-        <source>'%1' cannot be one side of |: write it apart</source>
+        <source>&apos;%1&apos; cannot be one side of |: write it apart</source>
         <translation>“%1”不能放在 | 的一边：请单独写</translation>
     </message>
     <message>
@@ -896,8 +896,8 @@
     </message>
     <message>
         <location filename="../../src/gansureader/store/query.py" line="53"/>
-        <source>a quote (%1) is not closed: end the phrase with a quote, as in "兰州新区"</source>
-        <translation>引号（%1）没有闭合：请在短语末尾加上引号，例如 "兰州新区"</translation>
+        <source>a quote (%1) is not closed: end the phrase with a quote, as in &quot;兰州新区&quot;</source>
+        <translation>引号（%1）没有闭合：请在短语末尾加上引号，例如 &quot;兰州新区&quot;</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/store/query.py" line="56"/>
@@ -909,7 +909,7 @@
     <name>RankingList</name>
     <message>
         <location filename="../../src/gansureader/ui/ranking.py" line="62"/>
-        <source>Each source's ranking, with each article's rank over the week</source>
+        <source>Each source&apos;s ranking, with each article&apos;s rank over the week</source>
         <translation>各来源的新闻排行，附每篇文章一周内的名次</translation>
     </message>
     <message>
@@ -921,22 +921,22 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="405"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="452"/>
         <source>Articles the page recommends; Enter opens one</source>
         <translation>本页推荐的文章；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="409"/>
-        <source>The site's most read articles, with their movement; Enter opens one</source>
+        <location filename="../../src/gansureader/ui/reader.py" line="456"/>
+        <source>The site&apos;s most read articles, with their movement; Enter opens one</source>
         <translation>网站阅读最多的文章及名次变化；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="411"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="458"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="413"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="460"/>
         <source>Tab moves between its links, Enter follows one</source>
         <translation>Tab 键在链接之间移动，回车打开链接</translation>
     </message>
@@ -944,114 +944,114 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="185"/>
+        <location filename="../../src/gansureader/ui/settings_dialog.py" line="32"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="82"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="68"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="83"/>
-        <location filename="../../src/gansureader/ui/settings.py" line="104"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="69"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="90"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="103"/>
-        <location filename="../../src/gansureader/ui/settings.py" line="120"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="89"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="106"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="130"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="116"/>
         <source>Serif (宋体)</source>
         <translation>宋体（衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="131"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="117"/>
         <source>Sans-serif (黑体)</source>
         <translation>黑体（无衬线）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="150"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="136"/>
         <source>Serve feeds to feed readers on this computer</source>
         <translation>为本机的订阅阅读器提供订阅源</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="197"/>
+        <location filename="../../src/gansureader/ui/settings_dialog.py" line="44"/>
         <source>Clean up now (starred articles are kept)</source>
         <translation>立即清理（保留收藏的文章）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="80"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="66"/>
         <source>Refresh every</source>
         <translation>自动刷新间隔</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="88"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="74"/>
         <source>List pages per channel</source>
         <translation>每个频道读取的列表页数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="95"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="81"/>
         <source>Panel articles per refresh</source>
         <translation>每次刷新下载的面板文章数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="101"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="87"/>
         <source>Look for changes in articles of the last</source>
         <translation>检查近期文章的修改：最近</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="109"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="95"/>
         <source>Cache size limit</source>
         <translation>缓存大小上限</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="117"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="103"/>
         <source>Keep panel history</source>
         <translation>面板历史保留</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="123"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="109"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="128"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="114"/>
         <source>Reading font</source>
         <translation>正文字体</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="137"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="123"/>
         <source>Text size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="145"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="131"/>
         <source>Care mode (关怀模式): larger text, stronger colours</source>
         <translation>关怀模式：更大的字，更鲜明的颜色</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="193"/>
+        <location filename="../../src/gansureader/ui/settings_dialog.py" line="40"/>
         <source>Feeds</source>
         <translation>订阅源</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="155"/>
+        <location filename="../../src/gansureader/ui/settings.py" line="141"/>
         <source>Feeds port</source>
         <translation>订阅源端口</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="208"/>
+        <location filename="../../src/gansureader/ui/settings_dialog.py" line="55"/>
         <source>Feeds address</source>
         <translation>订阅源地址</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings.py" line="211"/>
+        <location filename="../../src/gansureader/ui/settings_dialog.py" line="58"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -1059,18 +1059,18 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../src/gansureader/ui/keyboard.py" line="84"/>
-        <location filename="../../src/gansureader/ui/keyboard.py" line="87"/>
+        <location filename="../../src/gansureader/ui/shortcuts.py" line="25"/>
+        <location filename="../../src/gansureader/ui/shortcuts.py" line="28"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/keyboard.py" line="88"/>
+        <location filename="../../src/gansureader/ui/shortcuts.py" line="29"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/keyboard.py" line="88"/>
+        <location filename="../../src/gansureader/ui/shortcuts.py" line="29"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -1116,42 +1116,42 @@
 <context>
     <name>UpgradePage</name>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="73"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="77"/>
         <source>Upgrading the cache</source>
         <translation>正在升级缓存</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="74"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="78"/>
         <source>Upgrading the cache for this version…</source>
         <translation>正在为新版本升级缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="79"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="83"/>
         <source>From schema %1 to %2</source>
         <translation>从第 %1 版结构升级到第 %2 版</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="84"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="88"/>
         <source>Upgrade progress</source>
         <translation>升级进度</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="87"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="91"/>
         <source>Your articles, stars and follows are kept. If this is interrupted, the next start goes on from where it stopped.</source>
         <translation>您的文章、收藏和关注都会保留。如果升级被中断，下次启动时会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="102"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="106"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="104"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="108"/>
         <source>%1 / %2 articles</source>
         <translation>%1 / %2 篇</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="118"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="122"/>
         <source>Almost there: the window opens when this is done.</source>
         <translation>马上就好：升级完成后会打开窗口。</translation>
     </message>

@@ -12,10 +12,8 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from datetime import datetime, timedelta, timezone
-from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
-from ..changes import picture_paths
 from ..model import ArticlePage, ArticleSummary, Revision
 from .db import now, to_datetime
 from .rows import ARTICLE_ID, SUMMARY_SELECT, article_from_row, summary, texts_from_json
@@ -171,6 +169,8 @@ def reads_differently(row: sqlite3.Row, article: ArticlePage) -> bool:
     """Whether a reader would see ``article`` differ from the stored one: its title, meta
     line, text or pictures (by their path: a query or a mirror host is no other picture).
     Links' addresses and markup are not read."""
+    from ..changes import picture_paths  # the writer's: the window never loads it
+
     stored = article_from_row(row)
     return any(
         seen(stored) != seen(article)
@@ -185,6 +185,8 @@ def reads_differently(row: sqlite3.Row, article: ArticlePage) -> bool:
 def same_article(row: sqlite3.Row, article: ArticlePage) -> bool:
     """Whether ``article`` (just fetched from a stored article's address) is that article
     changed, not another one the site put at the same address."""
+    from difflib import SequenceMatcher  # the writer's: the window never loads it
+
     stored_date = to_datetime(row["published_at"])
     if stored_date and article.published_at and stored_date == article.published_at:
         return True

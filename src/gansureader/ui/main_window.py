@@ -32,11 +32,10 @@ from PySide6.QtWidgets import (
 from ..addresses import is_article_address
 from ..model import Channel
 from ..render import MAX_BLOCKS, MAX_TABLE_CELLS, PICTURE_FRAGMENT
-from ..revision_view import link_target
 from ..sanitize import is_safe_url
 from ..store import Store
 from .article_list import ArticleDelegate, ArticleListModel, ArticleListView
-from .keyboard import ShortcutsDialog, focus_pane, menu_position, next_pane
+from .keyboard import focus_pane, menu_position, next_pane
 from .listening import WindowListening
 from .outputs import WindowOutputs
 from .phrases import announce
@@ -303,9 +302,12 @@ class MainWindow(
         if fragment == PICTURE_FRAGMENT:
             self.fetch_picture(address)
             return
-        if target := link_target(fragment):  # 查看修改, an earlier version
-            self.open_version_link(address, target)
-            return
+        if fragment.startswith("gr-"):  # the article's own links: 查看修改, an earlier version
+            from ..revision_view import link_target  # and the diff: only for such a link
+
+            if target := link_target(fragment):
+                self.open_version_link(address, target)
+                return
         if not is_safe_url(url) or address == self.current_url():
             return  # a place in the article shown; or a click reported twice
         if self.show_article(url):
@@ -402,6 +404,8 @@ class MainWindow(
             focus_pane(pane)
 
     def show_shortcuts(self) -> None:
+        from .shortcuts import ShortcutsDialog  # its widgets: only when asked for
+
         ShortcutsDialog(list(vars(self.actions).values()), self).exec()
 
     # ------------------------------------------------------------------ syncing

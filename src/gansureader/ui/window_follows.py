@@ -13,11 +13,9 @@ import re
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from ..model import Follow
 from ..store.query import QueryError, parse_query
-from .follow_dialog import FollowDialog, query_problem
 from .phrases import announce
 from .sidebar import FOLLOW
 
@@ -44,6 +42,8 @@ class WindowFollows:
         name = name or self._chosen_follow()
         if name is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             translate("MainWindow", "Remove follow"),
@@ -55,6 +55,8 @@ class WindowFollows:
             self.refresher.write(lambda store: store.remove_follow(name), self._follows_written)
 
     def _open_follow_dialog(self, follow: Follow, old_name: str | None) -> None:
+        from .follow_dialog import FollowDialog  # its widgets: only when opened
+
         taken = {f.name for f in self.sidebar.follows()} - {old_name}
         channels = self._listed_channels()
         dialog = FollowDialog(follow, channels, taken, new=old_name is None, parent=self)
@@ -112,6 +114,8 @@ class WindowFollows:
 
     def search_failed(self, error: Exception) -> None:
         """A query the search box cannot understand: said, and the list stays."""
+        from .follow_dialog import query_problem
+
         message = translate("MainWindow", "Search: %1").replace("%1", query_problem(error))
         self.statusBar().showMessage(message, 8000)
         announce(self.search_box, message)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..changes import article_changes
 from ..render import Note, article_html
-from ..revision_view import CHANGES, VERSION, article_notes, changes_html, version_notes
 from .phrases import announce
 
 translate = QCoreApplication.translate
@@ -23,7 +21,12 @@ class WindowRevisions:
         """The lines under the meta line of the article as it is now."""
         record = self.store.rank_record(url)
         notes = [Note(record.line())] if record else []
-        return notes + article_notes(url, self.store.revisions(url), self.store.removed_at(url))
+        revisions, removed_at = self.store.revisions(url), self.store.removed_at(url)
+        if len(revisions) < 2 and removed_at is None:
+            return notes  # the usual case: nothing to say, revision_view not even loaded
+        from ..revision_view import article_notes
+
+        return notes + article_notes(url, revisions, removed_at)
 
     def show_changes(self) -> None:
         """文章 → 查看修改 (H): what the latest version of the article shown changed."""
@@ -32,6 +35,8 @@ class WindowRevisions:
             return
         versions = len(self.store.revisions(url))
         if versions > 1:
+            from ..revision_view import CHANGES
+
             self.open_version_link(url, (CHANGES, versions))
             return
         said = translate("MainWindow", "This article has not changed since it was stored")
@@ -40,6 +45,9 @@ class WindowRevisions:
 
     def open_version_link(self, url: str, target: tuple[str, int]) -> None:
         """A 查看修改 / 第 N 版 link of the article shown: that page of it, in the reader."""
+        from ..changes import article_changes
+        from ..revision_view import CHANGES, VERSION, changes_html, version_notes
+
         what, number = target
         revisions = self.store.revisions(url)
         if url != self.current_url() and not self.show_article(url):

@@ -8,18 +8,19 @@ looks ``self.tr`` up under the instance's class (so lupdate and the app agree).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..paths import licence_files
 from .care import SCALE, apply_care_mode
-from .settings import SettingsDialog
 
 translate = QCoreApplication.translate
 
 
 class WindowSettings:
     def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog  # its widgets: only when opened
+
         dialog = SettingsDialog(self.settings, self.store.folder, self.clean_up, self)
         if dialog.exec():
             self.apply_settings()
@@ -77,6 +78,8 @@ class WindowSettings:
 
     def about(self) -> None:
         """Version, licence, and the licences of everything the app carries."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle(translate("MainWindow", "About gansureader"))
         box.setText(
