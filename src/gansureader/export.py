@@ -13,7 +13,6 @@ import base64
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -124,6 +123,8 @@ def write_atomically(data: bytes, target: Path) -> None:
         raise ExportError(f"{target}: cannot be written ({error.strerror})") from None
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: it brings shutil, bz2 and lzma, which the window starts without
+
         handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.")
     except OSError as error:
         raise ExportError(f"{target}: cannot be written ({error.strerror})") from None

@@ -10,7 +10,6 @@ raised as it is.
 from __future__ import annotations
 
 import errno
-import shutil
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -52,6 +51,8 @@ def ensure_space(folder: Path, needed: int = 0) -> None:
 
 def free_bytes(folder: Path) -> int:
     try:
+        import shutil  # here: it brings bz2 and lzma, which the window starts without
+
         return shutil.disk_usage(folder).free
     except OSError:
         return DISK_MARGIN  # cannot tell: let the write itself decide

@@ -8,7 +8,6 @@ matches are in no channel's feed, as in no channel's list).
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from datetime import datetime
 
@@ -58,6 +57,8 @@ class FeedRows:
         """What a page of these entries depends on, as a digest: each article's stored
         text, whether it changed, and how many of its pictures are cached (an entry
         points at a cached copy) — read without decoding a body."""
+        import hashlib  # the feeds': the window starts without it
+
         digest = hashlib.sha256()
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]

@@ -7,9 +7,7 @@ under a real name.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -47,11 +45,15 @@ class ImageFiles:
 
     def write(self, data: bytes) -> str:
         """Store ``data`` (if not already there) and return its SHA-256."""
+        import hashlib  # the writer's: the window starts without it
+
         digest = hashlib.sha256(data).hexdigest()
         target = self.path(digest)
         if target.exists():
             return digest
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # the writer's: the window starts without it
+
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".partial-")
         try:
             with os.fdopen(handle, "wb") as out:

@@ -8,7 +8,6 @@ before it, never with another host's.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 
@@ -24,6 +23,8 @@ def snapshot(db: sqlite3.Connection, kind: str, article: ArticlePage, now: str) 
         items = [(None, i.title, i.url, i.image) for i in article.recommendations]
     if not items:
         return None
+    import hashlib  # the writer's: the window starts without it
+
     digest = hashlib.sha256(json.dumps(items, ensure_ascii=False).encode()).hexdigest()
     source = panel_source(article.url)
     latest = db.execute(

@@ -9,7 +9,6 @@ Qt's event loop.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -21,18 +20,34 @@ LOG_BYTES = 1024 * 1024  # and three older ones beside it
 _log = logging.getLogger("gansureader")
 
 
+class _LogFile(logging.Handler):
+    """The rotated log file, opened by the first failure: logging.handlers (and socket,
+    pickle and queue under it) is loaded then, not at every start."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path, self._file = path, None
+        self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            try:
+                self._file = logging.handlers.RotatingFileHandler(
+                    self.path, maxBytes=LOG_BYTES, backupCount=3, encoding="utf-8", delay=True
+                )
+            except OSError:
+                return  # a folder that cannot be written says so elsewhere
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+
 def start_log(folder: Path) -> Path:
     """Log failures to ``folder/gansureader.log`` from now on; returns its path."""
     path = Path(folder) / LOG_NAME
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in _log.handlers):
-        try:
-            handler = logging.handlers.RotatingFileHandler(
-                path, maxBytes=LOG_BYTES, backupCount=3, encoding="utf-8", delay=True
-            )
-        except OSError:
-            return path  # a folder that cannot be written says so elsewhere
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        _log.addHandler(handler)
+    if not any(isinstance(h, _LogFile) for h in _log.handlers):
+        _log.addHandler(_LogFile(path))
         _log.setLevel(logging.INFO)
         _log.propagate = False
         _log.log_path = path

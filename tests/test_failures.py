@@ -1,0 +1,25 @@
+"""A bug's traceback goes to gansureader.log in the data folder, rotated; the log file is
+opened by the first failure, not at start."""
+
+import logging
+
+from gansureader.ui import failures
+
+
+def test_a_failure_is_logged_with_its_traceback_and_the_log_rotates(tmp_path, monkeypatch):
+    logger = logging.getLogger("gansureader")
+    monkeypatch.setattr(logger, "handlers", [])
+    path = failures.start_log(tmp_path)
+    assert not path.exists()  # nothing written until something fails
+    try:
+        try:
+            raise ValueError("the parser met a page it cannot read")
+        except ValueError as error:
+            failures.log_failure(error)
+        text = path.read_text(encoding="utf-8")
+        assert "ValueError: the parser met a page it cannot read" in text and "Traceback" in text
+        logger.handlers[0]._file.maxBytes = 200  # as if a megabyte had been written
+        failures.log_failure(RuntimeError("again"))
+        assert (tmp_path / "gansureader.log.1").exists()  # the full one moved aside
+    finally:
+        logger.handlers[0]._file.close()
