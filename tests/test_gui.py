@@ -17,6 +17,7 @@ from gansureader.store import Store, StoreError
 QtCore = pytest.importorskip("PySide6.QtCore")
 from PySide6.QtCore import QTimer  # noqa: E402
 
+from gansureader.ui import refresh  # noqa: E402
 from gansureader.ui.article_list import SUMMARY_ROLE  # noqa: E402
 from gansureader.ui.reader import URL_ROLE  # noqa: E402
 from gansureader.ui.sidebar import RANKING, STARRED  # noqa: E402
@@ -347,7 +348,7 @@ def test_the_cache_limit_holds_after_a_refresh_and_keeps_starred(qtbot, tmp_path
     window.store.close()
 
 
-def test_articles_an_older_parser_read_are_read_again_in_the_background(window, qtbot):
+def test_articles_an_older_parser_read_are_read_again_in_the_background(window, qtbot, monkeypatch):
     import dataclasses
 
     from gansureader.model import Paragraph, Run
@@ -365,6 +366,13 @@ def test_articles_an_older_parser_read_are_read_again_in_the_background(window, 
     assert reparsed.args[0].changed == 1
     text = window.reader.browser.toPlainText()  # the article on screen was shown anew
     assert "旧解析。" not in text and "5月20日，兰州黄河风情线夜游项目全面升级。" in text
+    logged = []
+    monkeypatch.setattr(refresh, "log_failure", logged.append)
+    told = []
+    window.refresher.reparsed.connect(told.append)
+    assert window.refresher.reparse_outdated()  # nothing is outdated now
+    qtbot.waitUntil(lambda: not window.refresher.running, timeout=20_000)
+    assert told == [] and logged == []  # nothing to say, and nothing gone wrong
 
 
 PHOTO_STORY = "http://gansu.gscn.com.cn/system/2024/05/18/013200002.shtml"

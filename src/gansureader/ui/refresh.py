@@ -224,10 +224,10 @@ class Refresher(QObject):
         self._cancel = None
         if self._closed:
             return  # the window is gone: nobody to tell
-        if error is None and summary is not None:
-            self.reparsed.emit(summary)
-        else:  # quiet work of the app's own: a failure is for the log, not the reader
+        if error is not None:  # quiet work of the app's own: for the log, not the reader
             log_failure(error)
+        elif summary is not None:  # None: nothing an older parser read
+            self.reparsed.emit(summary)
         self._next()
 
     def cancel(self) -> None:
