@@ -120,7 +120,13 @@ def test_a_link_to_a_version_there_is_not_changes_nothing(window, qtbot):
     url = window.model.summary(0).url
     window.show_article(url)
     shown = text(window)
-    for fragment in ("gr-changes-2", "gr-version-7", "gr-changes-1", "gr-version-x"):
+    for fragment in (
+        "gr-changes-2",
+        "gr-version-7",
+        "gr-changes-1",
+        "gr-version-x",
+        "gr-version-²",
+    ):
         window.follow_link(f"{url}#{fragment}")
         assert text(window) == shown
     window.actions.changes.trigger()

@@ -48,7 +48,7 @@ def link_target(fragment: str) -> tuple[str, int] | None:
     """(CHANGES or VERSION, the version's number) of a link's fragment; None: not ours."""
     for what in (CHANGES, VERSION):
         number = fragment.removeprefix(what)
-        if number != fragment and number.isdigit():
+        if number != fragment and number.isascii() and number.isdigit():  # not "²"
             return what, int(number)
     return None
 
