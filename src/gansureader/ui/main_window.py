@@ -10,6 +10,7 @@ off the site go to the system browser.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -39,7 +40,6 @@ from .keyboard import focus_pane, menu_position, next_pane
 from .listening import WindowListening
 from .outputs import WindowOutputs
 from .phrases import announce
-from .ranking import RankingList
 from .reader import ReaderPane
 from .reads import Reads
 from .refresh import Refresher
@@ -51,6 +51,9 @@ from .window_follows import WindowFollows
 from .window_revisions import WindowRevisions
 from .window_settings import WindowSettings
 from .window_writes import WindowWrites
+
+if TYPE_CHECKING:
+    from .ranking import RankingList
 
 SEARCH_DELAY_MS = 150
 # One more than the reader lays out, so that it says the rest is cut.
@@ -174,11 +177,9 @@ class MainWindow(
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._list_menu)
         self.list.selectionModel().currentChanged.connect(lambda now, _: self._show_row(now.row()))
-        self.ranking_list = RankingList(self.left)
-        self.ranking_list.article_chosen.connect(self.follow_link)
+        self.ranking_list: RankingList | None = None  # made when 排行 is first chosen
         self.left_views = QStackedWidget(self.left)
         self.left_views.addWidget(self.list)
-        self.left_views.addWidget(self.ranking_list)
         layout = QVBoxLayout(self.left)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(self.search_box)
@@ -235,7 +236,7 @@ class MainWindow(
         query = self.search_box.text().strip()
         kind, channel = self.current_view()
         ranking = kind == RANKING and not query
-        self.left_views.setCurrentWidget(self.ranking_list if ranking else self.list)
+        self.left_views.setCurrentWidget(self._ranking_view() if ranking else self.list)
         if ranking:
             self.reads.read(
                 "rankings", _rankings, lambda shown: self.ranking_list.show_rankings(*shown)
@@ -251,6 +252,16 @@ class MainWindow(
         empty = not query and self.model.rowCount() == 0 and not self.store.has_articles()
         self.pages.setCurrentWidget(self.first_run if empty else self.splitter)
         self.update_counts()
+
+    def _ranking_view(self) -> RankingList:
+        """The 排行 view, made when first chosen: the window starts without it."""
+        if self.ranking_list is None:
+            from .ranking import RankingList
+
+            self.ranking_list = RankingList(self.left)
+            self.ranking_list.article_chosen.connect(self.follow_link)
+            self.left_views.addWidget(self.ranking_list)
+        return self.ranking_list
 
     def _show_row(self, row: int) -> None:
         summary = self.model.summary(row)
