@@ -83,6 +83,9 @@ def test_the_window_shows_what_changed_and_what_is_gone(window, qtbot, server, s
     assert "与第 1 版" in shown and "改了标题，修改 2 段，新增 1 段" in shown
     assert f"【新增】{ADDED_PARAGRAPH}" in shown
     assert "未改动的 2 段" in shown  # between the changes: they stay on the screen
+    # Listed as words too: a screen reader cannot hear a strike-through.
+    assert shown.count("外贸进出口增长12.6% → 外贸进出口增长12.8%") == 1  # title and lead
+    assert "兰州累计投入资金30亿元 → 兰州累计投入资金32亿元" in shown
     struck, underlined = marked(window.reader.browser)
     assert struck == ["6", "6", "0"]  # the title, the lead that repeats it, 30亿元
     assert underlined == ["8", "8", "2"]

@@ -91,6 +91,11 @@ def test_show_history_and_the_feed_carry_the_revisions(site, tmp_path, capsys):
         "new": "甘肃前四月外贸进出口增长12.8%",
     }
     assert history[1]["counts"] == {"added": 1, "removed": 0, "changed": 2}
+    assert {"old": "兰州累计投入资金30亿元", "new": "兰州累计投入资金32亿元"} in history[1][
+        "phrases"
+    ]
+    assert main(["history", EDITED, "--data-dir", str(folder)]) == 0
+    assert "~ 兰州累计投入资金30亿元 → 兰州累计投入资金32亿元" in capsys.readouterr().out
     assert main(["feeds", "export", str(tmp_path / "feeds"), "--data-dir", str(folder)]) == 0
     parsed = feedparser.parse(str(tmp_path / "feeds" / "feeds" / "all.atom"))
     entry = next(e for e in parsed.entries if e.id == EDITED)

@@ -111,6 +111,35 @@ def _alike(old: str, new: str) -> bool:
     return SequenceMatcher(None, old, new, autojunk=False).ratio() >= ALIKE
 
 
+_STOP = re.compile(r"[，。；：！？、;:!?\s]")  # not "." or ",": 12.6%, 1,000
+CONTEXT_CHARACTERS = 10  # of unchanged text either side of a changed phrase, at most
+
+
+def phrase_changes(pieces: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """Each change within a text as (before, after) with the words around it, cut at the
+    nearest punctuation: ("兰州累计投入资金30亿元", "兰州累计投入资金32亿元") — what a reader
+    (or a screen reader, which cannot hear a strike-through) takes in at a glance."""
+    found = []
+    index = 0
+    while index < len(pieces):
+        if pieces[index][0] == SAME:
+            index += 1
+            continue
+        end = index
+        while end < len(pieces) and pieces[end][0] != SAME:
+            end += 1
+        before = pieces[index - 1][1] if index > 0 else ""
+        after = pieces[end][1] if end < len(pieces) else ""
+        lead = before[-CONTEXT_CHARACTERS:]
+        lead = _STOP.split(lead)[-1]
+        tail = _STOP.split(after[:CONTEXT_CHARACTERS])[0]
+        old = "".join(text for kind, text in pieces[index:end] if kind == REMOVED)
+        new = "".join(text for kind, text in pieces[index:end] if kind == ADDED)
+        found.append((lead + old + tail, lead + new + tail))
+        index = end
+    return found
+
+
 def counts(changes: list[Change]) -> dict[str, int]:
     """How many paragraphs were added, removed and changed."""
     return {
@@ -127,6 +156,16 @@ class ArticleChanges:
     body: list[Change]
     pictures: bool = False  # a picture added, removed or replaced
 
+    def phrases(self) -> list[tuple[str, str]]:
+        """Every changed phrase of the title, meta line and changed paragraphs, in order,
+        each once (a lead that repeats the title changes with it)."""
+        pairs = [pair for pair in (self.title, self.meta) if pair]
+        found = [phrase for pair in pairs for phrase in phrase_changes(character_changes(*pair))]
+        for change in self.body:
+            if change.kind == CHANGED:
+                found += phrase_changes(change.pieces)
+        return list(dict.fromkeys(found))
+
     def to_dict(self) -> dict:
         def pair(value):
             return {"old": value[0], "new": value[1]} if value else None
@@ -136,6 +175,7 @@ class ArticleChanges:
             "meta": pair(self.meta),
             "pictures": self.pictures,
             "counts": counts(self.body),
+            "phrases": [{"old": old, "new": new} for old, new in self.phrases()],
             "changes": [change.to_dict() for change in self.body if change.kind != SAME],
         }
 

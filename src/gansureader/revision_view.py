@@ -37,6 +37,7 @@ from .render import (
 
 CHANGES, VERSION = "gr-changes-", "gr-version-"
 CONTEXT = 1  # unchanged paragraphs shown either side of a change
+MAX_PHRASES = 20  # changed phrases listed above the text (the text marks every one)
 _LABELS = {ADDED: "【新增】", REMOVED: "【删除】", CHANGED: "【修改】"}
 
 
@@ -142,6 +143,9 @@ def changes_html(
     parts = title_html(newer)
     parts.append(note_html(Note(summary, tuple(back), strong=True)))
     parts.append(note_html(_versions(url, revisions, 0)))
+    if phrases := changes.phrases()[:MAX_PHRASES]:
+        items = "".join(f"<li>{escape(old)} → {escape(new)}</li>" for old, new in phrases)
+        parts.append(f'<p class="meta">改动之处：</p><ul>{items}</ul>')
     for label, pair in (("【标题】", changes.title), ("【发布信息】", changes.meta)):
         if pair:
             pieces = _pieces_html(character_changes(*pair))

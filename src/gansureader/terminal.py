@@ -192,10 +192,12 @@ def history(entries: list[dict], removed_at) -> str:
             lines.append(f"     meta: {entry['meta']['old']} → {entry['meta']['new']}")
         if entry["pictures"]:
             lines.append("     pictures added, removed or replaced")
-        signs = {"added": "+", "removed": "-", "changed": "~"}
+        lines += [f"     ~ {phrase['old']} → {phrase['new']}" for phrase in entry["phrases"]]
+        signs = {"added": "+", "removed": "-"}
         for change in entry["changes"]:
-            text = change.get("new") if change["kind"] != "removed" else change.get("old")
-            lines.append(f"     {signs[change['kind']]} {text}")
+            if change["kind"] in signs:  # a changed one is said by its phrases, above
+                text = change.get("new") if change["kind"] == "added" else change.get("old")
+                lines.append(f"     {signs[change['kind']]} {text}")
     if removed_at is not None:
         lines.append(f"原文已删除: the page has been gone since {removed_at:%Y-%m-%d %H:%M} UTC")
     return "\n".join(lines)
