@@ -66,10 +66,7 @@ class ArticleListModel(QAbstractListModel):
                 return []
             return store.search(query, limit=min(limit, SEARCH_LIMIT - offset), offset=offset)
 
-        def first(hits: list[ArticleSummary]) -> None:
-            self._reset(lambda store, o, n: hits if o == 0 else load(store, o, n), searching=True)
-
-        self.reads.read("list", lambda store: load(store, 0, FIRST_PAGE), first, failed)
+        self._show_off_thread(load, searching=True, failed=failed)
 
     def show_follow(self, name: str | None) -> None:
         """A follow's articles (None: those the muted follows hide), each with its match
@@ -89,15 +86,18 @@ class ArticleListModel(QAbstractListModel):
             searching=False,
         )
 
-    def _show_off_thread(self, load, searching: bool) -> None:
-        """Rows whose first page is read off the window's thread too; shown when it comes."""
+    def _show_off_thread(
+        self, load, searching: bool, failed: Callable[[Exception], None] | None = None
+    ) -> None:
+        """Rows whose first page is read off the window's thread too; shown when it comes
+        (``failed``: told if it cannot be read)."""
 
         def first(rows: list[ArticleSummary]) -> None:
             self._reset(
                 lambda store, o, n: rows if o == 0 else load(store, o, n), searching=searching
             )
 
-        self.reads.read("list", lambda store: load(store, 0, FIRST_PAGE), first)
+        self.reads.read("list", lambda store: load(store, 0, FIRST_PAGE), first, failed)
 
     def _reset(self, load, searching: bool) -> None:
         self.reads.cancel("list")  # an answer on its way is for what was shown before
