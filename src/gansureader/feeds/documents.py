@@ -113,14 +113,12 @@ class FeedDocuments:
                 page = None
             elif archived and f"{archived.group(1)}.atom" == feed.path:
                 page = int(archived.group(2))
-                pages = self.pages(feed)
-                if pages is None or page > pages.archived:
-                    return None
             else:
                 continue
-            data = atom_feed(
-                self.store, feed, self.base_url, self._picture_address, page, self.pages(feed)
-            )
+            pages = self.pages(feed)
+            if page is not None and (pages is None or page > pages.archived):
+                return None  # a page this feed does not have (or a ranking's, which has none)
+            data = atom_feed(self.store, feed, self.base_url, self._picture_address, page, pages)
             return _document(data, ATOM_TYPE)
         return None
 

@@ -37,11 +37,10 @@ class FeedRows:
         time its stored text last changed, and that time again if it was a change of an
         earlier version (已更新): what a feed entry carries."""
         found = {}
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
+        for chunk, marks in _chunks(ids):
             rows = self._db.execute(
                 "SELECT *, EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id) "
-                f"AS revised FROM articles a WHERE a.id IN ({', '.join('?' * len(chunk))})",
+                f"AS revised FROM articles a WHERE a.id IN ({marks})",
                 chunk,
             )
             for row in rows:
@@ -60,17 +59,23 @@ class FeedRows:
         import hashlib  # the feeds': the window starts without it
 
         digest = hashlib.sha256()
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
+        for chunk, marks in _chunks(ids):
             rows = self._db.execute(
                 "SELECT a.id, a.digest, a.updated_at, "
                 "EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id), "
                 "(SELECT count(*) FROM article_pictures p JOIN images i ON i.url = p.url "
                 " WHERE p.article_id = a.id) "
-                f"FROM articles a WHERE a.id IN ({', '.join('?' * len(chunk))}) ORDER BY a.id",
+                f"FROM articles a WHERE a.id IN ({marks}) ORDER BY a.id",
                 chunk,
             )
             for row in rows:
                 digest.update(repr(tuple(row)).encode())
         digest.update(repr(ids).encode())
         return digest.hexdigest()
+
+
+def _chunks(ids: list[int]):
+    """``ids`` a statement's worth at a time, each with its placeholders."""
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        yield chunk, ", ".join("?" * len(chunk))
