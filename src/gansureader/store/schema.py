@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from ..addresses import panel_source
@@ -127,7 +128,7 @@ def legacy_body(paragraphs: list[str], images: list[dict]) -> list:
 
 
 # Version N is reached by running MIGRATIONS[N - 1]. Append; never edit a released step.
-MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection, Report], None], ...] = (
     """
     CREATE TABLE channels (
         id INTEGER PRIMARY KEY,
@@ -441,16 +442,14 @@ def _refuse_newer(version: int) -> None:
 def _step(connection: sqlite3.Connection, target: int, first: int, progress) -> None:
     """Move the database to version ``target`` (in the caller's transaction)."""
     steps, number = SCHEMA_VERSION - first + 1, target - first + 1
-    if progress is not None:
-        progress(number, steps, 0, 0)
+    report: Report = _nothing if progress is None else partial(progress, number, steps)
+    report(0, 0)
     step = MIGRATIONS[target - 1]
     if isinstance(step, str):
         for statement in _statements(step):
             connection.execute(statement)
-    elif progress is not None:
-        step(connection, lambda done, total: progress(number, steps, done, total))
     else:
-        step(connection)
+        step(connection, report)
     connection.execute(f"PRAGMA user_version = {target}")
 
 
