@@ -64,8 +64,7 @@ def run(
     if demo and data_folder is None:
         folder = folder / "demo"  # the demo's articles never mix with the real cache
     try:
-        recovered = prepare_with_progress(folder)  # an upgrade says how far it is
-        store = Store(folder, read_only=True)
+        store, recovered = open_for_window(folder, prepare_with_progress)  # says how far
     except StoreError as error:
         QMessageBox.critical(None, "gansureader", str(error))
         print(f"gansureader: error: {error}", file=sys.stderr)
@@ -119,15 +118,16 @@ def run(
     return code
 
 
-def open_for_window(folder: Path):
-    """The window's read-only Store, and what a replaced damaged cache kept (or None).
+def open_for_window(folder: Path, prepare=prepare_cache):
+    """The window's read-only Store, and what a replaced damaged cache kept (or None);
+    ``prepare``: how the cache is opened for writing first (the app's shows an upgrade).
 
     A writing Store opens the cache first: it creates it, moves it to this schema or
     replaces a damaged one, and matches the 关注 a new cache (or another gansureader)
     left unmatched — a read when there are none; the window itself never writes (the
     Refresher does).
     """
-    recovered = prepare_cache(folder)
+    recovered = prepare(folder)
     return Store(folder, read_only=True), recovered
 
 
