@@ -8,15 +8,15 @@ goes on from the step it was in at the next start, with nothing lost.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from ..store import DATABASE_NAME, Store
 from ..store.schema import pending_upgrade
 from .phrases import announce
+from .tasks import one_thread_pool, run_task
 
 # An upgrade done sooner shows nothing (a page that flashes is worse than a short wait):
 # most are one step of SQL (50 000 articles from the release before: 0.09 s).
@@ -41,25 +41,20 @@ def prepare_with_progress(folder: Path):
     page = UpgradePage(*versions)
     QTimer.singleShot(SHOW_AFTER_MS, lambda: page.done or page.show())
     outcome: dict = {}
-
-    def work() -> None:
-        try:
-            outcome["recovered"] = prepare_cache(folder, page.progressed.emit)
-        except BaseException as error:  # said by the caller, on the window's thread
-            outcome["error"] = error
-        finally:
-            page.ended.emit()
-
     ended = QEventLoop()
-    page.ended.connect(ended.quit)
-    worker = threading.Thread(target=work, name="gansureader-upgrade", daemon=True)
-    worker.start()
+
+    def delivered(recovered, error) -> None:
+        outcome.update(recovered=recovered, error=error)
+        ended.quit()
+
+    pool = one_thread_pool(page)
+    run_task(lambda: prepare_cache(folder, page.progressed.emit), delivered, pool)
     ended.exec()
-    worker.join()
+    pool.waitForDone()
     page.done = True
     page.close()
-    if "error" in outcome:
-        raise outcome["error"]
+    if outcome["error"] is not None:
+        raise outcome["error"]  # said by the caller
     return outcome["recovered"]
 
 
@@ -67,7 +62,6 @@ class UpgradePage(QWidget):
     """The page shown while the cache is upgraded: what is happening, and how far."""
 
     progressed = Signal(int, int, int, int)  # step, steps, articles done, articles in all
-    ended = Signal()
 
     def __init__(self, old: int, new: int, parent=None):
         """``old``, ``new``: the schema the cache is at, and the one it moves to."""
@@ -102,6 +96,7 @@ class UpgradePage(QWidget):
         self.progressed.connect(self.show_progress)
         announce(self, self.heading.text())
 
+    @Slot(int, int, int, int)  # a slot: it hears the upgrade's thread (see tasks.Task)
     def show_progress(self, step: int, steps: int, done: int, total: int) -> None:
         said = self.tr("Step %1 of %2").replace("%1", str(step)).replace("%2", str(steps))
         if total:
