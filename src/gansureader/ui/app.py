@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ..paths import data_dir, resources_dir
 from ..store import Store, StoreError
@@ -66,6 +66,8 @@ def run(
     try:
         store, recovered = open_for_window(folder, prepare_with_progress)  # says how far
     except StoreError as error:
+        from PySide6.QtWidgets import QMessageBox  # only for a cache that cannot open
+
         QMessageBox.critical(None, "gansureader", str(error))
         print(f"gansureader: error: {error}", file=sys.stderr)
         return 1

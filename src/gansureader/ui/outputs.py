@@ -9,16 +9,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow
 
-from ..export import ExportError, write_atomically
 from ..model import ArticlePage, Channel
 from ..store import Store
 from .failures import log_failure, user_message
 from .settings import Settings
 
-# Printing (QtPrintSupport, the PDF writer) and the feeds' modules (and lxml) load when
-# first used, not with the window.
+# Printing (QtPrintSupport, the PDF writer), the dialogs, writing files and the feeds'
+# modules (and lxml) load when first used, not with the window.
 if TYPE_CHECKING:
     from ..feeds.server import FeedServer
 
@@ -45,6 +44,7 @@ class WindowOutputs(QObject):
         self.window.statusBar().showMessage(message, 8000)
 
     def export(self, articles: list[ArticlePage]) -> None:
+        from ..export import ExportError
         from .exporting import export_with_dialog
 
         if not articles:
@@ -63,6 +63,8 @@ class WindowOutputs(QObject):
         print_with_preview(self.window, self.store, article, self.settings.font_family)
 
     def import_opml(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from ..feeds.opml import import_opml
 
         path, _ = QFileDialog.getOpenFileName(
@@ -79,6 +81,8 @@ class WindowOutputs(QObject):
         self.window.refresher.write(lambda store: import_opml(store, data, path), self._imported)
 
     def _imported(self, report, error) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from ..feeds.opml import OpmlError
 
         if error is not None:
@@ -98,6 +102,9 @@ class WindowOutputs(QObject):
         )
 
     def export_opml(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..export import ExportError, write_atomically
         from ..feeds.documents import FeedDocuments
 
         path, _ = QFileDialog.getSaveFileName(

@@ -9,7 +9,6 @@ looks ``self.tr`` up under the instance's class (so lupdate and the app agree).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from ..model import Channel
 from .failures import log_failure, user_message
@@ -70,6 +69,8 @@ class WindowWrites:
 
     def remove_channel(self, channel: Channel) -> None:
         """An added channel goes from the sidebar; its articles stay in the cache."""
+        from PySide6.QtWidgets import QMessageBox  # a dialog's widgets: only when asked
+
         answer = QMessageBox.question(
             self,
             QCoreApplication.translate("MainWindow", "Remove channel"),
