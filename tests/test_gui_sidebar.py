@@ -137,6 +137,22 @@ def test_the_window_serves_feeds_when_asked_and_copies_the_link(qtbot, cache, tm
     window.store.close()
 
 
+def test_a_window_started_with_feeds_on_serves_them_once_it_is_up(qtbot, cache, tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    saved = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    saved.serve_feeds, saved.feeds_port = True, port
+    saved.q.sync()
+    window = open_window(qtbot, cache, tmp_path)
+    assert window.outputs.feeds is None  # the window and its article first
+    qtbot.waitUntil(lambda: window.outputs.feeds is not None, timeout=10_000)
+    assert requests.get(f"http://127.0.0.1:{port}/opml", timeout=10).status_code == 200
+    assert window.actions.copy_feeds.isEnabled()
+    window.close()
+    window.store.close()
+
+
 def test_the_export_dialog_takes_the_format_from_the_name_typed(
     qtbot, cache, tmp_path, monkeypatch
 ):

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QStackedWidget,
-    QSystemTrayIcon,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -59,6 +58,8 @@ SEARCH_DELAY_MS = 150
 # One more than the reader lays out, so that it says the rest is cut.
 SHOWN_BLOCKS, SHOWN_ROWS = MAX_BLOCKS + 1, MAX_TABLE_CELLS + 1
 PROGRESS_EVERY_MS = 200
+# The tray icon and the feed server start once the first article is painted.
+OUTSIDE_AFTER_MS = 500
 
 
 class MainWindow(
@@ -115,11 +116,12 @@ class MainWindow(
         self.star_action = self.actions.star
         self._connect_refresher()
         self._build_follows()
-        self.tray = self._build_tray()
+        self.tray = None  # a QSystemTrayIcon where the desktop has a tray
         self.auto_refresh = QTimer(self)
         self.auto_refresh.timeout.connect(self._refresh_by_timer)
-        self.apply_settings()
+        self.apply_window_settings()
         self.reload()
+        QTimer.singleShot(OUTSIDE_AFTER_MS, self, self.start_outside_the_window)
 
     # ------------------------------------------------------------------ building
 
@@ -206,14 +208,6 @@ class MainWindow(
         bar.addPermanentWidget(self.cancel_button)
         self.progress.hide()
         self.cancel_button.hide()
-
-    def _build_tray(self) -> QSystemTrayIcon | None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return None
-        tray = QSystemTrayIcon(self.windowIcon(), self)
-        tray.activated.connect(lambda _: (self.showNormal(), self.activateWindow()))
-        tray.show()
-        return tray
 
     def _connect_refresher(self) -> None:
         self.refresher.started.connect(self._sync_started)

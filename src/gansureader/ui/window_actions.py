@@ -82,6 +82,7 @@ def build_actions(window: QMainWindow) -> SimpleNamespace:
         faster=action(translate("MainWindow", "&Faster"), lambda: w.reading_speed(1), "Ctrl+]"),
         slower=action(translate("MainWindow", "S&lower"), lambda: w.reading_speed(-1), "Ctrl+["),
     )
+    a.copy_feeds.setEnabled(False)  # while no feed server runs (WindowSettings)
     _lay_out(window, a)
     return a
 

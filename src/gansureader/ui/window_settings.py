@@ -1,5 +1,5 @@
-"""The window's settings at work: the dialog, offline mode, zoom, 关怀模式, the clean-up
-asked for from the dialog, and About.
+"""The window's settings at work: the dialog, offline mode, zoom, 关怀模式, the feed
+server, the tray icon, the clean-up asked for from the dialog, and About.
 
 A mixin of MainWindow. Its texts are looked up in MainWindow's context, as PySide
 looks ``self.tr`` up under the instance's class (so lupdate and the app agree).
@@ -8,7 +8,7 @@ looks ``self.tr`` up under the instance's class (so lupdate and the app agree).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from .. import __version__
 from ..paths import licence_files
@@ -26,7 +26,12 @@ class WindowSettings:
             self.apply_settings()
 
     def apply_settings(self) -> None:
-        """Every setting to where it acts: after the dialog, and at start."""
+        """Every setting to where it acts, after the dialog."""
+        self.apply_window_settings()
+        self._apply_feed_server()
+
+    def apply_window_settings(self) -> None:
+        """The settings of the window and its syncs (at start, before it is shown)."""
         self.offline_action.setChecked(self.settings.offline)
         self.refresher.proxy = self.settings.proxy or None
         self.refresher.cache_limit_bytes = self.settings.cache_limit_mb * 1024 * 1024
@@ -39,8 +44,27 @@ class WindowSettings:
         else:
             self.auto_refresh.stop()
         self._apply_care_mode()
+
+    def start_outside_the_window(self) -> None:
+        """What is not the window — the tray icon, and the feed server when it is on
+        (http.server and the feeds' modules: 50–70 ms) — once the window is up, so that
+        the first article does not wait for them."""
+        if not self.isVisible():
+            return  # closed before it was shown
+        self.tray = self._build_tray()
+        self._apply_feed_server()
+
+    def _apply_feed_server(self) -> None:
         self.outputs.apply_feed_server()
         self.actions.copy_feeds.setEnabled(self.outputs.feeds is not None)
+
+    def _build_tray(self) -> QSystemTrayIcon | None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
+        tray = QSystemTrayIcon(self.windowIcon(), self)
+        tray.activated.connect(lambda _: (self.showNormal(), self.activateWindow()))
+        tray.show()
+        return tray
 
     def set_care_mode(self, on: bool) -> None:
         """视图 → 关怀模式: remembered, and the whole window follows at once."""
