@@ -26,7 +26,8 @@ app is (pip, the .deb and PyInstaller compile it; with PYTHONDONTWRITEBYTECODE, 
 machines here, every start compiled every module again: +100 ms of the app's, +60 ms of the
 floor's). Beside the bare window, a second floor: the same window showing the newest cached
 article through the data layer alone (store, model, render; no window of ours), what any
-start of this design pays.
+start of this design pays; and a third: the first screen's widgets as plain Qt, none of
+the app's code.
 
     make bench       (or: .venv/bin/python bench/gui.py [--runs 5] [--only follows])
     .venv/bin/python bench/gui.py --articles 10000 100000 200000 [--caches DIR]
@@ -127,6 +128,64 @@ app.exec()
 """
 )
 
+# The first screen's Qt widgets alone, built as plain Qt with none of the app's code: the
+# sidebar, the search box and list, the reader with both panels, six menus of actions, the
+# toolbar and status bar, and a Chinese article.
+WIDGETS_FLOOR = (
+    REPORT
+    + """
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
+    QMainWindow, QProgressBar, QSplitter, QStackedWidget, QStyledItemDelegate, QTextBrowser,
+    QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+app = QApplication([])
+window = QMainWindow()
+sidebar = QTreeWidget()
+sidebar.setColumnCount(2)
+sidebar.setHeaderHidden(True)
+for name in ["全部", "未读", "收藏", "排行", "甘肃新闻", "本网原创", "兰州", "天水", "酒泉"]:
+    QTreeWidgetItem(sidebar, [name, "12"])
+left = QWidget()
+column = QVBoxLayout(left)
+column.addWidget(QLineEdit(placeholderText="搜索"))
+articles = QListView()
+articles.setItemDelegate(QStyledItemDelegate(articles))
+views = QStackedWidget()
+views.addWidget(articles)
+column.addWidget(views)
+reader = QSplitter(Qt.Orientation.Vertical)
+browser = QTextBrowser()
+reader.addWidget(browser)
+panels = QWidget()
+row = QHBoxLayout(panels)
+row.addWidget(QListWidget())
+row.addWidget(QListWidget())
+reader.addWidget(panels)
+splitter = QSplitter(Qt.Orientation.Horizontal)
+for pane in (sidebar, left, reader):
+    splitter.addWidget(pane)
+window.setCentralWidget(splitter)
+for title in ["文件", "文章", "视图", "关注", "听新闻", "帮助"]:
+    menu = window.menuBar().addMenu(title)
+    for number in range(6):
+        action = QAction(f"{title} {number}", window)
+        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        window.addAction(action)
+        menu.addAction(action)
+window.addToolBar("Main")
+for widget in (QProgressBar(), QToolButton(), QComboBox(), QLabel("朗读")):
+    window.statusBar().addPermanentWidget(widget)
+window.resize(1280, 800)
+window.show()
+browser.setHtml("<h1>甘肃新闻</h1>" + "<p>兰州新区经济发展稳步推进，群众生活持续改善。</p>" * 30)
+when_shown()
+app.exec()
+"""
+)
+
 APP = (
     REPORT
     + """
@@ -183,9 +242,15 @@ def start_once(script: str, *args: str) -> tuple[float, int]:
 
 def starts(folder: Path, runs: int) -> dict[str, tuple[float, int]]:
     """Median start and resident memory of the bare window ("floor"), the data layer's
-    floor ("data") and the app ("app") on the cache in ``folder``: in turns, a round of
-    each after the other, so that a noisy moment of a shared machine falls on all alike."""
-    scripts = {"floor": (FLOOR,), "data": (DATA_FLOOR, str(folder)), "app": (APP, str(folder))}
+    floor ("data"), the first screen's widgets alone ("widgets") and the app ("app") on
+    the cache in ``folder``: in turns, a round of each after the other, so that a noisy
+    moment of a shared machine falls on all alike."""
+    scripts = {
+        "floor": (FLOOR,),
+        "data": (DATA_FLOOR, str(folder)),
+        "widgets": (WIDGETS_FLOOR,),
+        "app": (APP, str(folder)),
+    }
     for script in scripts.values():
         start_once(*script)  # warm the file cache and compile, for each alike
     results: dict[str, list[tuple[float, int]]] = {name: [] for name in scripts}
@@ -439,6 +504,9 @@ def scale_report(sizes: list[int], caches: Path, runs: int) -> int:
         rows.setdefault("  the data layer's floor, × bare", []).append(
             measured["data"][0] / floor_start
         )
+        rows.setdefault("  the first screen's widgets, × bare", []).append(
+            measured["widgets"][0] / floor_start
+        )
         rows.setdefault("resident memory, × bare", []).append(rss / floor_rss)
         for name, typed in TYPED.items():
             rows.setdefault(f"search {name}: store p95 (ms)", []).append(
@@ -509,7 +577,7 @@ def main() -> int:
         synthetic.fill(large, 50_000)
         measured = starts(small, args.runs)
         (floor_start, floor_rss), (app_start, _) = measured["floor"], measured["app"]
-        data_start = measured["data"][0]
+        data_start, widgets_start = measured["data"][0], measured["widgets"][0]
         _, app_rss = starts(large, max(args.runs // 2, 1))["app"]
         clicks = click_times(small, 200)
         rich = rich_click_times(work / "rich", 20)
@@ -530,10 +598,11 @@ def main() -> int:
         f"{'start to first article (ms)':<34}{app_start * 1000:>12.0f}{floor_start * 1000:>13.0f}"
         f"{start_ratio:>8.2f}{f'<= {START_RATIO_TARGET}':>9}"
     )
-    print(
-        f"{'  the data layer alone (ms)':<34}{data_start * 1000:>12.0f}{floor_start * 1000:>13.0f}"
-        f"{data_start / floor_start:>8.2f}"
-    )
+    for name, start in (("data layer", data_start), ("first screen's widgets", widgets_start)):
+        print(
+            f"{f'  the {name} alone (ms)':<34}{start * 1000:>12.0f}{floor_start * 1000:>13.0f}"
+            f"{start / floor_start:>8.2f}"
+        )
     print(
         f"{'resident memory (MiB)':<34}{app_rss / 1024:>12.1f}{floor_rss / 1024:>13.1f}"
         f"{memory_ratio:>8.2f}{'<= 2.0':>9}"
