@@ -418,6 +418,25 @@ def test_the_text_is_a_centred_column_of_about_forty_characters(window, qtbot):
     assert abs(frame.leftMargin() - frame.rightMargin()) < 1
 
 
+def test_a_long_article_in_a_narrow_window_is_not_re_wrapped_when_its_scroll_bar_shows(
+    window, qtbot
+):
+    from PySide6.QtGui import QFontMetricsF
+
+    browser = window.reader.browser
+    window.resize(1280, 800)  # beside its panels, the text narrower than forty characters
+    qtbot.waitUntil(lambda: browser.viewport().width() > 400)
+    assert not browser.verticalScrollBar().isVisible()  # nothing shown yet
+    with qtbot.waitSignal(window.article_shown):
+        window.follow_link(PHOTO_STORY)
+    assert browser.verticalScrollBar().isVisible()
+    forty = QFontMetricsF(browser.font()).horizontalAdvance("中") * 40
+    assert browser.column < forty  # the column is as wide as the window allows
+    # What the re-layout after a resize looks at: the column it would lay out now is the
+    # one the text was laid out in, so the text is not wrapped again a moment later.
+    assert browser.column == browser.column_width()
+
+
 def test_reading_font_and_size_are_settings_and_zoom_still_works(window):
     browser = window.reader.browser
     window.settings.font_family, window.settings.font_size = "sans", 16

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
+    QStyle,
     QTextBrowser,
     QTextEdit,
     QToolButton,
@@ -232,9 +233,17 @@ class ArticleBrowser(QTextBrowser):
         return [selection.cursor.selectedText() for selection in self._matches]
 
     def column_width(self) -> int:
-        """About forty characters of the current font, or all there is in a narrow window."""
+        """About forty characters of the current font, or all there is in a narrow window
+        — with room kept for the scroll bar, so that a long article's scroll bar showing
+        up does not narrow the column and re-wrap the whole text a moment later."""
         wanted = QFontMetricsF(self.font()).horizontalAdvance("中") * COLUMN_CHARACTERS
-        return max(min(int(wanted), self.viewport().width() - 2 * MIN_MARGIN), 160)
+        room = self.viewport().width()
+        style = self.style()
+        if not self.verticalScrollBar().isVisible() and not style.styleHint(
+            QStyle.StyleHint.SH_ScrollBar_Transient, None, self
+        ):
+            room -= style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return max(min(int(wanted), room - 2 * MIN_MARGIN), 160)
 
     def _fit_column(self) -> None:
         margin = max(MIN_MARGIN, (self.viewport().width() - self.column) // 2)
