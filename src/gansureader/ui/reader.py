@@ -116,6 +116,10 @@ class ArticleBrowser(QTextBrowser):
         self._more_timer = QTimer(self, singleShot=True, interval=MORE_EVERY_MS)
         self._more_timer.timeout.connect(self._lay_out_more)
         self.column = 0  # the reading column's width the pictures were scaled for
+        # The viewport's width as its resize events tell it: the first QWidget a Python
+        # call gets back (viewport()) makes PySide set up the 66 QWidget classes it has
+        # to find its type, 20 ms that would fall on the first article's way.
+        self._viewport_width: int | None = None
         self._spoken_at = 0  # where in the text 听新闻 reads now
         self._spoken: list[QTextEdit.ExtraSelection] = []  # the sentence being read
         self._matches: list[QTextEdit.ExtraSelection] = []  # the search's or follow's
@@ -237,7 +241,7 @@ class ArticleBrowser(QTextBrowser):
         — with room kept for the scroll bar, so that a long article's scroll bar showing
         up does not narrow the column and re-wrap the whole text a moment later."""
         wanted = QFontMetricsF(self.font()).horizontalAdvance("中") * COLUMN_CHARACTERS
-        room = self.viewport().width()
+        room = self.viewport_width()
         style = self.style()
         if not self.verticalScrollBar().isVisible() and not style.styleHint(
             QStyle.StyleHint.SH_ScrollBar_Transient, None, self
@@ -246,7 +250,7 @@ class ArticleBrowser(QTextBrowser):
         return max(min(int(wanted), room - 2 * MIN_MARGIN), 160)
 
     def _fit_column(self) -> None:
-        margin = max(MIN_MARGIN, (self.viewport().width() - self.column) // 2)
+        margin = max(MIN_MARGIN, (self.viewport_width() - self.column) // 2)
         root = self.document().rootFrame()
         frame = root.frameFormat()
         if frame.leftMargin() != margin:
@@ -266,8 +270,14 @@ class ArticleBrowser(QTextBrowser):
         else:
             self._fit_column()
 
+    def viewport_width(self) -> int:
+        if self._viewport_width is None:  # not resized yet: not shown
+            return self.viewport().width()
+        return self._viewport_width
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        self._viewport_width = event.size().width()  # the viewport's (QAbstractScrollArea)
         self._fit_column()
         self._relayout_timer.start()
 
