@@ -8,7 +8,7 @@ looks ``self.tr`` up under the instance's class (so lupdate and the app agree).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..paths import licence_files
@@ -58,7 +58,10 @@ class WindowSettings:
         self.outputs.apply_feed_server()
         self.actions.copy_feeds.setEnabled(self.outputs.feeds is not None)
 
-    def _build_tray(self) -> QSystemTrayIcon | None:
+    def _build_tray(self):
+        """A QSystemTrayIcon where the desktop has a tray, else None."""
+        from PySide6.QtWidgets import QSystemTrayIcon  # with the tray, after the window
+
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return None
         tray = QSystemTrayIcon(self.windowIcon(), self)
