@@ -281,10 +281,15 @@ def open_window(folder: Path):
 
 
 def shown_window(folder: Path):
-    """``open_window``, laid out as the app lays it out and shown."""
+    """``open_window``, laid out and shown as the app shows it, with what start-up made
+    kept off the collector as the app keeps it (a full collection scanning it all fell
+    on a keystroke now and then: 20 ms)."""
+    from gansureader.ui.app import freeze_what_started
+
     app, store, window = open_window(folder)
     window.restore_layout()
     window.show()
+    freeze_what_started()
     app.processEvents()
     return app, store, window
 
