@@ -109,11 +109,11 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListView, QMainWindow, QSplitter, QTextBrowser
-from gansureader.render import article_html
+from gansureader.render import SHOWN_BLOCKS, SHOWN_ROWS, article_html
 from gansureader.store import Store
 app = QApplication([])
 store = Store(Path(sys.argv[1]), read_only=True)
-article = store.article(store.articles(limit=1)[0].url, blocks=401, rows=121)
+article = store.article(store.articles(limit=1)[0].url, blocks=SHOWN_BLOCKS, rows=SHOWN_ROWS)
 window = QMainWindow()
 splitter = QSplitter(Qt.Orientation.Horizontal)
 splitter.addWidget(QListView())

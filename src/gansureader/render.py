@@ -36,6 +36,9 @@ MAX_CHARACTERS = 80_000
 MAX_TABLE_CELLS = 120
 MAX_TABLE_COLUMNS = 20
 MAX_LIST_ITEMS = 500
+# What a reader decodes of a stored body: one more than it lays out, so that it says the
+# rest is cut.
+SHOWN_BLOCKS, SHOWN_ROWS = MAX_BLOCKS + 1, MAX_TABLE_CELLS + 1
 INDENT = "\u3000\u3000"  # as the site indents; Qt ignores em text-indent
 
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..addresses import is_article_address
 from ..model import Channel
-from ..render import MAX_BLOCKS, MAX_TABLE_CELLS, PICTURE_FRAGMENT
+from ..render import PICTURE_FRAGMENT, SHOWN_BLOCKS, SHOWN_ROWS
 from ..sanitize import is_safe_url
 from ..store import Store
 from .article_list import ArticleDelegate, ArticleListModel, ArticleListView
@@ -55,8 +55,6 @@ if TYPE_CHECKING:
     from .ranking import RankingList
 
 SEARCH_DELAY_MS = 150
-# One more than the reader lays out, so that it says the rest is cut.
-SHOWN_BLOCKS, SHOWN_ROWS = MAX_BLOCKS + 1, MAX_TABLE_CELLS + 1
 PROGRESS_EVERY_MS = 200
 # The tray icon and the feed server start once the first article is painted.
 OUTSIDE_AFTER_MS = 500
