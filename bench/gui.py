@@ -240,17 +240,20 @@ def start_once(script: str, *args: str) -> tuple[float, int]:
     return float(output[0]) - started, int(output[1])
 
 
-def starts(folder: Path, runs: int) -> dict[str, tuple[float, int]]:
-    """Median start and resident memory of the bare window ("floor"), the data layer's
-    floor ("data"), the first screen's widgets alone ("widgets") and the app ("app") on
-    the cache in ``folder``: in turns, a round of each after the other, so that a noisy
-    moment of a shared machine falls on all alike."""
-    scripts = {
+def starts(
+    folder: Path, runs: int, names=("floor", "data", "widgets", "app")
+) -> dict[str, tuple[float, int]]:
+    """Median start and resident memory of those ``names`` of the bare window ("floor"),
+    the data layer's floor ("data"), the first screen's widgets alone ("widgets") and the
+    app ("app") on the cache in ``folder``: in turns, a round of each after the other, so
+    that a noisy moment of a shared machine falls on all alike."""
+    every = {
         "floor": (FLOOR,),
         "data": (DATA_FLOOR, str(folder)),
         "widgets": (WIDGETS_FLOOR,),
         "app": (APP, str(folder)),
     }
+    scripts = {name: every[name] for name in names}
     for script in scripts.values():
         start_once(*script)  # warm the file cache and compile, for each alike
     results: dict[str, list[tuple[float, int]]] = {name: [] for name in scripts}
@@ -583,7 +586,7 @@ def main() -> int:
         measured = starts(small, args.runs)
         (floor_start, floor_rss), (app_start, _) = measured["floor"], measured["app"]
         data_start, widgets_start = measured["data"][0], measured["widgets"][0]
-        _, app_rss = starts(large, max(args.runs // 2, 1))["app"]
+        _, app_rss = starts(large, max(args.runs // 2, 1), names=("app",))["app"]
         clicks = click_times(small, 200)
         rich = rich_click_times(work / "rich", 20)
         counts = count_times(large, 100)
