@@ -1,8 +1,9 @@
 """A mirror of a small channel whose articles each fail in their own way, and its server.
 
-The list page names nine articles; the handler makes each one misbehave as its
-name says (404, 500 then 200, slower than the timeout, dropped mid-body, oversized,
-a redirect loop, a picture that is no picture, a robots.txt ban) or serves it well.
+The list page names ten articles; the handler makes each one misbehave as its
+name says (404, 500 then 200, slower than the timeout, dropped mid-body, cut off
+mid-page with no length announced, oversized, a redirect loop, a picture that is no
+picture, a robots.txt ban) or serves it well.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ ARTICLES = {
     "bad_picture": "/system/2024/06/01/013300007.shtml",
     "forbidden": "/private/system/2024/06/01/013300008.shtml",
     "good": "/system/2024/06/01/013300009.shtml",
+    "cut_unannounced": "/system/2024/06/01/013300010.shtml",
 }
 BAD_PICTURE = "/pic/broken.jpg"
 GOOD_PICTURE = "/pic/fine.png"
@@ -96,6 +98,14 @@ class FaultHandler(MirrorHandler):
             self.wfile.flush()
             self.close_connection = True
             self.connection.shutdown(2)
+        elif path == ARTICLES["cut_unannounced"]:
+            page = article_html("cut_unannounced 文章").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Connection", "close")  # no length: only the page's end tells
+            self.end_headers()
+            self.wfile.write(page[: page.index("第二段".encode())])  # a whole tag, then the close
+            self.close_connection = True
         elif path == ARTICLES["oversized"]:
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

@@ -50,3 +50,38 @@ def test_picture_cap_is_separate_from_the_page_cap():
         assert fetcher.fetch(big, max_bytes=MAX_IMAGE_BYTES).data.startswith(b"\x89PNG")
         with pytest.raises(FetchError, match="larger than 2 KB"):
             fetcher.fetch(big, max_bytes=2048)
+
+
+@pytest.mark.parametrize(
+    ("page", "whole"),
+    [
+        (
+            "<!DOCTYPE html>\n<!-- cms -->\n<HTML><body><p>全文</p></body></HTML>".encode(),
+            True,
+        ),
+        (
+            b"<html><body><p>x</p></body></html>\n<script>count()</script>\n",
+            True,
+        ),  # a counter after it
+        ("\ufeff<!doctype html><html><body><p>半".encode(), False),
+        (b"<html><body><p>first paragraph</p><p>sec", False),
+        (b"plain text with no markup, cut", True),  # not a page: nothing to tell its end by
+    ],
+)
+def test_a_page_with_no_announced_length_is_whole_only_if_its_end_came(page, whole):
+    class Unannounced(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Connection", "close")  # the body ends when the connection does
+            self.end_headers()
+            self.wfile.write(page)
+            self.close_connection = True
+
+    with MirrorServer(demo_site(), Unannounced) as server:
+        fetcher = Fetcher(server.url, backoff=0.01)
+        if whole:
+            assert fetcher.fetch(ARTICLE).data == page
+        else:
+            with pytest.raises(FetchError, match="broke off mid-page"):
+                fetcher.fetch(ARTICLE)

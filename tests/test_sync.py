@@ -128,6 +128,7 @@ def reason_for(summary, name):
         ("missing", "HTTP 404"),
         ("slow", "did not answer in time"),
         ("dropped", "broke off"),
+        ("cut_unannounced", "broke off"),
         ("oversized", "larger than 5 MB"),
         ("loop", "redirects"),
         ("forbidden", "robots.txt"),
@@ -161,7 +162,7 @@ def test_corrupt_picture_fails_alone(fault_run):
 def test_faults_leave_the_good_articles_stored(fault_run):
     store, summary = fault_run
     assert summary.new == 3  # flaky, bad_picture, good
-    assert len(summary.failed) == 7  # six pages and one picture
+    assert len(summary.failed) == 8  # seven pages and one picture
     assert not summary.ok
 
 

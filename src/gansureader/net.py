@@ -49,6 +49,14 @@ RETRY_STATUSES = frozenset({500, 502, 503, 504})
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _CHUNK = 64 * 1024
+# An HTML page's start and its end: a page whose length the server did not announce (no
+# Content-Length, no chunks: it ends when the connection closes) is whole only if its end
+# came. Anything may follow </html> (the CMS appends counters there), so it is searched for.
+_HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype[^>]*>\s*)?(?:<!--.*?-->\s*)*<html",
+    re.I | re.S,
+)
+_HTML_END = re.compile(rb"</html\s*>", re.I)
 
 
 class FetchError(GansuReaderError):
@@ -342,11 +350,14 @@ class Fetcher:
             chunks.append(chunk)
         if watch.tripped:  # the socket was shut: what was read is not the whole answer
             raise self._failure(url, None, watch)
+        data = b"".join(chunks)
+        if not declared.isdigit() and not response.raw.chunked and _cut_short(data):
+            raise _Again(BrokenOff(url), 0.2)  # closed mid-page: stored, it would lose text
         charset = _CHARSET.search(response.headers.get("Content-Type") or "")
         return Fetched(
             url=current,
             status=status,
-            data=b"".join(chunks),
+            data=data,
             charset=charset.group(1) if charset else None,
             etag=response.headers.get("ETag"),
             last_modified=response.headers.get("Last-Modified"),
@@ -372,6 +383,11 @@ class Fetcher:
                 return Unreachable(url)  # nothing listens there: trying again will not help
             return _Again(Unreachable(url))
         return FetchError(url, f"request failed ({error.__class__.__name__})")
+
+
+def _cut_short(data: bytes) -> bool:
+    """An HTML page that stops before its </html>: the connection closed mid-page."""
+    return bool(_HTML_START.match(data[:4096])) and not _HTML_END.search(data)
 
 
 def _retold(error: FetchError, url: str) -> FetchError:
