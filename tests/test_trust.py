@@ -116,6 +116,24 @@ def test_a_server_asking_to_wait_an_hour_does_not_hold_the_sync(site, store):
     assert store.count_articles() == 3
 
 
+def test_a_server_asking_to_slow_down_is_waited_for_and_asked_again(site, store):
+    def throttled(handler):  # 429 the first time, as rate limiters answer a burst
+        if hostile.seen(server)[DRIPPING] == 1:
+            handler.send_response(429)
+            handler.send_header("Retry-After", "1")
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+        else:
+            super(hostile.HostileHandler, handler).do_GET()  # the page, as mirrored
+
+    root, urls = site
+    with hostile.serve(root, {DRIPPING: throttled}) as server:
+        summary = run_sync(store, server)
+        asked = hostile.seen(server)[DRIPPING]
+    assert summary.failed == [] and store.article(urls[1]) is not None
+    assert asked == 2
+
+
 def test_a_redirect_off_the_site_is_a_failure_and_stores_nothing(site, store):
     root, urls = site
     elsewhere = hostile.redirect_to("http://login.hotel.example/portal?next=x")

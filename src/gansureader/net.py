@@ -45,7 +45,8 @@ SLOWEST_RATE = 32 * 1024  # bytes a second
 # A server asking to be retried later (Retry-After) is waited for this long at most:
 # past it, the article waits for the next sync rather than stall this one.
 LONGEST_RETRY_WAIT = 10.0
-RETRY_STATUSES = frozenset({500, 502, 503, 504})
+# Worth asking again: the server's trouble, or its rate limiter's "too many requests".
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _CHUNK = 64 * 1024
