@@ -85,3 +85,18 @@ def test_a_page_with_no_announced_length_is_whole_only_if_its_end_came(page, who
         else:
             with pytest.raises(FetchError, match="broke off mid-page"):
                 fetcher.fetch(ARTICLE)
+
+
+def test_a_page_whose_compression_is_damaged_says_so():
+    class Damaged(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", "20")
+            self.end_headers()
+            self.wfile.write(b"<html>not gzip</html>"[:20])
+
+    with MirrorServer(demo_site(), Damaged) as server:
+        with pytest.raises(FetchError, match="damaged compressed page"):
+            Fetcher(server.url, backoff=0.01).fetch(ARTICLE)

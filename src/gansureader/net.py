@@ -375,6 +375,8 @@ class Fetcher:
         exceptions = requests.exceptions
         if isinstance(error, exceptions.ChunkedEncodingError):
             return _Again(BrokenOff(url), 0.2)
+        if isinstance(error, exceptions.ContentDecodingError):  # said gzip, sent something else
+            return FetchError(url, "the server sent a damaged compressed page")
         if isinstance(error, exceptions.Timeout):
             return TimedOut(url, "the server did not answer in time")
         if isinstance(error, exceptions.ConnectionError) or not isinstance(
