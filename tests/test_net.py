@@ -100,3 +100,34 @@ def test_a_page_whose_compression_is_damaged_says_so():
     with MirrorServer(demo_site(), Damaged) as server:
         with pytest.raises(FetchError, match="damaged compressed page"):
             Fetcher(server.url, backoff=0.01).fetch(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (b"", "closed the connection without answering"),
+        (b"HTTP/1.1 abc\r\n\r\n", "not readable HTTP"),
+        (b"<html>no status line, no headers</html>", "not readable HTTP"),
+        (b"HTTP/1.1 200 OK\r\n" + b"X-Many: 1\r\n" * 200 + b"\r\n", "not readable HTTP"),
+        (
+            b"HTTP/1.1 200 OK\r\nContent-Length: 13\r\nContent-Length: 20\r\n\r\n<html></html>",
+            "contradictory headers",
+        ),
+        (
+            b"HTTP/1.1 302 Found\r\nLocation: http://[bad/x.shtml\r\nContent-Length: 0\r\n\r\n",
+            "redirected to an address that cannot be read",
+        ),
+    ],
+)
+def test_an_answer_that_is_no_http_says_what_came_back(answer, words):
+    class Garbled(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path.endswith("/robots.txt"):
+                self.send_plain(404, b"none")  # the page itself answers badly, not robots.txt
+                return
+            self.wfile.write(answer)
+            self.close_connection = True
+
+    with MirrorServer(demo_site(), Garbled) as server:
+        with pytest.raises(FetchError, match=words):
+            Fetcher(server.url, backoff=0.01).fetch(ARTICLE)

@@ -48,17 +48,19 @@ def test_bad_entries_are_named_and_skipped(tmp_path, capsys):
             'htmlUrl="http://gansu.gscn.com.cn/system/2024/05/18/013200002.shtml"/>'
             '<outline text="No address"/>'
             '<outline text="ftp" url="ftp://gscn.com.cn/"/>'
+            '<outline text="Broken" xmlUrl="http://[gansu.gscn.com.cn/gsyw/"/>'
         )
     )
     assert main(["opml", "import", str(source), "--data-dir", str(tmp_path / "c")]) == 2
     captured = capsys.readouterr()
     err = captured.err.splitlines()
-    assert len(err) == 4
+    assert len(err) == 5
     assert "entry 2 (Other site): https://example.com/feed.xml is not on gscn.com.cn" in err[0]
     assert "(An article)" in err[1] and "is an article, not a list page" in err[1]
     assert "(No address): no address" in err[2]
     assert "is not an http(s) address" in err[3]
-    assert "1 channel(s) added, 0 already there, 4 skipped" in captured.out
+    assert "(Broken): http://[gansu.gscn.com.cn/gsyw/ is not an address that can be read" in err[4]
+    assert "1 channel(s) added, 0 already there, 5 skipped" in captured.out
     with Store(tmp_path / "c") as store:
         assert store.find_channel(ADDED).group == "新闻"
         assert store.find_channel("https://example.com/feed.xml") is None

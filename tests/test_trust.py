@@ -14,6 +14,7 @@ import hostile
 from gansureader import sync as sync_module
 from gansureader.model import Channel
 from gansureader.net import Fetcher
+from gansureader.render import article_html
 from gansureader.store import Store
 from gansureader.sync import SyncEngine
 
@@ -132,6 +133,25 @@ def test_a_server_asking_to_slow_down_is_waited_for_and_asked_again(site, store)
         asked = hostile.seen(server)[DRIPPING]
     assert summary.failed == [] and store.article(urls[1]) is not None
     assert asked == 2
+
+
+def test_links_to_addresses_nothing_could_fetch_are_passed_over(site, store):
+    """A list page or an article linking to ``http://[bad`` or a port ``:abc``: urllib
+    refuses such an address with a ValueError, which once ended the whole sync."""
+    root, urls = site
+    broken = ["http://[bad/system/2024/06/02/0133400098.shtml", f"{hostile.SITE}:abc/x.shtml"]
+    hostile.write_list(root, [hostile.article_path(n) for n in range(1, 5)] + broken)
+    first = root / "gansu" / hostile.article_path(1).lstrip("/")
+    links = "".join(f'<a href="{url}">坏链接</a><img src="{url}">' for url in broken)
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("</div></body>", f"<p>{links}</p></div></body>"),
+        encoding="utf-8",
+    )
+    with hostile.serve(root, {}) as server:
+        summary = run_sync(store, server)
+    assert summary.ok and summary.new == 4, summary
+    article = store.article(urls[0])
+    assert "[bad" not in article_html(article) and ":abc" not in article_html(article)
 
 
 def test_a_redirect_off_the_site_is_a_failure_and_stores_nothing(site, store):

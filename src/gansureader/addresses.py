@@ -13,8 +13,21 @@ SITE_DOMAIN = "gscn.com.cn"
 ARTICLE_URL = re.compile(r"/system/\d{4}/\d{2}/\d{2}/\d+(?:_\d+)?\.s?html?$")
 
 
+def readable(url: str) -> bool:
+    """Whether ``url`` can be taken apart at all: pages link to ``http://[bad`` and to ports
+    like ``:abc``, which urllib (and so every request) refuses with a ValueError."""
+    try:
+        urlsplit(url).port  # noqa: B018 (reading the port is what checks it)
+    except ValueError:
+        return False
+    return True
+
+
 def subdomain(url: str) -> str | None:
-    """``gansu`` for http://gansu.gscn.com.cn/…, ``www`` for the bare domain, None off the site."""
+    """``gansu`` for http://gansu.gscn.com.cn/…, ``www`` for the bare domain, None off the site
+    (and for an address that cannot be read)."""
+    if not readable(url):
+        return None
     host = (urlsplit(url).hostname or "").lower()
     if host == SITE_DOMAIN:
         return "www"

@@ -16,6 +16,7 @@ the site never ends on another host (a Wi-Fi login page, a hijacked link). Retri
 from __future__ import annotations
 
 import copy
+import http.client
 import re
 import threading
 import time
@@ -29,7 +30,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from . import __version__
-from .addresses import SITE_DOMAIN, is_site_address, subdomain
+from .addresses import SITE_DOMAIN, is_site_address, readable, subdomain
 from .deadlines import Watch, Watchdog, attach_current
 from .errors import GansuReaderError
 from .parse import MAX_PAGE_BYTES
@@ -166,6 +167,14 @@ class _Adapter(HTTPAdapter):
         return manager
 
 
+class _Session(requests.Session):
+    def get_redirect_target(self, resp):
+        """None: redirects are followed by hand, each hop checked (``Fetcher._follow``).
+        requests still looked ahead at every Location, and one it could not parse
+        (``http://[bad``) came out of ``get`` as a bare ValueError."""
+        return None
+
+
 class Fetcher:
     def __init__(
         self,
@@ -183,7 +192,7 @@ class Fetcher:
         self.retries, self.backoff = retries, backoff
         self.cancel = cancel or threading.Event()
         self.watchdog = Watchdog(self.cancel)
-        self.session = requests.Session()
+        self.session = _Session()
         self.session.headers["User-Agent"] = USER_AGENT
         if proxy:
             self.session.proxies = {"http": proxy, "https": proxy}
@@ -324,7 +333,8 @@ class Fetcher:
         if self.mirror is not None and location.startswith(self.mirror + "/"):
             sub, _, path = location[len(self.mirror) + 1 :].partition("/")
             location = f"{urlsplit(current).scheme}://{sub}.{SITE_DOMAIN}/{path}"
-        location = urljoin(current, location)
+        if not readable(location) or not readable(location := urljoin(current, location)):
+            raise Refused(url, "redirected to an address that cannot be read")
         parts = urlsplit(location)
         if parts.scheme not in ("http", "https"):
             raise Refused(url, "redirected to an address that is not http(s)")
@@ -379,6 +389,9 @@ class Fetcher:
             return FetchError(url, "the server sent a damaged compressed page")
         if isinstance(error, exceptions.Timeout):
             return TimedOut(url, "the server did not answer in time")
+        answer = _garbled_answer(error)
+        if answer is not None:  # it connected and answered, but not in HTTP: not "offline"
+            return _Again(FetchError(url, answer))
         if isinstance(error, exceptions.ConnectionError) or not isinstance(
             error, exceptions.RequestException
         ):  # refused, reset, unreachable; or a plain socket error from below requests
@@ -386,6 +399,21 @@ class Fetcher:
                 return Unreachable(url)  # nothing listens there: trying again will not help
             return _Again(Unreachable(url))
         return FetchError(url, f"request failed ({error.__class__.__name__})")
+
+
+def _garbled_answer(error: Exception) -> str | None:
+    """What was wrong with an answer that was no readable HTTP, or None for other failures
+    (looked for where requests and urllib3 wrap it: in their errors' arguments)."""
+    if isinstance(error, requests.exceptions.InvalidHeader):
+        return "the server's answer was not readable HTTP (contradictory headers)"
+    found = [error]
+    while found and not isinstance(found[-1], http.client.HTTPException):
+        found = [arg for arg in found[-1].args if isinstance(arg, BaseException)][:1]
+    if not found:
+        return None
+    if isinstance(found[-1], http.client.RemoteDisconnected):
+        return "the server closed the connection without answering"
+    return "the server's answer was not readable HTTP"
 
 
 def _cut_short(data: bytes) -> bool:

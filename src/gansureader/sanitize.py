@@ -35,7 +35,12 @@ _ATTRIBUTES = {
 
 
 def is_safe_url(url: str | None) -> bool:
-    return bool(url) and urlsplit(url.strip()).scheme.lower() in _SAFE_SCHEMES
+    if not url:
+        return False
+    try:
+        return urlsplit(url.strip()).scheme.lower() in _SAFE_SCHEMES
+    except ValueError:  # http://[bad: nothing could open it
+        return False
 
 
 def sanitize_html(fragment: str) -> str:

@@ -19,6 +19,7 @@ from .common import (
     command,
     count,
     is_web_address,
+    looks_like_web_address,
     open_store,
     positive,
     print_json,
@@ -58,6 +59,8 @@ def run_parse(args: argparse.Namespace) -> int:
 
     if args.url is not None and not is_web_address(args.url):
         raise InputError(f"--url {args.url!r} is not an http(s) address")
+    if looks_like_web_address(args.target) and not is_web_address(args.target):
+        raise InputError(f"{args.target!r} is not an address that can be read (its host or port)")
     if is_web_address(args.target):
         fetcher = Fetcher()
         try:

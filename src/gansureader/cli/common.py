@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..addresses import readable
 from ..errors import GansuReaderError
 from ..paths import DATA_DIR_VARIABLE, data_dir
 
@@ -140,8 +141,15 @@ def read_file(path: Path, what: str = "a page", limit: int | None = None) -> byt
 
 
 def is_web_address(text: str) -> bool:
+    if not readable(text):  # http://[bad, a port :abc
+        return False
     parts = urlsplit(text)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def looks_like_web_address(text: str) -> bool:
+    """Meant as one, whether or not it can be read (a file is never named http://…)."""
+    return text.lower().startswith(("http://", "https://"))
 
 
 def at_least(minimum: int):

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from ..addresses import SITE_DOMAIN, is_article_address, is_site_address
+from ..addresses import SITE_DOMAIN, is_article_address, is_site_address, readable
 from ..errors import GansuReaderError
 from ..model import Channel
 from ..store import Store
@@ -65,7 +65,7 @@ def import_opml(store: Store, data: bytes, name: str) -> OpmlImport:
         if not addresses:
             report.refused.append(f"{label}: no address (xmlUrl, htmlUrl or url)")
             continue
-        if any(unquote(urlsplit(a).path).startswith(_OURS) for a in addresses):
+        if any(readable(a) and unquote(urlsplit(a).path).startswith(_OURS) for a in addresses):
             continue  # our own 全部/收藏/排行 feeds, exported beside the channels
         usable = [a for a in addresses if _not_a_channel(a) is None]
         address = (usable or addresses)[0]
@@ -109,6 +109,8 @@ def _outlines(data: bytes, name: str) -> list[tuple[str, list[str], str]]:
 
 def _not_a_channel(address: str) -> str | None:
     """Why ``address`` cannot be a channel, or None if it can."""
+    if not readable(address):
+        return "is not an address that can be read"
     parts = urlsplit(address)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return "is not an http(s) address"

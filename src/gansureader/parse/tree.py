@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from ..addresses import readable
 from . import site
 
 # Never content: dropped before anything looks for text.
@@ -251,7 +252,10 @@ def _pattern_for_words(words: tuple[str, ...]) -> re.Pattern:
 
 def base_url(root, url: str) -> str:
     base = root.find(".//base[@href]")
-    return urljoin(url, base.get("href").strip()) if base is not None else url
+    if base is None:
+        return url
+    resolved = resolve(url, base.get("href"))
+    return resolved if resolved and resolved.startswith(("http://", "https://")) else url
 
 
 # urljoin also normalises these away; an address holding one goes the long way.
@@ -259,15 +263,20 @@ _UNUSUAL = ("/./", "/../", "\\", " ", "\t", "\n")
 
 
 def resolve(base: str, href: str | None) -> str | None:
-    """An absolute http(s) URL for ``href``, or None for anchors, scripts and mail links."""
+    """An absolute http(s) URL for ``href``, or None for anchors, scripts and mail links,
+    and for an address nothing could fetch (``http://[bad``, a port ``:abc``)."""
     if not href:
         return None
     href = href.strip()
     if not href or href.startswith("#"):
         return None
     if href.startswith(("http://", "https://")) and not any(c in href for c in _UNUSUAL):
-        return href.split("#", 1)[0]  # already absolute: most of the site's links
+        return href.split("#", 1)[0] if readable(href) else None  # most of the site's links
+    if not readable(href):
+        return None
     absolute = urljoin(base, href)
+    if not readable(absolute):
+        return None
     scheme = urlsplit(absolute).scheme.lower()
     if scheme not in ("http", "https", "file"):
         return None
