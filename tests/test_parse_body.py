@@ -264,3 +264,14 @@ def test_a_box_named_for_a_caption_after_a_picture_is_its_caption(name):
     )
     assert [block.type for block in page.body] == ["paragraph", "image", "paragraph"]
     assert page.images[0].caption == "兰州新区一景"
+
+
+def test_addresses_nothing_could_fetch_leave_their_text_and_nothing_else():
+    page = body_page(
+        "<p>　　第一段，链接<a href='http://[bad/x.shtml'>坏</a>和图片<img src='http://a:b/p.jpg'>。</p>"
+        "<video src='/v/a\x01b.mp4'></video><p>　　第二段，播放器的地址里有控制字符。</p>"
+    )
+    assert set(kinds(page)) == {"paragraph"}  # the picture and the player are gone
+    assert "第一段，链接坏和图片" in page.body[0].text  # the link's text stays, unlinked
+    assert not any(run.href for run in page.body[0].runs)
+    assert page.body[-1].text == "第二段，播放器的地址里有控制字符。"

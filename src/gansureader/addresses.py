@@ -11,11 +11,16 @@ from urllib.parse import urlsplit
 SITE_DOMAIN = "gscn.com.cn"
 # Article URLs: /system/YYYY/MM/DD/0NNNNNNNN.shtml, later pages add _2, _3 …
 ARTICLE_URL = re.compile(r"/system/\d{4}/\d{2}/\d{2}/\d+(?:_\d+)?\.s?html?$")
+# Tab and line breaks are dropped by urllib, as by browsers; the rest cannot be sent.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def readable(url: str) -> bool:
     """Whether ``url`` can be taken apart at all: pages link to ``http://[bad`` and to ports
-    like ``:abc``, which urllib (and so every request) refuses with a ValueError."""
+    like ``:abc``, which urllib (and so every request) refuses with a ValueError, and hold
+    control characters in a player's address, which no request can carry (nor lxml)."""
+    if _CONTROL.search(url):
+        return False
     try:
         urlsplit(url).port  # noqa: B018 (reading the port is what checks it)
     except ValueError:
