@@ -283,6 +283,14 @@ def test_an_absolute_target_naming_another_host_is_refused(server):
         assert _read_all(client).startswith(b"HTTP/1.0 200")
 
 
+def test_a_target_that_is_no_address_is_a_bad_request_not_a_traceback(server, capfd):
+    for target in (b"http://[bad/opml", b"http://127.0.0.1:abc/opml"):
+        with socket.create_connection(server.server_address, timeout=10) as client:
+            client.sendall(b"GET " + target + b" HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+            assert _read_all(client).startswith(b"HTTP/1.0 400")
+    assert "Traceback" not in capfd.readouterr().err
+
+
 def test_a_client_hanging_up_mid_answer_leaves_no_traceback(server, capfd):
     for _ in range(5):
         with socket.create_connection(server.server_address, timeout=10) as client:

@@ -57,7 +57,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, with_body: bool) -> None:
         self.watch.extend_to(time.monotonic() + ANSWER_SECONDS)
-        target = urlsplit(self.path)
+        try:
+            target = urlsplit(self.path)
+            target.port  # noqa: B018 (reading the port is what checks it)
+        except ValueError:  # GET http://[bad/… : no address at all
+            self._plain(400, "the request's target is no address that can be read")
+            return
         named = {(self.headers.get("Host") or "").rsplit(":", 1)[0]}
         if target.netloc:  # an absolute-form target names its host too
             named.add(target.hostname or target.netloc)
