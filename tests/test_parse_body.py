@@ -275,3 +275,22 @@ def test_addresses_nothing_could_fetch_leave_their_text_and_nothing_else():
     assert "第一段，链接坏和图片" in page.body[0].text  # the link's text stays, unlinked
     assert not any(run.href for run in page.body[0].runs)
     assert page.body[-1].text == "第二段，播放器的地址里有控制字符。"
+
+
+@pytest.mark.parametrize(
+    ("base", "picture"),
+    [
+        ("http://pic.gscn.com.cn/2024/", "http://pic.gscn.com.cn/2024/pic/a.jpg"),
+        ("http://[bad/", "http://gansu.gscn.com.cn/system/2024/05/20/pic/a.jpg"),  # unreadable
+    ],
+)
+def test_a_base_address_places_relative_pictures_unless_it_cannot_be_read(base, picture):
+    page = parse_page(
+        f"""<html><head><meta charset="utf-8"><base href="{base}"><title>测试_中国甘肃网</title>
+        </head><body><div class="a-header"><h1>测试文章</h1><div class="info">
+        <span>2024-05-20 10:00</span> <span>来源:中国甘肃网</span></div></div>
+        <div class="a-container"><p>　　第一段文字足够长，说明这是正文的一部分。</p>
+        <p style="text-align:center"><img src="pic/a.jpg"></p></div></body></html>""".encode(),
+        URL,
+    )
+    assert [block.url for block in page.body if isinstance(block, Image)] == [picture]

@@ -252,10 +252,7 @@ def _pattern_for_words(words: tuple[str, ...]) -> re.Pattern:
 
 def base_url(root, url: str) -> str:
     base = root.find(".//base[@href]")
-    if base is None:
-        return url
-    resolved = resolve(url, base.get("href"))
-    return resolved if resolved and resolved.startswith(("http://", "https://")) else url
+    return (resolve(url, base.get("href")) or url) if base is not None else url
 
 
 # urljoin also normalises these away; an address holding one goes the long way.
