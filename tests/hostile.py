@@ -9,10 +9,13 @@ behaviour begins, so a test can wait for it instead of sleeping.
 
 from __future__ import annotations
 
+import gzip
+import random
 import threading
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import faults
 from gansureader.demo import MirrorHandler, MirrorServer
@@ -133,3 +136,94 @@ def portal(handler: HostileHandler) -> None:
     handler.send_header("Content-Length", str(len(PORTAL_PAGE)))
     handler.end_headers()
     handler.wfile.write(PORTAL_PAGE)
+
+
+def chaotic(seed: int):
+    """Every page answered, at random, whole or as one of the ways servers fail: an error, a
+    429, a body cut short (announced, unannounced, chunked), no answer, no HTTP, gzip that is
+    none, a redirect to an unreadable address or off the site, or slowly. robots.txt is whole."""
+    rng, lock = random.Random(seed), threading.Lock()
+
+    def behave(handler: HostileHandler) -> None:
+        with lock:
+            roll, share = rng.random(), rng.random()
+        path = handler.resolve(unquote(urlsplit(handler.path).path))
+        if path is None or handler.path.endswith("/robots.txt") or roll < 0.45:
+            MirrorHandler.do_GET(handler)
+            return
+        answer = _CHAOS[int((roll - 0.45) / 0.55 * len(_CHAOS))]
+        answer(handler, path.read_bytes(), share)
+        handler.close_connection = True
+
+    return behave
+
+
+def _head(handler, status: int, *headers: tuple[str, str]) -> None:
+    handler.send_response(status)
+    for name, value in headers:
+        handler.send_header(name, value)
+    handler.end_headers()
+
+
+def _cut(handler, data: bytes, share: float) -> None:  # the length said, then the close
+    _head(handler, 200, ("Content-Type", "text/html"), ("Content-Length", str(len(data))))
+    handler.wfile.write(data[: int(len(data) * share)])
+    handler.wfile.flush()
+    handler.connection.shutdown(2)
+
+
+def _cut_unannounced(handler, data: bytes, share: float) -> None:
+    _head(handler, 200, ("Content-Type", "text/html"), ("Connection", "close"))
+    handler.wfile.write(data[: int(len(data) * share)])
+
+
+def _whole_unannounced(handler, data: bytes, share: float) -> None:
+    _head(handler, 200, ("Content-Type", "text/html"), ("Connection", "close"))
+    handler.wfile.write(data)
+
+
+def _cut_chunks(handler, data: bytes, share: float) -> None:
+    _head(handler, 200, ("Content-Type", "text/html"), ("Transfer-Encoding", "chunked"))
+    part = data[: int(len(data) * share)]
+    handler.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+    handler.wfile.flush()
+    handler.connection.shutdown(2)
+
+
+def _gzip(handler, data: bytes, share: float) -> None:
+    packed = gzip.compress(data)
+    headers = ("Content-Encoding", "gzip"), ("Content-Length", str(len(packed)))
+    _head(handler, 200, ("Content-Type", "text/html"), *headers)
+    handler.wfile.write(packed)
+
+
+def _slow(handler, data: bytes, share: float) -> None:
+    time.sleep(share / 2)
+    MirrorHandler.do_GET(handler)
+
+
+def _not_gzip(handler, data: bytes, share: float) -> None:
+    _head(handler, 200, ("Content-Encoding", "gzip"), ("Content-Length", "4"))
+    handler.wfile.write(b"zzzz")
+
+
+def _answering(behaviour):
+    """A behaviour of the handler alone, as one of the chaotic answers."""
+    return lambda handler, data, share: behaviour(handler)
+
+
+_CHAOS = [
+    _answering(lambda handler: handler.send_plain(500, b"busy")),
+    _answering(lambda handler: _head(handler, 429, ("Retry-After", "0"), ("Content-Length", "0"))),
+    _cut,
+    _cut_unannounced,
+    _whole_unannounced,
+    _answering(lambda handler: None),  # the connection closed with no answer
+    _answering(lambda handler: handler.wfile.write(b"HTTP/1.1 zz\r\n\r\n")),
+    _cut_chunks,
+    _gzip,
+    _not_gzip,
+    _answering(redirect_to("http://[bad/x.shtml")),
+    _answering(redirect_to("http://login.hotel.example/portal")),
+    _slow,
+]

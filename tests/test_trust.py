@@ -12,11 +12,13 @@ import pytest
 
 import hostile
 from gansureader import sync as sync_module
+from gansureader.demo import MirrorServer, demo_channels, demo_site
 from gansureader.model import Channel
 from gansureader.net import Fetcher
 from gansureader.render import article_html
 from gansureader.store import Store
 from gansureader.sync import SyncEngine
+from test_sync import assert_consistent
 
 CHANNEL = Channel("测试", hostile.CHANNEL_URL, "测试")
 DRIPPING = hostile.article_path(2)
@@ -298,3 +300,32 @@ def test_processes_opening_a_new_cache_at_once_all_succeed(tmp_path):
         assert [process.returncode for process in processes] == [0, 0], errors
         with Store(folder) as opened:
             assert len(opened.channels()) > 40
+
+
+def test_a_sync_through_a_server_failing_at_random_stores_only_whole_pages(tmp_path):
+    """Half the answers fail, each in one of a dozen ways, in whatever order the sync's
+    threads meet them: three syncs and a re-check of everything later, every article
+    stored is the one the site holds, none is marked 已更新, the cache is whole."""
+    with MirrorServer(demo_site()) as clean, Store(tmp_path / "site") as site:
+        fetcher = Fetcher(clean.url)
+        SyncEngine(site, fetcher).run(demo_channels(), pages=2)
+        fetcher.close()
+        expected = {row.url: site.article(row.url) for row in site.articles(limit=1000)}
+    with (
+        hostile.serve(demo_site(), {"*": hostile.chaotic(seed=13)}) as server,
+        Store(tmp_path / "cache") as store,
+    ):
+        for recheck in (False, False, False, True):
+            fetcher = Fetcher(server.url, backoff=0.01, timeout=(2.0, 2.0), deadline=10.0)
+            try:
+                summary = SyncEngine(store, fetcher).run(
+                    demo_channels(), pages=2, recheck_days=100_000 * recheck, recheck_now=recheck
+                )
+            finally:
+                fetcher.close()
+            assert summary.updated == 0 and summary.rechecks.revised == [], summary
+        stored = {row.url: store.article(row.url) for row in store.articles(limit=1000)}
+        assert len(stored) > len(expected) // 2  # the chaos let most through
+        for url, article in stored.items():
+            assert (article.title, article.body) == (expected[url].title, expected[url].body), url
+        assert_consistent(store)
