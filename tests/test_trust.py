@@ -304,13 +304,19 @@ def test_processes_opening_a_new_cache_at_once_all_succeed(tmp_path):
 
 def test_a_sync_through_a_server_failing_at_random_stores_only_whole_pages(tmp_path):
     """Half the answers fail, each in one of a dozen ways, in whatever order the sync's
-    threads meet them: three syncs and a re-check of everything later, every article
-    stored is the one the site holds, none is marked 已更新, the cache is whole."""
+    threads meet them: three syncs and a re-check of everything later, every article and
+    picture stored is the one the site holds, none is marked 已更新, the cache is whole."""
     with MirrorServer(demo_site()) as clean, Store(tmp_path / "site") as site:
         fetcher = Fetcher(clean.url)
         SyncEngine(site, fetcher).run(demo_channels(), pages=2)
         fetcher.close()
         expected = {row.url: site.article(row.url) for row in site.articles(limit=1000)}
+        pictures = {
+            url: site.image_path(url).read_bytes()
+            for article in expected.values()
+            for url in article.picture_urls()
+            if site.image_path(url)
+        }
     with (
         hostile.serve(demo_site(), {"*": hostile.chaotic(seed=13)}) as server,
         Store(tmp_path / "cache") as store,
@@ -328,4 +334,6 @@ def test_a_sync_through_a_server_failing_at_random_stores_only_whole_pages(tmp_p
         assert len(stored) > len(expected) // 2  # the chaos let most through
         for url, article in stored.items():
             assert (article.title, article.body) == (expected[url].title, expected[url].body), url
+        kept = [url for url in pictures if store.image_path(url)]
+        assert kept and all(store.image_path(url).read_bytes() == pictures[url] for url in kept)
         assert_consistent(store)
