@@ -138,10 +138,25 @@ def portal(handler: HostileHandler) -> None:
     handler.wfile.write(PORTAL_PAGE)
 
 
+FIREWALL_PAGE = """<html><head><meta charset="utf-8"><title>安全验证</title></head><body>
+<h2>您的访问请求可能对网站造成安全威胁，请求已被拦截。</h2>
+<p>如果您是网站管理员，请登录云防护控制台查看详情。事件ID：8a7b6c5d</p></body></html>""".encode()
+
+
+def firewall(handler):
+    """A web firewall answering for the site, 200 OK: a page the parser reads as an article."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(FIREWALL_PAGE)))
+    handler.end_headers()
+    handler.wfile.write(FIREWALL_PAGE)
+
+
 def chaotic(seed: int):
     """Every page answered, at random, whole or as one of the ways servers fail: an error, a
     429, a body cut short (announced, unannounced, chunked), no answer, no HTTP, gzip that is
-    none, a redirect to an unreadable address or off the site, or slowly. robots.txt is whole."""
+    none, a firewall's page, a redirect to an unreadable address or off the site, or slowly.
+    robots.txt is whole."""
     rng, lock = random.Random(seed), threading.Lock()
 
     def behave(handler: HostileHandler) -> None:
@@ -223,6 +238,7 @@ _CHAOS = [
     _cut_chunks,
     _gzip,
     _not_gzip,
+    _answering(firewall),
     _answering(redirect_to("http://[bad/x.shtml")),
     _answering(redirect_to("http://login.hotel.example/portal")),
     _slow,

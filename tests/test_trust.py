@@ -156,6 +156,21 @@ def test_links_to_addresses_nothing_could_fetch_are_passed_over(site, store):
     assert "[bad" not in article_html(article) and ":abc" not in article_html(article)
 
 
+def test_a_page_that_names_the_site_nowhere_is_not_stored_as_its_article(site, store):
+    root, urls = site
+    with hostile.serve(root, {DRIPPING: hostile.firewall}) as server:
+        summary = run_sync(store, server)
+    assert [p.url for p in summary.failed] == [urls[1]]
+    assert "names 中国甘肃网 nowhere" in summary.failed[0].reason
+    assert store.article(urls[1]) is None and store.count_articles() == 3
+    with hostile.serve(root, {}) as server:  # the firewall gone: the article comes
+        run_sync(store, server)
+    with hostile.serve(root, {"*": hostile.firewall}) as server:  # and stays as it was, re-checked
+        summary = run_sync(store, server, recheck_days=100_000)
+    assert summary.rechecks.revised == [] and summary.updated == 0
+    assert store.article(urls[1]).title == "第2篇 测试文章"
+
+
 def test_a_redirect_off_the_site_is_a_failure_and_stores_nothing(site, store):
     root, urls = site
     elsewhere = hostile.redirect_to("http://login.hotel.example/portal?next=x")

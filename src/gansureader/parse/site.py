@@ -190,10 +190,17 @@ _LOGIN_WORDS = re.compile(
 )
 
 
+def names_the_site(data: bytes) -> bool:
+    """Whether a page names 中国甘肃网 anywhere: every page of the site does; a firewall's
+    "request blocked", a "网站维护中" or a proxy's error page answering in its place with
+    200 OK does not (the parser would read any of them as an article)."""
+    lowered = data.lower()
+    return any(trace in lowered for trace in _SITE_TRACES)
+
+
 def is_foreign_login_page(data: bytes) -> bool:
     """Whether ``data`` is a login page with no trace of 中国甘肃网 (a captive portal)."""
-    lowered = data.lower()
-    if any(trace in lowered for trace in _SITE_TRACES) or b"<form" not in lowered:
+    if names_the_site(data) or b"<form" not in data.lower():
         return False
     if _PASSWORD_FIELD.search(data):
         return True
