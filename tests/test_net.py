@@ -1,5 +1,8 @@
 """The fetcher as the site's servers see it: identified, conditional, mirrored, capped."""
 
+import ssl
+from pathlib import Path
+
 import pytest
 
 from gansureader.demo import MirrorHandler, MirrorServer, demo_site
@@ -131,3 +134,38 @@ def test_an_answer_that_is_no_http_says_what_came_back(answer, words):
     with MirrorServer(demo_site(), Garbled) as server:
         with pytest.raises(FetchError, match=words):
             Fetcher(server.url, backoff=0.01).fetch(ARTICLE)
+
+
+def test_a_certificate_nothing_vouches_for_is_named_not_offline():
+    """untrusted.crt/.key: a self-signed pair for 127.0.0.1 made for this test alone (openssl
+    req -x509 -days 36500), as a Wi-Fi login page intercepting https presents one."""
+    fixtures = Path(__file__).parent / "fixtures"
+    server = MirrorServer(demo_site())
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(fixtures / "untrusted.crt", fixtures / "untrusted.key")  # self-signed
+    server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
+    with server:
+        fetcher = Fetcher(server.url.replace("http://", "https://"), backoff=0.01)
+        with pytest.raises(FetchError, match="certificate is not trusted"):
+            fetcher.fetch(ARTICLE)
+
+
+def test_a_robots_txt_that_never_comes_fails_the_page_it_stood_before():
+    class Stalling(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path.endswith("/robots.txt"):
+                self.send_response(200)
+                self.send_header("Content-Length", "100")
+                self.end_headers()
+                self.wfile.write(b"User-agent: *\n")  # and no more, until the client leaves
+                self.wfile.flush()
+                self.rfile.read(1)
+                return
+            super().do_GET()
+
+    with MirrorServer(demo_site(), Stalling) as server:
+        fetcher = Fetcher(server.url, timeout=(2.0, 0.5), backoff=0.01)
+        with pytest.raises(FetchError, match="did not answer in time") as failure:
+            fetcher.fetch(ARTICLE)
+        fetcher.close()
+    assert failure.value.url == ARTICLE

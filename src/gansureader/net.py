@@ -15,7 +15,6 @@ the site never ends on another host (a Wi-Fi login page, a hijacked link). Retri
 
 from __future__ import annotations
 
-import copy
 import http.client
 import re
 import threading
@@ -28,6 +27,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ReadTimeoutError
 
 from . import __version__
 from .addresses import SITE_DOMAIN, is_site_address, readable, subdomain
@@ -82,6 +82,10 @@ class Unreachable(FetchError):
 
 class TimedOut(FetchError):
     """No answer in time, or an answer too slow to finish before the deadline."""
+
+
+class NoAnswer(FetchError):
+    """The server was reached and gave nothing usable: no answer, no HTTP, no secure link."""
 
 
 class BrokenOff(FetchError):
@@ -257,7 +261,7 @@ class Fetcher:
         try:
             fetched = self._get(f"{origin}/robots.txt", {}, 512 * 1024, robots_txt=True)
             robots.parse(fetched.data.decode("utf-8", errors="replace").splitlines())
-        except (Unreachable, TimedOut):
+        except (Unreachable, TimedOut, NoAnswer):
             raise  # the page itself is out of reach too: say so once, not twice
         except HTTPStatusError as error:
             # 401/403 mean "keep out"; a missing robots.txt sets no rules.
@@ -387,11 +391,19 @@ class Fetcher:
             return _Again(BrokenOff(url), 0.2)
         if isinstance(error, exceptions.ContentDecodingError):  # said gzip, sent something else
             return FetchError(url, "the server sent a damaged compressed page")
-        if isinstance(error, exceptions.Timeout):
-            return TimedOut(url, "the server did not answer in time")
+        if isinstance(error, exceptions.Timeout) or _cause(error, ReadTimeoutError):
+            return TimedOut(url, "the server did not answer in time")  # or stopped mid-body
+        if isinstance(error, exceptions.SSLError):  # connected, but nothing secure to say
+            if "CERTIFICATE_VERIFY_FAILED" in str(error):
+                return NoAnswer(
+                    url,
+                    "the server's certificate is not trusted (a Wi-Fi login page in between, "
+                    "or this computer's clock wrong?)",
+                )
+            return NoAnswer(url, "no secure connection could be made with the server")
         answer = _garbled_answer(error)
         if answer is not None:  # it connected and answered, but not in HTTP: not "offline"
-            return _Again(FetchError(url, answer))
+            return _Again(NoAnswer(url, answer))
         if isinstance(error, exceptions.ConnectionError) or not isinstance(
             error, exceptions.RequestException
         ):  # refused, reset, unreachable; or a plain socket error from below requests
@@ -403,17 +415,24 @@ class Fetcher:
 
 def _garbled_answer(error: Exception) -> str | None:
     """What was wrong with an answer that was no readable HTTP, or None for other failures
-    (looked for where requests and urllib3 wrap it: in their errors' arguments)."""
+    (what requests and urllib3 wrapped)."""
     if isinstance(error, requests.exceptions.InvalidHeader):
         return "the server's answer was not readable HTTP (contradictory headers)"
-    found = [error]
-    while found and not isinstance(found[-1], http.client.HTTPException):
-        found = [arg for arg in found[-1].args if isinstance(arg, BaseException)][:1]
-    if not found:
+    cause = _cause(error, http.client.HTTPException)
+    if cause is None:
         return None
-    if isinstance(found[-1], http.client.RemoteDisconnected):
+    if isinstance(cause, http.client.RemoteDisconnected):
         return "the server closed the connection without answering"
     return "the server's answer was not readable HTTP"
+
+
+def _cause(error: BaseException | None, kinds) -> BaseException | None:
+    """The first of ``kinds`` in ``error`` or what it wraps: requests and urllib3 hand the
+    error from below them on as their own error's argument (a read timeout mid-body comes
+    out of requests as a ConnectionError)."""
+    while error is not None and not isinstance(error, kinds):
+        error = next((arg for arg in error.args if isinstance(arg, BaseException)), None)
+    return error
 
 
 def _cut_short(data: bytes) -> bool:
@@ -422,8 +441,11 @@ def _cut_short(data: bytes) -> bool:
 
 
 def _retold(error: FetchError, url: str) -> FetchError:
-    """The same failure, told of ``url`` (robots.txt failed on the way to it)."""
-    retold = copy.copy(error)
+    """The same failure, told of ``url`` (robots.txt failed on the way to it). Not by
+    copy.copy: it makes the error again from its one message, which a TimedOut or a
+    NoAnswer (url and reason) cannot be made from."""
+    retold = type(error).__new__(type(error))
+    retold.__dict__.update(vars(error))
     retold.url, retold.args = url, (f"{url}: {error.reason}",)
     return retold
 
