@@ -171,6 +171,26 @@ def test_a_page_that_names_the_site_nowhere_is_not_stored_as_its_article(site, s
     assert store.article(urls[1]).title == "第2篇 测试文章"
 
 
+def test_a_304_to_a_request_with_nothing_to_compare_is_a_failure_not_unchanged(site, store):
+    """A broken cache on the way answers 304 whatever was asked: the article, never
+    fetched, looked fetched and unchanged, was never queued, and the list's validators
+    kept it from the next sync too."""
+
+    def not_modified(handler):
+        handler.send_response(304)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    root, urls = site
+    with hostile.serve(root, {DRIPPING: not_modified}) as server:
+        summary = run_sync(store, server)
+    assert [(p.url, "nothing to compare" in p.reason) for p in summary.failed] == [(urls[1], True)]
+    assert summary.unchanged == 0 and [url for url, _, _ in store.queued()] == [urls[1]]
+    with hostile.serve(root, {}) as server:
+        run_sync(store, server)
+    assert store.article(urls[1]) is not None
+
+
 def test_a_redirect_off_the_site_is_a_failure_and_stores_nothing(site, store):
     root, urls = site
     elsewhere = hostile.redirect_to("http://login.hotel.example/portal?next=x")

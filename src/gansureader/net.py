@@ -295,7 +295,9 @@ class Fetcher:
 
     def _follow(self, url, headers, max_bytes, robots_txt: bool, watch: Watch) -> Fetched:
         current = url
-        ok_statuses = (200,) if robots_txt else (200, 304)
+        # 304 answers a request that had something to compare; to one that had not (a broken
+        # cache on the way), it would make a page never fetched look fetched and unchanged.
+        ok_statuses = (200, 304) if headers and not robots_txt else (200,)
         for hop in range(MAX_REDIRECTS + 1):
             if not robots_txt and not self.allowed(current):
                 raise Refused(
@@ -350,6 +352,10 @@ class Fetcher:
         status = response.status_code
         if status in RETRY_STATUSES and status not in ok_statuses:
             raise _Again(HTTPStatusError(url, status), _retry_after(response))
+        if status == 304 and status not in ok_statuses:
+            raise FetchError(
+                url, "the server answered 304 (not modified) to a request with nothing to compare"
+            )
         if status not in ok_statuses:
             raise HTTPStatusError(url, status)
         declared = response.headers.get("Content-Length", "")
