@@ -152,11 +152,18 @@ def firewall(handler):
     handler.wfile.write(FIREWALL_PAGE)
 
 
+def not_modified(handler: HostileHandler) -> None:
+    """304 whatever was asked, as a broken cache on the way answers."""
+    handler.send_response(304)
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
+
+
 def chaotic(seed: int):
     """Every page answered, at random, whole or as one of the ways servers fail: an error, a
-    429, a body cut short (announced, unannounced, chunked), no answer, no HTTP, gzip that is
-    none, a firewall's page, a redirect to an unreadable address or off the site, or slowly.
-    robots.txt is whole."""
+    429, a body cut short (announced, unannounced, chunked), no answer, no HTTP, gzip that
+    is none, a firewall's page, a 304 to anything, a redirect to an unreadable address or
+    off the site, or slowly. robots.txt is whole."""
     rng, lock = random.Random(seed), threading.Lock()
 
     def behave(handler: HostileHandler) -> None:
@@ -239,6 +246,7 @@ _CHAOS = [
     _gzip,
     _not_gzip,
     _answering(firewall),
+    _answering(not_modified),
     _answering(redirect_to("http://[bad/x.shtml")),
     _answering(redirect_to("http://login.hotel.example/portal")),
     _slow,

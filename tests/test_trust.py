@@ -176,13 +176,8 @@ def test_a_304_to_a_request_with_nothing_to_compare_is_a_failure_not_unchanged(s
     fetched, looked fetched and unchanged, was never queued, and the list's validators
     kept it from the next sync too."""
 
-    def not_modified(handler):
-        handler.send_response(304)
-        handler.send_header("Content-Length", "0")
-        handler.end_headers()
-
     root, urls = site
-    with hostile.serve(root, {DRIPPING: not_modified}) as server:
+    with hostile.serve(root, {DRIPPING: hostile.not_modified}) as server:
         summary = run_sync(store, server)
     assert [(p.url, "nothing to compare" in p.reason) for p in summary.failed] == [(urls[1], True)]
     assert summary.unchanged == 0 and [url for url, _, _ in store.queued()] == [urls[1]]
