@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from .addresses import readable
+
 _SAFE_SCHEMES = frozenset(("http", "https"))
 _TEXT = {"class", "align"}
 _ATTRIBUTES = {
@@ -35,12 +37,9 @@ _ATTRIBUTES = {
 
 
 def is_safe_url(url: str | None) -> bool:
-    if not url:
+    if not url or not readable(url := url.strip()):  # http://[bad: nothing could open it
         return False
-    try:
-        return urlsplit(url.strip()).scheme.lower() in _SAFE_SCHEMES
-    except ValueError:  # http://[bad: nothing could open it
-        return False
+    return urlsplit(url).scheme.lower() in _SAFE_SCHEMES
 
 
 def sanitize_html(fragment: str) -> str:

@@ -22,6 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..addresses import readable
 from ..deadlines import Watchdog
 from ..errors import GansuReaderError
 from ..model import Channel
@@ -57,12 +58,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, with_body: bool) -> None:
         self.watch.extend_to(time.monotonic() + ANSWER_SECONDS)
-        try:
-            target = urlsplit(self.path)
-            target.port  # noqa: B018 (reading the port is what checks it)
-        except ValueError:  # GET http://[bad/… : no address at all
+        if not readable(self.path):  # GET http://[bad/… : no address at all
             self._plain(400, "the request's target is no address that can be read")
             return
+        target = urlsplit(self.path)
         named = {(self.headers.get("Host") or "").rsplit(":", 1)[0]}
         if target.netloc:  # an absolute-form target names its host too
             named.add(target.hostname or target.netloc)
