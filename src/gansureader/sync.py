@@ -40,7 +40,7 @@ from .model import (
 )
 from .net import Cancelled, Fetched, Fetcher, FetchError, HTTPStatusError, Refused
 from .parse import PARSER_VERSION, ParseError, parse_page
-from .parse.site import is_foreign_login_page, names_the_site
+from .parse.site import is_login_page, names_the_site
 from .store import MAX_IMAGE_BYTES, Saved, Store, StoreError, image_type
 from .sync_report import Problem, Progress, SyncSummary
 from .writes import WriteQueue
@@ -539,19 +539,19 @@ class _Run:
 def _site_page(url: str, fetched: Fetched) -> bytes:
     """The page's bytes, unless what answered is plainly not the site (a Wi-Fi login, a
     firewall's or a maintenance page: tried again at the next sync)."""
-    if is_foreign_login_page(fetched.data):
+    if names_the_site(fetched.data):
+        return fetched.data
+    if is_login_page(fetched.data):
         raise Refused(
             url,
             "the answer was a login page, not 中国甘肃网 (a Wi-Fi login page? "
             "log in there, then refresh): nothing was stored",
         )
-    if not names_the_site(fetched.data):
-        raise Refused(
-            url,
-            "the answer names 中国甘肃网 nowhere (a firewall's or a maintenance page in its "
-            "place?): nothing was stored",
-        )
-    return fetched.data
+    raise Refused(
+        url,
+        "the answer names 中国甘肃网 nowhere (a firewall's or a maintenance page in its "
+        "place?): nothing was stored",
+    )
 
 
 def _article_or_skip(page, asked: str) -> ArticlePage:

@@ -179,10 +179,9 @@ MAXPAGE_SCRIPT = re.compile(r"var\s+maxpage\s*=\s*(\d+)")
 MAXPAGE_URL = re.compile(r"^(.*_)(\d{9})(\.shtml)$")
 
 
-# A page of the site names it somewhere (its title, its links, its scripts); a hotel's
-# or a train's Wi-Fi login page answering in its place names it nowhere and asks for a
-# login. Both must hold before a page is refused: a page of a template never seen
-# before still names the site, and a login box on the site is the site's.
+# A page of the site names it somewhere (its title, its links, its scripts), a page of a
+# template never seen before too; what answers in its place names it nowhere. Of those, a
+# hotel's or a train's Wi-Fi login page asks for a login, and is told so.
 _SITE_TRACES = (b"gscn", SITE_NAME.encode("utf-8"), SITE_NAME.encode("gb18030"))
 _PASSWORD_FIELD = re.compile(rb"<input[^>]+type\s*=\s*[\"']?password", re.IGNORECASE)
 _LOGIN_WORDS = re.compile(
@@ -198,9 +197,10 @@ def names_the_site(data: bytes) -> bool:
     return any(trace in lowered for trace in _SITE_TRACES)
 
 
-def is_foreign_login_page(data: bytes) -> bool:
-    """Whether ``data`` is a login page with no trace of 中国甘肃网 (a captive portal)."""
-    if names_the_site(data) or b"<form" not in data.lower():
+def is_login_page(data: bytes) -> bool:
+    """Whether ``data`` asks for a login: a password field, or a form and login words
+    (a captive portal, once ``names_the_site`` has said it is not the site)."""
+    if b"<form" not in data.lower():
         return False
     if _PASSWORD_FIELD.search(data):
         return True
