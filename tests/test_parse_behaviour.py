@@ -140,6 +140,58 @@ def test_listing_reads_dated_items_in_order_and_its_next_page():
     assert "兰州牛肉面入选非遗名录" not in [item.title for item in page.items]  # sidebar
 
 
+_LIST_URL = "http://gansu.gscn.com.cn/szxw/index.shtml"
+_LIST_TITLES = ["武威沙产业发展迅速", "金昌镍都新貌", "白银黄河石林景区升级"]
+
+
+def _list_page(rows: str) -> bytes:
+    return f"""<html><head><meta charset="utf-8"><title>市州新闻_中国甘肃网</title></head>
+    <body><div class="nav"><a href="/">首页</a> <a href="/szxw/">市州新闻</a></div>{rows}
+    <p><a href="index_2.shtml">下一页</a></p><div>今天是2024年7月15日</div>
+    </body></html>""".encode()
+
+
+def _rows(template: str) -> str:
+    return "".join(
+        template.format(url=f"../system/2010/05/{12 - n}/01150000{n}.shtml", title=t, day=12 - n)
+        for n, t in enumerate(_LIST_TITLES)
+    )
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "<table>"
+        + _rows('<tr><td><a href="{url}">{title}</a></td><td>[2010-05-{day}]</td></tr>')
+        + "</table>",
+        '<div class="news">'
+        + _rows(
+            '<div class="item"><h3><a href="{url}">{title}</a></h3><p>摘要……</p>'
+            '<span class="time">2010-05-{day} 08:30</span></div>'
+        )
+        + "</div>",
+        "<dl>" + _rows('<dd><a href="{url}">{title}</a> <em>2010/05/{day}</em></dd>') + "</dl>",
+        # a headline above the list, both under the #content the site's lists sit in
+        '<div id="content"><div class="top"><div><a href="../system/2010/05/13/011500009.shtml">'
+        "头条新闻</a> 2010-05-13</div></div><table>"
+        + _rows('<tr><td><a href="{url}">{title}</a></td><td>2010-05-{day}</td></tr>')
+        + "</table></div>",
+    ],
+)
+def test_a_list_written_without_li_is_a_listing(rows):
+    page = parse_page(_list_page(rows), _LIST_URL)
+    assert isinstance(page, ListingPage)
+    assert [item.title for item in page.items] == _LIST_TITLES
+    assert page.items[0].url == "http://gansu.gscn.com.cn/system/2010/05/12/011500000.shtml"
+    assert page.items[0].date == "2010-05-12"
+    assert page.next_page == "http://gansu.gscn.com.cn/szxw/index_2.shtml"
+
+
+def test_rows_of_links_that_are_no_articles_make_no_listing():
+    rows = _rows('<div><a href="/about/{day}.html">{title}</a> 2010-05-{day}</div>')
+    assert not isinstance(parse_page(_list_page(rows), _LIST_URL), ListingPage)
+
+
 def test_listing_paged_by_script_gets_its_next_page():
     page = parse_fixture("listing_maxpage.html")
     assert page.next_page.endswith("c0003001000000000000_000000004.shtml")
@@ -245,3 +297,53 @@ def test_parse_says_so_when_a_page_has_no_article_text(tmp_path, capsys):
     )
     assert main(["parse", str(empty)]) == 2
     assert "no article text was found" in capsys.readouterr().err
+
+
+def _template_page(crumb: str, first_line: str = "", after_body: str = "") -> bytes:
+    """An article of a template with no 您当前的位置 before its path."""
+    return f"""<html><head><meta charset="utf-8"><title>临夏州推进城乡环境整治_中国甘肃网</title>
+    </head><body>{crumb}<h1>临夏州推进城乡环境整治</h1>
+    <div class="meta">2020-01-02 03:04 来源：每日甘肃网</div>
+    <div id="content">{first_line}
+    <p>临夏州持续推进城乡环境综合整治，全州村容村貌明显改善，群众满意度不断提升。</p>
+    <p>下一步，临夏州将建立长效机制，巩固整治成果，让乡村更美、群众更富。</p></div>
+    {after_body}</body></html>""".encode()
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    [
+        '<div class="position">中国甘肃网 &gt; 甘肃新闻 &gt; 市州新闻</div>',
+        '<td class="nav">中国甘肃网 &gt;&gt; 甘肃新闻 &gt;&gt; 市州新闻</td>',
+        '<div class="crumbs"><a href="/">中国甘肃网</a> / <a href="/gsxw/">甘肃新闻</a>'
+        ' / <a href="/szxw/">市州新闻</a></div>',
+        '<p><a href="/">首页</a> » <a href="/gsxw/">甘肃新闻</a> » 市州新闻</p>',
+    ],
+)
+def test_a_path_with_no_marker_before_it_is_the_breadcrumb(crumb):
+    page = parse_page(_template_page(crumb), FIXTURE_URLS["seed_article.html"])
+    assert page.breadcrumb[1:] == ("甘肃新闻", "市州新闻")
+    assert not any("市州新闻" in paragraph for paragraph in page.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>中国甘肃网/新甘肃记者 张三</p>",  # a byline: a slash between no links
+        "<p>中国甘肃网 > 这是一句话而不是栏目的路径，它比任何栏目的名字都长得多。</p>",
+        '<div class="header"><a href="/">中国甘肃网</a> | <a href="/gsxw/">甘肃新闻</a></div>',
+    ],
+)
+def test_a_line_that_only_starts_like_a_path_is_no_breadcrumb(line):
+    page = parse_page(_template_page("", first_line=line), FIXTURE_URLS["seed_article.html"])
+    assert page.breadcrumb == ()
+    assert len(page.paragraphs) >= 2
+
+
+def test_an_editor_line_after_the_body_is_the_editor():
+    page = parse_page(
+        _template_page("", after_body="<table><tr><td>【责任编辑：李明】</td></tr></table>"),
+        FIXTURE_URLS["seed_article.html"],
+    )
+    assert page.editor == "李明"
+    assert not any("李明" in paragraph for paragraph in page.paragraphs)

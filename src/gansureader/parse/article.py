@@ -58,7 +58,10 @@ def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
         title=title,
         published_at=published,
         source=meta.get("来源") or (body and body.source) or None,
-        editor=meta.get("编辑") or meta.get("责任编辑") or (body and body.editor) or None,
+        editor=meta.get("编辑")
+        or meta.get("责任编辑")
+        or (body and body.editor)
+        or _labelled_line(index, "责任编辑", site.EDITOR_LINE),
         author=meta.get("作者")
         or (body and body.author)
         or _labelled_line(index, site.AUTHOR_LABEL, site.AUTHOR_LINE),
@@ -101,7 +104,8 @@ def find_title(root, from_title_tag: str):
 
 
 def find_breadcrumb(index: TextIndex):
-    """The element holding 您当前的位置 and its names, site first."""
+    """The element holding 您当前的位置 and its names, site first; else a path with no
+    marker before it (中国甘肃网 > 甘肃新闻 > 市州新闻), as other templates write it."""
     for marker in site.BREADCRUMB_MARKERS:
         for el in index.elements(marker):
             holder = el
@@ -110,6 +114,29 @@ def find_breadcrumb(index: TextIndex):
                 holder = holder.getparent()
             holder = holder if holder is not None and holder.tag != "body" else el
             return holder, _crumb_names(line_text(holder))
+    return _unmarked_breadcrumb(index)
+
+
+def _unmarked_breadcrumb(index: TextIndex):
+    """A short line that starts at the site's name (or 首页) and goes on, past at least
+    one separator, through short names; the root is often a link of its own. The line
+    is left out of the body, so what could be the body's own first line is passed over."""
+    for root in site.BREADCRUMB_ROOTS:
+        for el in index.elements(root):
+            holder = el.getparent() if el.tag == "a" and el.getparent() is not None else el
+            line = line_text(holder)
+            if not line.startswith(root) or len(line) > site.BREADCRUMB_MAX_CHARS:
+                continue
+            # A byline such as 中国甘肃网/新甘肃记者 张三 is no path: a slash alone
+            # passes only between links.
+            arrows = [mark for mark in site.BREADCRUMB_SEPARATOR.findall(line) if "/" not in mark]
+            if not arrows and holder.find(".//a") is None:
+                continue
+            names = _crumb_names(line)
+            if len(names) >= 2 and all(
+                len(name) <= site.BREADCRUMB_NAME_MAX_CHARS for name in names
+            ):
+                return holder, names
     return None, []
 
 

@@ -2,32 +2,77 @@
 
 Items are <li> holding a link and a date outside the link (``2023/12/23``). The
 list with the most of them wins, preferring the one under #content where the
-site's templates put it.
+site's templates put it. Templates that write their lists otherwise — a table's rows,
+<div>s with a heading, a summary and a date — are read by their links to articles:
+the nearest row around each that holds a date.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from ..model import ListingPage, ListItem
 from . import site
 from .article import find_next_page
+from .site import ARTICLE_URL
 from .tree import classes_and_id, link_title, resolve, text_of
+
+# What holds one item where a list is no <ul>, and how far up from its link to look.
+_ROW_TAGS = ("tr", "div", "p", "dd", "dt", "li", "td", "section", "article")
+_MAX_ROW_CLIMB = 3
+_MAX_ROW_LINKS = 4  # a title, its picture, a "more", a channel
 
 
 def find_list_items(root, base: str) -> list[ListItem]:
+    items = _largest_list(_li_items(root, base))
+    if len(items) < site.MIN_LIST_ITEMS:
+        rows = _largest_list(_article_rows(root, base))
+        if len(rows) > len(items):
+            return rows
+    return items
+
+
+def _li_items(root, base: str) -> dict:
+    """Dated <li>s, grouped by the list's parent."""
     groups: dict = defaultdict(list)
     for li in root.iter("li"):
         item = _dated_item(li, base)
         if item is not None:
             holder = li.getparent()
-            groups[holder.getparent() if holder is not None else None].append((li, item))
+            groups[holder.getparent() if holder is not None else None].append(item)
+    return groups
+
+
+def _article_rows(root, base: str) -> dict:
+    """Dated rows of any other kind around links to articles, grouped by the row's parent:
+    the nearest of the link's ancestors (a few up) whose text beside the link holds a date."""
+    groups: dict = defaultdict(list)
+    for link in root.iter("a"):
+        url = resolve(base, link.get("href"))
+        if url is None or not ARTICLE_URL.search(urlsplit(url).path):
+            continue
+        for row in itertools.islice(link.iterancestors(_ROW_TAGS), _MAX_ROW_CLIMB):
+            if _holds_more_links(row, _MAX_ROW_LINKS):
+                break  # a block of many links is a menu or the page, not one item of a list
+            if (item := _dated_item(row, base)) is not None:
+                groups[row.getparent()].append(item)
+                break
+    return groups
+
+
+def _holds_more_links(el, most: int) -> bool:
+    return next(itertools.islice(el.iter("a"), most, None), None) is not None
+
+
+def _largest_list(groups: dict) -> list[ListItem]:
     if not groups:
         return []
     hinted = [holder for holder in groups if _is_hinted(holder)]
-    chosen = hinted[0] if hinted else max(groups, key=lambda holder: len(groups[holder]))
+    chosen = max(hinted or groups, key=lambda holder: len(groups[holder]))
     items, seen = [], set()
-    for _li, item in groups[chosen]:
+    for item in groups[chosen]:
         if item.url not in seen:
             seen.add(item.url)
             items.append(item)
@@ -42,6 +87,7 @@ def build_listing(
 
 
 def _dated_item(li, base: str) -> ListItem | None:
+    """The row's longest link, dated by the text beside its links."""
     links = [a for a in li.iter("a") if a.get("href")]
     if not links:
         return None

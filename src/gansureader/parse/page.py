@@ -34,7 +34,6 @@ _REFRESH_TARGET = re.compile(r"url\s*=\s*['\"]?\s*([^'\"\s>]+)", re.IGNORECASE)
 # A refresh stub shows next to nothing; a page with real text that reloads itself is no stub.
 _STUB_MAX_CHARS = 200
 # On a URL that is not an article's, dated links make a list page unless prose outweighs them.
-_MIN_LIST_ITEMS = 3
 _ARTICLE_PROSE_SCORE = 600
 _HTML_MARKUP = re.compile(rb"<\s*(?:html|head|body|title|meta|div|p|table|br|a|h[1-6])\b", re.I)
 _BINARY_SIGNATURES = {
@@ -82,7 +81,7 @@ def parse_page(data: bytes, url: str, charset: str | None = None) -> Page:
     strip_noise(root)
     if not site.ARTICLE_URL.search(urlsplit(url).path):
         items = find_list_items(root, base)
-        if len(items) >= _MIN_LIST_ITEMS and not _has_article_prose(root):
+        if len(items) >= site.MIN_LIST_ITEMS and not _has_article_prose(root):
             return build_listing(root, url, base, title, items, max_page)
     return build_article(root, url, base, title)
 

@@ -39,6 +39,11 @@ NOT_FOUND_TITLE = re.compile(  # "404", "404 Not Found", "404 - 页面…"; not 
 
 BREADCRUMB_MARKERS = ("您当前的位置", "当前位置", "您的位置")
 BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|&gt;&gt;|>|»|›|→|/)\s*")
+# Where a path with no marker before it starts: 中国甘肃网 > 甘肃新闻 > 市州新闻.
+BREADCRUMB_ROOTS = ("中国甘肃网", "首页")
+# A path is a short line of short names; a longer one is a sentence or a menu.
+BREADCRUMB_MAX_CHARS = 80
+BREADCRUMB_NAME_MAX_CHARS = 20
 
 # Labels of the meta line under the title. Order matters: 责任编辑 before 编辑.
 LABELS = ("来源", "责任编辑", "编辑", "作者", "记者", "发布时间", "时间", "点击", "浏览", "字号")
@@ -76,6 +81,7 @@ KEYWORDS = tuple(
         (
             *SECTION_HEADINGS,
             *BREADCRUMB_MARKERS,
+            *BREADCRUMB_ROOTS,
             SOURCE_LABEL,
             *EDITOR_LABELS,
             AUTHOR_LABEL,
@@ -173,6 +179,8 @@ MAX_TABLE_COLUMNS = 500
 
 # Listing pages: dated <li> links, under #content on known templates.
 LISTING_HINTS = ("content", "list", "newslist")
+# Fewer dated links than this make no channel list.
+MIN_LIST_ITEMS = 3
 LISTING_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # Some channels page their lists by script: "var maxpage = 12;" and …_000000002.shtml.
 MAXPAGE_SCRIPT = re.compile(r"var\s+maxpage\s*=\s*(\d+)")
