@@ -347,3 +347,21 @@ def test_an_editor_line_after_the_body_is_the_editor():
     )
     assert page.editor == "李明"
     assert not any("李明" in paragraph for paragraph in page.paragraphs)
+
+
+def test_a_meta_line_with_no_year_is_dated_and_its_source_kept():
+    page = parse_page(
+        _template_page("").replace(
+            "2020-01-02 03:04 来源：每日甘肃网".encode(), "01-02 03:04 来源：每日甘肃网".encode()
+        ),
+        "http://gansu.gscn.com.cn/system/2020/01/02/013200001.shtml",
+    )
+    assert page.published_at.isoformat() == "2020-01-02T03:04:00+08:00"
+    assert page.source == "每日甘肃网"
+    assert not any("每日甘肃网" in paragraph for paragraph in page.paragraphs)
+
+
+def test_an_undated_page_at_an_address_with_no_calendar_day_has_no_date():
+    html = _template_page("").replace(b"2020-01-02 03:04 ", b"")
+    page = parse_page(html, "http://gansu.gscn.com.cn/system/2024/13/45/013200001.shtml")
+    assert page.published_at is None and len(page.paragraphs) == 2

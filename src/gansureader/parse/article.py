@@ -8,12 +8,12 @@ through the density search in ``density``.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from ..model import ArticlePage
 from . import site
 from .blocks import read_body
-from .dates import BEIJING, DATE_TIME, find_datetime
+from .dates import BEIJING, find_datetime, has_date
 from .density import find_body, unlikely_boxes
 from .sections import find_headings, find_section, ranking, recommendations
 from .tree import TextIndex, clean, holds_blocks, line_text, resolve, text_of
@@ -164,14 +164,15 @@ def find_meta_line(index: TextIndex):
                     whole = lines[el] = line_text(el)
                 if len(whole) > _META_MAX_CHARS:
                     break
-                if DATE_TIME.search(whole):
+                if has_date(whole):
                     return el
                 el = el.getparent()
     return None
 
 
 def _published_at(root, url: str, meta_line: str, title_el) -> datetime | None:
-    if found := find_datetime(meta_line):
+    near = _filed_on(url)
+    if found := find_datetime(meta_line, near):
         return found
     if title_el is not None:
         # Unknown templates: the first date shortly after the title.
@@ -184,8 +185,18 @@ def _published_at(root, url: str, meta_line: str, title_el) -> datetime | None:
         if "date" in name or "time" in name:
             if found := find_datetime(content.get("content")):
                 return found
+    if near is not None:
+        return datetime(near.year, near.month, near.day, tzinfo=BEIJING)
+    return None
+
+
+def _filed_on(url: str) -> date | None:
+    """The date in the article's address (/system/2024/07/15/…), if it is one."""
     if match := site.URL_DATE.search(url):
-        return datetime(*map(int, match.groups()), tzinfo=BEIJING)
+        try:
+            return date(*map(int, match.groups()))
+        except ValueError:  # /system/2024/13/45/: no day of any calendar
+            return None
     return None
 
 
