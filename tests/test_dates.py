@@ -23,7 +23,9 @@ def test_site_date_formats(text, expected):
     assert find_datetime(text).isoformat() == expected
 
 
-@pytest.mark.parametrize("text", ["来源:甘肃日报", "2023-13-45 11:53", "电话 0931-8888888", ""])
+@pytest.mark.parametrize(
+    "text", ["来源:甘肃日报", "2023-13-45 11:53", "电话 0931-8888888", "", "2024-07-15T08:30+24:00"]
+)
 def test_no_date_is_invented(text):
     assert find_datetime(text) is None
 
