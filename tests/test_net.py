@@ -169,3 +169,28 @@ def test_a_robots_txt_that_never_comes_fails_the_page_it_stood_before():
             fetcher.fetch(ARTICLE)
         fetcher.close()
     assert failure.value.url == ARTICLE
+
+
+def test_a_redirect_written_in_utf8_is_followed_to_the_page_it_names():
+    """Servers send a Location's non-ASCII characters as UTF-8 bytes; browsers read them so.
+    http.client hands them over as Latin-1, which made /专题.shtml a mojibake address."""
+    asked: list[str] = []
+
+    class Redirecting(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            asked.append(self.path)
+            if self.path.endswith("/robots.txt"):
+                self.send_plain(404, b"none")
+            elif self.path.endswith("013200001.shtml"):
+                self.wfile.write(
+                    "HTTP/1.1 301 Moved Permanently\r\nLocation: /system/2024/05/20/专题.shtml"
+                    "\r\nContent-Length: 0\r\n\r\n".encode()
+                )
+                self.close_connection = True
+            else:
+                self.send_plain(200, "<html><title>专题_中国甘肃网</title></html>".encode())
+
+    with MirrorServer(demo_site(), Redirecting) as server:
+        fetched = Fetcher(server.url, backoff=0.01).fetch(ARTICLE)
+    assert fetched.url == "http://gansu.gscn.com.cn/system/2024/05/20/专题.shtml"
+    assert asked[-1] == "/gansu/system/2024/05/20/%E4%B8%93%E9%A2%98.shtml"

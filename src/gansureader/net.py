@@ -335,7 +335,7 @@ class Fetcher:
         A relative Location means what it would on the real site; an absolute one into
         the mirror is mapped back to the real address it stands for.
         """
-        location = response.headers["Location"].strip()
+        location = _as_written(response.headers["Location"]).strip()
         if self.mirror is not None and location.startswith(self.mirror + "/"):
             sub, _, path = location[len(self.mirror) + 1 :].partition("/")
             location = f"{urlsplit(current).scheme}://{sub}.{SITE_DOMAIN}/{path}"
@@ -439,6 +439,16 @@ def _cause(error: BaseException | None, kinds) -> BaseException | None:
     while error is not None and not isinstance(error, kinds):
         error = next((arg for arg in error.args if isinstance(arg, BaseException)), None)
     return error
+
+
+def _as_written(header: str) -> str:
+    """A header as its server wrote it: http.client reads header bytes as Latin-1, so a
+    Location in UTF-8 (/专题.shtml, read so by browsers and by requests) came out as
+    mojibake (/ä¸\x93é¢\x98.shtml) and was fetched and stored so."""
+    try:
+        return header.encode("latin-1").decode("utf-8")
+    except UnicodeError:  # not UTF-8 (or not from bytes): as it came
+        return header
 
 
 def _cut_short(data: bytes) -> bool:
