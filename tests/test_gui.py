@@ -375,6 +375,34 @@ def test_articles_an_older_parser_read_are_read_again_in_the_background(window, 
     assert told == [] and logged == []  # nothing to say, and nothing gone wrong
 
 
+def test_a_refresh_asked_during_the_quiet_re_read_runs_at_once_and_the_re_read_goes_on(
+    qtbot, cache, tmp_path
+):
+    """After an update the app re-reads every kept page (minutes, on a large cache): a
+    refresh the reader asks for meanwhile must not wait for it, nor shrink to the queue."""
+    with Store(cache) as writer:
+        for listed in writer.articles(limit=-1):
+            writer.replace_parsed(writer.article(listed.url), PARSER_VERSION - 1)
+    asked: list[str] = []
+
+    class Counting(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            asked.append(self.path)
+            super().do_GET()
+
+    with MirrorServer(demo_site(), Counting) as server:
+        window = open_window(qtbot, cache, tmp_path, mirror=server.url)
+        rereads = []
+        window.refresher.reparsed.connect(rereads.append)
+        assert window.refresher.reparse_outdated()
+        synced(qtbot, window)  # the reader's 刷新, while the re-read runs
+        assert "/gansu/gsyw/" in asked  # the channels' lists were read, not only the queue
+        qtbot.waitUntil(lambda: bool(rereads) and not rereads[-1].cancelled, timeout=30_000)
+        assert not window.store.reparse_candidates(PARSER_VERSION)[0]  # and all re-read
+        window.close()
+        window.store.close()
+
+
 PHOTO_STORY = "http://gansu.gscn.com.cn/system/2024/05/18/013200002.shtml"
 VIDEO_ARTICLE = "http://house.gscn.com.cn/system/2024/05/16/013200022.shtml"
 

@@ -3,10 +3,11 @@ the app's 刷新, the clean-up, the re-reading of articles an older parser read 
 the window's own writes (stars, read marks, channels).
 
 Everything runs on one thread of its own, one job at a time, so one writer: an article
-asked for while a sync runs is fetched right after it, a re-read waits for the sync,
-and the window's writes are run by the running job between its steps (or by a short
-job of their own). Each job opens its own Store on that thread (SQLite connections
-stay in their thread); the window's Store is read-only.
+asked for while a sync runs is fetched right after it, a re-read waits for the sync
+(and stops for one the reader asks for, to go on after it), and the window's writes
+are run by the running job between its steps (or by a short job of their own). Each
+job opens its own Store on that thread (SQLite connections stay in their thread); the
+window's Store is read-only.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ class Refresher(QObject):
         self.recheck_days = RECHECK_DAYS  # a full refresh looks again at articles this recent
         self._cancel: threading.Event | None = None
         self._again = False
+        self._rereading = False  # the running job is the app's own re-read
+        self._sync_wanted: tuple | None = None  # (channels, pages, mirror) asked during it
         self._reparse_wanted = False
         self._pictures_wanted: list[str] = []
         self._cleanup_wanted: int | None = None  # a clean-up's byte limit, waiting its turn
@@ -94,7 +97,7 @@ class Refresher(QObject):
         """Stop what runs, let the window's last writes land, and wait (bounded) for the
         writer's thread; answers that come after are dropped."""
         self.cancel()
-        self._again, self._pictures_wanted = False, []
+        self._again, self._pictures_wanted, self._sync_wanted = False, [], None
         self._reparse_wanted, self._cleanup_wanted = False, None
         self._closed = True
         self.pool.waitForDone(wait_ms)
@@ -126,6 +129,14 @@ class Refresher(QObject):
         if self.running:
             self._pictures_wanted.extend(pictures)
             self._again = True  # queued articles will wait for this one to end
+            if self._rereading:
+                # The app's quiet re-read (minutes, on a large cache after an update) does
+                # not keep the reader waiting: it stops after the article it is at, the
+                # sync runs, and it goes on from there (what it re-read is read so).
+                if channels:
+                    self._sync_wanted = (channels, pages, mirror)
+                self._reparse_wanted = True
+                self.cancel()
             return False
         self._cancel = cancel = threading.Event()
         mirror, proxy, limit = mirror or self.mirror, self.proxy, self.cache_limit_bytes
@@ -174,6 +185,7 @@ class Refresher(QObject):
             self._reparse_wanted = True
             return False
         self._cancel = cancel = threading.Event()
+        self._rereading = True
 
         def work():
             from ..parse import PARSER_VERSION  # the version alone: no parser, no lxml
@@ -221,7 +233,7 @@ class Refresher(QObject):
         self._next()
 
     def _reparse_done(self, summary, error) -> None:
-        self._cancel = None
+        self._cancel, self._rereading = None, False
         if self._closed:
             return  # the window is gone: nobody to tell
         if error is not None:  # quiet work of the app's own: for the log, not the reader
@@ -246,8 +258,13 @@ class Refresher(QObject):
         self._next()
 
     def _next(self) -> None:
-        """What waited for the job that ended: queued articles first, then a re-read."""
-        if self._again or self._pictures_wanted:
+        """What waited for the job that ended: a refresh the reader asked for during a
+        re-read, else queued articles; then a clean-up, then a re-read."""
+        if self._sync_wanted is not None:
+            (channels, pages, mirror), self._sync_wanted = self._sync_wanted, None
+            pictures, self._again, self._pictures_wanted = self._pictures_wanted, False, []
+            self.start(channels, pages, mirror, pictures)
+        elif self._again or self._pictures_wanted:
             pictures, self._again, self._pictures_wanted = self._pictures_wanted, False, []
             self.start([], pages=1, pictures=pictures)
         elif self._cleanup_wanted is not None:
