@@ -119,8 +119,8 @@ def find_breadcrumb(index: TextIndex):
 
 def _unmarked_breadcrumb(index: TextIndex):
     """A short line that starts at the site's name (or 首页) and goes on, past at least
-    one separator, through short names; the root is often a link of its own. The line
-    is left out of the body, so what could be the body's own first line is passed over."""
+    one separator, through short names; the root is often a link of its own. What is
+    taken is left out of the body, so a byline or a sentence that merely starts so is not."""
     for root in site.BREADCRUMB_ROOTS:
         for el in index.elements(root):
             holder = el.getparent() if el.tag == "a" and el.getparent() is not None else el
