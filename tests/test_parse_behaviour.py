@@ -128,6 +128,52 @@ def test_multi_page_article_links_its_pages():
     assert set(first.paragraphs).isdisjoint(second.paragraphs)
 
 
+_PAGED = "http://gansu.gscn.com.cn/system/2024/07/15/013200001.shtml"
+
+
+@pytest.mark.parametrize(
+    ("pager", "url", "following"),
+    [
+        ('<a href="013200001_2.shtml">下一页&gt;</a>', _PAGED, "013200001_2.shtml"),
+        ('<a href="013200001_2.shtml">[下一页]</a>', _PAGED, "013200001_2.shtml"),
+        ('<a href="013200001_2.shtml">下一页 &gt;&gt;</a>', _PAGED, "013200001_2.shtml"),
+        ('<a href="013200001_2.shtml">下页 ›</a>', _PAGED, "013200001_2.shtml"),
+        # page numbers alone: the link to this address's next number
+        (
+            '<a href="013200001.shtml">1</a> <a href="013200001_2.shtml">2</a>'
+            ' <a href="013200001_3.shtml">3</a>',
+            _PAGED,
+            "013200001_2.shtml",
+        ),
+        (
+            '<a href="013200001.shtml">1</a> <a href="013200001_2.shtml">2</a>'
+            ' <a href="013200001_3.shtml">3</a>',
+            _PAGED.replace(".shtml", "_2.shtml"),
+            "013200001_3.shtml",
+        ),
+    ],
+)
+def test_every_pager_leads_to_the_next_page(pager, url, following):
+    html = _template_page("", after_body=f'<div class="pages">{pager}</div>')
+    assert parse_page(html, url).next_page == _PAGED.rsplit("/", 1)[0] + "/" + following
+
+
+@pytest.mark.parametrize(
+    ("pager", "url"),
+    [
+        (
+            '<a href="013200001.shtml">1</a> <a href="013200001_2.shtml">2</a>',
+            _PAGED[:-6] + "_2.shtml",
+        ),
+        ('<a href="/">首页</a> <a href="013200009_2.shtml">相关文章第二页</a>', _PAGED),
+        ('<a href="013200005.shtml">下一页的内容预告</a>', _PAGED),  # words, not a pager
+    ],
+)
+def test_the_last_page_and_other_links_lead_nowhere(pager, url):
+    html = _template_page("", after_body=f'<div class="pages">{pager}</div>')
+    assert parse_page(html, url).next_page is None
+
+
 def test_listing_reads_dated_items_in_order_and_its_next_page():
     page = parse_fixture("listing.html")
     assert isinstance(page, ListingPage)

@@ -209,10 +209,23 @@ def _labelled_line(index: TextIndex, label: str, pattern: re.Pattern) -> str | N
 
 
 def find_next_page(root, url: str, base: str) -> str | None:
-    """The 下一页 link of a pager, unless it points back at this page."""
-    for link in root.xpath("//a[contains(., $text)]", text=site.NEXT_PAGE_TEXT):
-        if text_of(link) == site.NEXT_PAGE_TEXT:
+    """The 下一页 link of a pager (however bracketed), unless it points back at this page;
+    else, for a pager of page numbers alone, a link to this address's next number."""
+    for link in root.xpath("//a[contains(., $text)]", text="页"):
+        if site.NEXT_PAGE_LINK.match(text_of(link)):
             target = resolve(base, link.get("href"))
             if target and target != url:
                 return target
+    following = _numbered_after(url)
+    if following is not None:
+        for link in root.iter("a"):
+            if resolve(base, link.get("href")) == following:
+                return following
+    return None
+
+
+def _numbered_after(url: str) -> str | None:
+    if match := site.NUMBERED_PAGE.match(url):
+        stem, number, suffix = match.groups()
+        return f"{stem}_{int(number or 1) + 1}{suffix}"
     return None

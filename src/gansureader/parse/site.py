@@ -117,7 +117,10 @@ FURNITURE_MAX_CHARS = 80
 TRUNCATION = re.compile(r"\s*(?:\.{2,}|…+)$")
 
 PAGER_WORDS = ("上一页", "下一页", "首页", "尾页", "末页")
-NEXT_PAGE_TEXT = "下一页"
+# The pager's link as templates write it: 下一页, [下一页], 下一页>, 下一页 >>, 下页 ›.
+NEXT_PAGE_LINK = re.compile(r"^[\[【(（<«‹\s]*下一?页\s*[\]】)）>»›\s]*$")
+# Page N + 1 of an address: 013200001.shtml → 013200001_2.shtml, index_2 → index_3.
+NUMBERED_PAGE = re.compile(r"^(.*?/[^/]+?)(?:_(\d{1,3}))?(\.s?html?)$")
 # A pager line holds nothing but pager words, page numbers and brackets.
 PAGER_LINE = re.compile(
     r"^(?:[\s\[\]【】<>«»|]|\d+|" + "|".join(PAGER_WORDS) + r"|共\d+页|第\d+页)+$"
