@@ -183,6 +183,21 @@ def test_a_picture_without_a_usable_source_is_left_out_and_the_text_kept(source)
     assert kinds(page) == ["paragraph", "paragraph"]
 
 
+@pytest.mark.parametrize(
+    "picture",
+    [
+        '<img srcset="/p/a.jpg 1x, /p/a@2x.jpg 2x">',  # no src at all: the first candidate
+        '<img data-srcset="/p/a.jpg 600w" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">',
+        '<img _src="/p/a.jpg" src="/images/blank.gif">',  # UEditor's own address
+    ],
+)
+def test_a_picture_is_found_wherever_its_template_keeps_its_address(picture):
+    page = body_page(f"<p>兰州新区经济平稳发展。</p><p>{picture}</p><p>群众生活持续改善。</p>")
+    assert [block.url for block in page.body if isinstance(block, Image)] == [
+        "http://gansu.gscn.com.cn/p/a.jpg"
+    ]
+
+
 def test_huge_tables_deep_lists_and_long_bodies_parse_whole_and_quickly():
     rows = "".join(f"<tr><td>{n}</td><td>{n * 2}</td></tr>" for n in range(2000))
     wide = "<tr>" + "".join(f"<td>{n}</td>" for n in range(200)) + "</tr>"

@@ -152,7 +152,16 @@ ORNAMENT_NAME = re.compile(
 )
 ORNAMENT_MAX_SIDE = 40  # pictures this small on both sides are icons
 # Lazy loading: the real address sits in one of these; ``src`` holds a placeholder.
-LAZY_IMAGE_ATTRIBUTES = ("data-original", "data-src", "data-lazy-src", "original", "file")
+LAZY_IMAGE_ATTRIBUTES = (
+    "data-original",
+    "data-src",
+    "data-lazy-src",
+    "original",
+    "file",
+    "_src",  # UEditor keeps the picture's own address there
+)
+# Where a picture with no src at all says where it is: its first candidate.
+SRCSET_ATTRIBUTES = ("data-srcset", "srcset")
 
 # A 小标题 written as a paragraph wholly in bold: short, and not a sentence of its own.
 HEADING_MAX_CHARS = 40

@@ -282,9 +282,13 @@ def resolve(base: str, href: str | None) -> str | None:
 
 def image_source(img) -> str | None:
     """The picture's address: a lazy-loading attribute's first, since ``src`` then holds
-    a placeholder; never a ``data:`` address."""
-    for attribute in (*site.LAZY_IMAGE_ATTRIBUTES, "src"):
-        value = (img.get(attribute) or "").strip()
+    a placeholder; else the first candidate of a ``srcset``; never a ``data:`` address."""
+    candidates = [img.get(attribute) for attribute in (*site.LAZY_IMAGE_ATTRIBUTES, "src")]
+    for attribute in site.SRCSET_ATTRIBUTES:
+        first = (img.get(attribute) or "").split(",")[0].split()
+        candidates.append(first[0] if first else None)
+    for value in candidates:
+        value = (value or "").strip()
         if value and not value.lower().startswith(("data:", "javascript:")):
             return value
     return None
