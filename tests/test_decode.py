@@ -2,6 +2,8 @@
 
 import codecs
 
+import pytest
+
 from gansureader.parse.decode import decode_html
 
 TEXT = "甘肃省兰州市：黄河之滨，堃与镕皆在。"
@@ -29,6 +31,17 @@ def test_utf8_served_under_a_gb2312_declaration_is_read_as_utf8():
 def test_http_header_wins_over_a_wrong_meta_declaration():
     data = page(TEXT, "utf-8").encode("gb18030")
     assert TEXT in decode_html(data, header_charset="GBK")
+
+
+@pytest.mark.parametrize("server_default", ["ISO-8859-1", "windows-1252", "latin1"])
+@pytest.mark.parametrize(("declared", "encoding"), [("gb2312", "gb18030"), (None, "gb18030")])
+def test_a_servers_western_default_charset_does_not_make_a_gbk_page_mojibake(
+    server_default, declared, encoding
+):
+    """Apache's old default sent ISO-8859-1 for every page nobody configured; Latin-1
+    decodes any bytes, so only the page's own word (or detection) reads it rightly."""
+    data = page(TEXT * 3, declared).encode(encoding)
+    assert TEXT in decode_html(data, header_charset=server_default)
 
 
 def test_byte_order_mark_wins_over_everything():

@@ -25,6 +25,11 @@ _DECLARED = re.compile(
 # The declaration must come early; looking further would pick up quoted markup in articles.
 _DECLARATION_WINDOW = 4096
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "euc-cn", "x-gbk", "cp936", "hz-gb-2312"}
+# What web servers send when nobody configured a charset (Apache's ISO-8859-1 of old):
+# no page of a Chinese portal is in one, and they decode any bytes without an error, so
+# a strict decode could never catch them. The page's own declaration is taken instead,
+# else none (UTF-8, then detection).
+_SERVER_DEFAULTS = {"iso8859-1", "cp1252", "ascii"}
 
 
 def decode_html(data: bytes, header_charset: str | None = None) -> str:
@@ -32,7 +37,10 @@ def decode_html(data: bytes, header_charset: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
-    declared = _normalise(header_charset) or _normalise(declared_charset(data))
+    header = _normalise(header_charset)
+    if header in _SERVER_DEFAULTS:
+        header = None
+    declared = header or _normalise(declared_charset(data))
     if declared and declared != "utf-8" and _is_multibyte_utf8(data):
         # Valid multi-byte UTF-8 is next to impossible by accident in GBK text, so
         # a page that passes a strict UTF-8 decode is UTF-8 whatever it declares.
