@@ -1,6 +1,8 @@
 """The fetcher as the site's servers see it: identified, conditional, mirrored, capped."""
 
+import itertools
 import ssl
+import time
 from pathlib import Path
 
 import pytest
@@ -194,3 +196,22 @@ def test_a_redirect_written_in_utf8_is_followed_to_the_page_it_names():
         fetched = Fetcher(server.url, backoff=0.01).fetch(ARTICLE)
     assert fetched.url == "http://gansu.gscn.com.cn/system/2024/05/20/专题.shtml"
     assert asked[-1] == "/gansu/system/2024/05/20/%E4%B8%93%E9%A2%98.shtml"
+
+
+def test_a_crawl_delay_in_robots_txt_spaces_the_pages_of_its_host():
+    asked: list[float] = []
+
+    class Slow(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path.endswith("/robots.txt"):
+                self.send_plain(200, b"User-agent: *\nCrawl-delay: 1\nDisallow: /cms_sys/\n")
+                return
+            asked.append(time.monotonic())
+            super().do_GET()
+
+    with MirrorServer(demo_site(), Slow) as server:
+        fetcher = Fetcher(server.url, backoff=0.01)
+        for _ in range(3):
+            fetcher.fetch(ARTICLE)
+    gaps = [later - earlier for earlier, later in itertools.pairwise(asked)]
+    assert len(gaps) == 2 and min(gaps) >= 0.95, gaps

@@ -206,6 +206,7 @@ class Fetcher:
         self._lock = threading.Lock()
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
         self._slots: dict[str, threading.Semaphore] = {}
+        self._turns: dict[str, float] = {}  # origin → when its next request may go
 
     def close(self) -> None:
         self.watchdog.stop()
@@ -227,7 +228,23 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        self._wait_turn(url)
         return self._get(url, headers, max_bytes)
+
+    def _wait_turn(self, url: str) -> None:
+        """Keep to the Crawl-delay a host's robots.txt asks for (at most LONGEST_RETRY_WAIT):
+        its pages are asked for that far apart, whichever of the sync's threads asks."""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        with self._lock:
+            robots = self._robots.get(origin)
+            if robots is None or not (delay := _crawl_delay(robots)):
+                return  # not read yet: allowed() reads it and sets the next turn
+            now = time.monotonic()
+            turn = max(now, self._turns.get(origin, now))
+            self._turns[origin] = turn + delay
+        if turn > now and self.cancel.wait(turn - now):
+            raise Cancelled()
 
     def allowed(self, url: str) -> bool:
         """Whether robots.txt of the URL's host lets gansureader fetch it."""
@@ -242,6 +259,8 @@ class Fetcher:
                 raise _retold(error, url) from None
             with self._lock:
                 self._robots[origin] = robots
+                if delay := _crawl_delay(robots):  # the page it was read for goes now
+                    self._turns.setdefault(origin, time.monotonic() + delay)
         return robots.can_fetch(ROBOTS_AGENT, url)
 
     def mirrored(self, url: str) -> str:
@@ -464,6 +483,10 @@ def _retold(error: FetchError, url: str) -> FetchError:
     retold.__dict__.update(vars(error))
     retold.url, retold.args = url, (f"{url}: {error.reason}",)
     return retold
+
+
+def _crawl_delay(robots: urllib.robotparser.RobotFileParser) -> float:
+    return min(float(robots.crawl_delay(ROBOTS_AGENT) or 0), LONGEST_RETRY_WAIT)
 
 
 def _retry_after(response) -> float | None:
