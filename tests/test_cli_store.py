@@ -128,6 +128,15 @@ def test_channels_lists_the_builtin_ones_and_keeps_an_added_one(tmp_path, capsys
     }
 
 
+def test_a_builtin_channel_typed_with_capitals_is_the_builtin_one(tmp_path, capsys):
+    code, out, _ = run(
+        capsys, "channels", "--add", "HTTP://Gansu.GSCN.com.cn/gsyw/", "--data-dir", tmp_path
+    )
+    assert code == 0 and "本网原创  http://gansu.gscn.com.cn/gsyw/" in out
+    code, out, _ = run(capsys, "channels", "--json", "--data-dir", tmp_path)
+    assert len(json.loads(out)) == 45  # nothing added
+
+
 def test_channel_outside_the_site_is_refused(tmp_path, capsys):
     code, _, err = run(capsys, "channels", "--add", "http://example.com/", "--data-dir", tmp_path)
     assert code == 1 and "not an address on gscn.com.cn" in err

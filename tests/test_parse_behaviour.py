@@ -233,6 +233,19 @@ def test_a_list_written_without_li_is_a_listing(rows):
     assert page.next_page == "http://gansu.gscn.com.cn/szxw/index_2.shtml"
 
 
+def test_a_link_whose_host_is_in_capitals_is_the_same_article():
+    row = '<tr><td><a href="{url}">{title}</a></td><td>2010-05-{day}</td></tr>'
+    capitals = row.format(
+        url="HTTP://Gansu.GSCN.com.cn/system/2010/05/12/011500000.shtml", title="头条", day=12
+    )
+    page = parse_page(_list_page(f"<table>{capitals}{_rows(row)}</table>"), _LIST_URL)
+    assert [item.url for item in page.items] == [
+        "http://gansu.gscn.com.cn/system/2010/05/12/011500000.shtml",  # once, not twice
+        "http://gansu.gscn.com.cn/system/2010/05/11/011500001.shtml",
+        "http://gansu.gscn.com.cn/system/2010/05/10/011500002.shtml",
+    ]
+
+
 def test_rows_of_links_that_are_no_articles_make_no_listing():
     rows = _rows('<div><a href="/about/{day}.html">{title}</a> 2010-05-{day}</div>')
     assert not isinstance(parse_page(_list_page(rows), _LIST_URL), ListingPage)

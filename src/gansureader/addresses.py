@@ -28,6 +28,19 @@ def readable(url: str) -> bool:
     return True
 
 
+def with_lower_host(url: str) -> str:
+    """``url`` with its scheme and host in lower case, as every request sends them: a
+    link to HTTP://Gansu.GSCN.com.cn/… is the same page as one to http://gansu.gscn.com.cn/…,
+    and stored under two spellings it would be two articles."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    authority, slash, path = rest.partition("/")
+    host_start = authority.rfind("@") + 1  # user information keeps its case
+    lowered = authority[:host_start] + authority[host_start:].lower()
+    return f"{scheme.lower()}://{lowered}{slash}{path}"
+
+
 def subdomain(url: str) -> str | None:
     """``gansu`` for http://gansu.gscn.com.cn/…, ``www`` for the bare domain, None off the site
     (and for an address that cannot be read)."""

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..addresses import readable
+from ..addresses import readable, with_lower_host
 from . import site
 
 # Never content: dropped before anything looks for text.
@@ -268,7 +268,8 @@ def resolve(base: str, href: str | None) -> str | None:
     if not href or href.startswith("#"):
         return None
     if href.startswith(("http://", "https://")) and not any(c in href for c in _UNUSUAL):
-        return href.split("#", 1)[0] if readable(href) else None  # most of the site's links
+        # Most of the site's links: whole already, their host nearly always in lower case.
+        return with_lower_host(href.split("#", 1)[0]) if readable(href) else None
     if not readable(href):
         return None
     absolute = urljoin(base, href)
@@ -277,7 +278,7 @@ def resolve(base: str, href: str | None) -> str | None:
     scheme = urlsplit(absolute).scheme.lower()
     if scheme not in ("http", "https", "file"):
         return None
-    return absolute.split("#", 1)[0]
+    return with_lower_host(absolute.split("#", 1)[0])
 
 
 def image_source(img) -> str | None:

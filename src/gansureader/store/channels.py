@@ -11,6 +11,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
+from ..addresses import with_lower_host
 from ..model import Channel
 from ..paths import resources_dir
 from .follows import MUTED
@@ -63,6 +64,7 @@ class ChannelList:
         return _channel(row) if row else None
 
     def add_channel(self, url: str, name: str | None = None, group: str = "自定义") -> Channel:
+        url = with_lower_host(url)  # the built-in channel, however its host was typed
         existing = self.find_channel(url)
         if existing is not None:
             return existing
