@@ -246,6 +246,14 @@ def test_a_link_whose_host_is_in_capitals_is_the_same_article():
     ]
 
 
+@pytest.mark.parametrize("printed", ["05-12", "[5/12]", "5月12日", "05-12 08:30"])
+def test_a_list_that_prints_the_day_alone_is_dated_by_its_articles_addresses(printed):
+    rows = _rows(f'<li><a href="{{url}}">{{title}}</a> <span>{printed}</span></li>')
+    page = parse_page(_list_page(f"<ul>{rows}</ul>"), _LIST_URL)
+    assert [item.title for item in page.items] == _LIST_TITLES
+    assert [item.date for item in page.items] == ["2010-05-12", "2010-05-11", "2010-05-10"]
+
+
 def test_rows_of_links_that_are_no_articles_make_no_listing():
     rows = _rows('<div><a href="/about/{day}.html">{title}</a> 2010-05-{day}</div>')
     assert not isinstance(parse_page(_list_page(rows), _LIST_URL), ListingPage)

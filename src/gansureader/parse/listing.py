@@ -95,13 +95,17 @@ def _dated_item(li, base: str) -> ListItem | None:
     for link in links:
         outside = outside.replace(text_of(link), " ")
     match = site.LISTING_DATE.search(outside)
-    if match is None:
+    if match is None and not site.LISTING_MONTH_DAY.search(outside):
         return None
     link = max(links, key=lambda a: len(text_of(a)))
     url = resolve(base, link.get("href"))
     title = link_title(link)
     if url is None or not title:
         return None
+    if match is None:  # a date with no year (07-15): the article's address says the day
+        match = site.URL_DATE.search(url)
+        if match is None:
+            return None
     year, month, day = (int(part) for part in match.groups())
     return ListItem(title=title, url=url, date=f"{year:04d}-{month:02d}-{day:02d}")
 

@@ -194,6 +194,10 @@ LISTING_HINTS = ("content", "list", "newslist")
 # Fewer dated links than this make no channel list.
 MIN_LIST_ITEMS = 3
 LISTING_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+# Lists of other templates print the day alone: 07-15, [7/15], 7月15日.
+LISTING_MONTH_DAY = re.compile(
+    r"(?<![\d./-])(?:0?[1-9]|1[0-2])\s*[-/月]\s*(?:0?[1-9]|[12]\d|3[01])(?![\d./-])"
+)
 # Some channels page their lists by script: "var maxpage = 12;" and …_000000002.shtml.
 MAXPAGE_SCRIPT = re.compile(r"var\s+maxpage\s*=\s*(\d+)")
 MAXPAGE_URL = re.compile(r"^(.*_)(\d{9})(\.shtml)$")
