@@ -254,6 +254,13 @@ def test_a_list_that_prints_the_day_alone_is_dated_by_its_articles_addresses(pri
     assert [item.date for item in page.items] == ["2010-05-12", "2010-05-11", "2010-05-10"]
 
 
+def test_a_day_alone_beside_an_address_with_no_calendar_day_dates_nothing():
+    rows = _rows('<li><a href="{url}">{title}</a> <span>05-12</span></li>')
+    rows += '<li><a href="/system/2010/13/45/011500009.shtml">无此日</a> <span>05-12</span></li>'
+    page = parse_page(_list_page(f"<ul>{rows}</ul>"), _LIST_URL)
+    assert [item.title for item in page.items] == _LIST_TITLES
+
+
 def test_rows_of_links_that_are_no_articles_make_no_listing():
     rows = _rows('<div><a href="/about/{day}.html">{title}</a> 2010-05-{day}</div>')
     assert not isinstance(parse_page(_list_page(rows), _LIST_URL), ListingPage)

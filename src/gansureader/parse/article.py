@@ -171,7 +171,7 @@ def find_meta_line(index: TextIndex):
 
 
 def _published_at(root, url: str, meta_line: str, title_el) -> datetime | None:
-    near = _filed_on(url)
+    near = filed_on(url)
     if found := find_datetime(meta_line, near):
         return found
     if title_el is not None:
@@ -190,7 +190,7 @@ def _published_at(root, url: str, meta_line: str, title_el) -> datetime | None:
     return None
 
 
-def _filed_on(url: str) -> date | None:
+def filed_on(url: str) -> date | None:
     """The date in the article's address (/system/2024/07/15/…), if it is one."""
     if match := site.URL_DATE.search(url):
         try:

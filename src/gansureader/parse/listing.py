@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from urllib.parse import urlsplit
 
+from ..addresses import is_article_address
 from ..model import ListingPage, ListItem
 from . import site
-from .article import find_next_page
-from .site import ARTICLE_URL
+from .article import filed_on, find_next_page
 from .tree import classes_and_id, link_title, resolve, text_of
 
 # What holds one item where a list is no <ul>, and how far up from its link to look.
@@ -51,7 +50,7 @@ def _article_rows(root, base: str) -> dict:
     groups: dict = defaultdict(list)
     for link in root.iter("a"):
         url = resolve(base, link.get("href"))
-        if url is None or not ARTICLE_URL.search(urlsplit(url).path):
+        if url is None or not is_article_address(url):
             continue
         for row in itertools.islice(link.iterancestors(_ROW_TAGS), _MAX_ROW_CLIMB):
             if _holds_more_links(row, _MAX_ROW_LINKS):
@@ -103,9 +102,8 @@ def _dated_item(li, base: str) -> ListItem | None:
     if url is None or not title:
         return None
     if match is None:  # a date with no year (07-15): the article's address says the day
-        match = site.URL_DATE.search(url)
-        if match is None:
-            return None
+        filed = filed_on(url)
+        return ListItem(title=title, url=url, date=filed.isoformat()) if filed else None
     year, month, day = (int(part) for part in match.groups())
     return ListItem(title=title, url=url, date=f"{year:04d}-{month:02d}-{day:02d}")
 

@@ -284,15 +284,20 @@ def resolve(base: str, href: str | None) -> str | None:
 def image_source(img) -> str | None:
     """The picture's address: a lazy-loading attribute's first, since ``src`` then holds
     a placeholder; else the first candidate of a ``srcset``; never a ``data:`` address."""
-    candidates = [img.get(attribute) for attribute in (*site.LAZY_IMAGE_ATTRIBUTES, "src")]
-    for attribute in site.SRCSET_ATTRIBUTES:
-        first = (img.get(attribute) or "").split(",")[0].split()
-        candidates.append(first[0] if first else None)
-    for value in candidates:
+    for value in _written_sources(img):
         value = (value or "").strip()
         if value and not value.lower().startswith(("data:", "javascript:")):
             return value
     return None
+
+
+def _written_sources(img):
+    """Where the picture's address may be, in order; a srcset is split only if reached."""
+    for attribute in (*site.LAZY_IMAGE_ATTRIBUTES, "src"):
+        yield img.get(attribute)
+    for attribute in site.SRCSET_ATTRIBUTES:
+        first = (img.get(attribute) or "").split(",")[0].split()
+        yield first[0] if first else None
 
 
 _PIXELS = re.compile(r"^\s*(\d{1,5})(?:\.\d+)?\s*(?:px)?\s*$", re.IGNORECASE)
