@@ -139,6 +139,18 @@ def test_uncached_article_is_fetched_in_the_background(qtbot, tmp_path, demo_ser
     window.store.close()
 
 
+def test_a_link_over_https_opens_the_article_cached_over_http(window, qtbot):
+    row = window.model.rowCount() - 1
+    stored = window.model.summary(row)
+    assert stored.url.startswith("http://") and not stored.read
+    with qtbot.waitSignal(window.refresher.written):
+        window.follow_link("https://" + stored.url.removeprefix("http://"))
+    assert window.current_url() == stored.url
+    assert window.list.currentIndex().row() == row
+    assert window.model.summary(row).read
+    assert [a.read for a in window.store.articles(limit=-1) if a.url == stored.url] == [True]
+
+
 def test_links_off_the_site_go_to_the_system_browser(window, monkeypatch):
     opened = []
     monkeypatch.setattr("gansureader.ui.main_window.QDesktopServices.openUrl", opened.append)

@@ -42,6 +42,26 @@ def test_saving_again_is_unchanged_and_a_change_is_an_update(store):
     assert store.count_articles() == 1
 
 
+def test_an_article_linked_over_https_is_the_one_stored_over_http(store):
+    # The site serves both schemes ("both are seen"): one page under two spellings.
+    article = parsed("seed_article.html")
+    assert article.url.startswith("http://")
+    save(store, article)
+    secure = "https://" + article.url.removeprefix("http://")
+    assert store.known_urls([secure]) == {secure}
+    assert store.article(secure) == article
+    store.queue(secure)
+    assert save(store, dataclasses.replace(article, url=secure)) == "unchanged"
+    assert store.count_articles() == 1 and store.pending() == []
+    assert store.articles()[0].url == article.url  # kept under the spelling it was stored as
+    changed = dataclasses.replace(
+        article, url=secure, body=article.body + (Paragraph((Run("补充报道。"),)),)
+    )
+    assert save(store, changed) == "updated"
+    assert store.count_articles() == 1
+    assert store.article(article.url).paragraphs[-1] == "补充报道。"
+
+
 def test_read_and_starred_survive_a_restart(tmp_path):
     article = parsed("seed_article.html")
     with Store(tmp_path) as store:

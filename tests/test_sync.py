@@ -102,6 +102,42 @@ def test_changed_article_counts_as_updated(store, tmp_path):
     assert_consistent(store)
 
 
+def test_an_article_linked_over_http_and_https_is_fetched_and_stored_once(store, site):
+    requests = []
+
+    class CountingHandler(faults.MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            requests.append((self.path, "If-None-Match" in self.headers))
+            super().do_GET()
+
+    index = site / "gansu/gsyw/index.shtml"
+    text = index.read_text(encoding="utf-8")
+    row = '<li><a href="/system/2024/05/20/013200001.shtml"'
+    twin = row.replace('"/system/', '"https://gansu.gscn.com.cn/system/')
+    index.write_text(
+        text.replace(row, f"{twin}>夜游项目升级</a><span>2024/05/20</span></li>\n{row}", 1),
+        encoding="utf-8",
+    )
+    channel = store.find_channel("本网原创")
+    with MirrorServer(site, CountingHandler) as server:
+        sync(store, server.url, [channel])
+        assert [path for path, _ in requests].count("/gansu/system/2024/05/20/013200001.shtml") == 1
+        assert store.count_articles(channel) == 10
+        # the site moves its list to https: the same ten, none new, asked "modified since?"
+        index.write_text(
+            text.replace('href="/system/', 'href="https://gansu.gscn.com.cn/system/'),
+            encoding="utf-8",
+        )
+        requests.clear()
+        sync(store, server.url, [channel])
+    assert store.count_articles(channel) == 10
+    addresses = [article.url.partition("://")[2] for article in store.articles(limit=-1)]
+    assert len(addresses) == len(set(addresses))
+    asked = [conditional for path, conditional in requests if "/gansu/system/" in path]
+    assert asked and all(asked)
+    assert_consistent(store)
+
+
 @pytest.fixture(scope="module")
 def fault_run(tmp_path_factory):
     """One sync over the fault channel: every fault at once, as a reader would meet them."""

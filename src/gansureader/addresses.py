@@ -41,6 +41,15 @@ def with_lower_host(url: str) -> str:
     return f"{scheme.lower()}://{lowered}{slash}{path}"
 
 
+def scheme_twin(url: str) -> str:
+    """``url`` under the other of http and https (itself if it is neither): the site
+    serves its pages under both, and links to both, so the two name one article."""
+    for scheme, other in (("http://", "https://"), ("https://", "http://")):
+        if url[: len(scheme)].lower() == scheme:
+            return other + url[len(scheme) :]
+    return url
+
+
 def subdomain(url: str) -> str | None:
     """``gansu`` for http://gansu.gscn.com.cn/…, ``www`` for the bare domain, None off the site
     (and for an address that cannot be read)."""

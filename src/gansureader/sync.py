@@ -27,7 +27,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .addresses import is_article_address, is_site_address
+from .addresses import is_article_address, is_site_address, scheme_twin
 from .defaults import PANEL_ARTICLES
 from .model import (
     ArticlePage,
@@ -224,7 +224,7 @@ class _Run:
 
     def submit_panel_article(self, url: str) -> None:
         """An article a panel names: fetched (an article of no channel) while the budget lasts."""
-        if self.panel_budget > 0 and url not in self.articles and is_article_address(url):
+        if self.panel_budget > 0 and not self._scheduled(url) and is_article_address(url):
             if not self.store.known_urls([url]):
                 self.panel_budget -= 1
                 self.submit_article(url, None, None)
@@ -257,8 +257,13 @@ class _Run:
         }[type(job)]
         self.futures[self.pool.submit(work, job)] = job
 
+    def _scheduled(self, url: str) -> _Article | None:
+        """The article already asked for in this run under ``url`` or its other scheme."""
+        return self.articles.get(url) or self.articles.get(scheme_twin(url))
+
     def submit_article(self, url: str, channel: Channel | None, listed_on: str | None) -> None:
-        known = self.articles.get(url)
+        url = self.store.stored_url(url)  # so its validators are those it was stored with
+        known = self._scheduled(url)
         if known is not None:  # already scheduled this run, from another list or a panel
             if channel is not None and channel not in known.channels:
                 known.channels.append(channel)

@@ -16,7 +16,14 @@ from urllib.parse import urlsplit
 
 from ..model import ArticlePage, ArticleSummary, Revision
 from .db import now, to_datetime
-from .rows import ARTICLE_ID, SUMMARY_SELECT, article_from_row, summary, texts_from_json
+from .rows import (
+    ARTICLE_ID,
+    SUMMARY_SELECT,
+    article_from_row,
+    naming,
+    summary,
+    texts_from_json,
+)
 
 # An article is looked at again at most this often by the syncs that run by themselves
 # (the command line's --recheck asks now), and at most this many a host and sync:
@@ -65,7 +72,7 @@ class RevisionList:
     def note_present(self, url: str) -> None:
         """A re-check found the page as it was (304, or the same text): checked now."""
         with self._write():
-            article_id = self._db.execute(f"SELECT {ARTICLE_ID}", {"url": url}).fetchone()[0]
+            article_id = self._db.execute(f"SELECT {ARTICLE_ID}", naming(url)).fetchone()[0]
             self._answered(article_id, now())
 
     def _answered(self, article_id: int | None, stamp: str) -> None:
@@ -81,7 +88,7 @@ class RevisionList:
         MISSES_TO_REMOVE checks in a row, so it is marked removed now."""
         stamp = now()
         with self._write():
-            where = {"now": stamp, "url": url}
+            where = naming(url, now=stamp)
             self._db.execute(
                 "UPDATE articles SET checked_at = :now, misses = misses + 1, "
                 f"missed_at = coalesce(missed_at, :now) WHERE id = {ARTICLE_ID}",
@@ -100,7 +107,7 @@ class RevisionList:
     def revisions(self, url: str) -> list[Revision]:
         """Every version of the article the cache saw, the first first; [] if not cached."""
         row = self._db.execute(
-            f"SELECT id, updated_at FROM articles WHERE id = {ARTICLE_ID}", {"url": url}
+            f"SELECT id, updated_at FROM articles WHERE id = {ARTICLE_ID}", naming(url)
         ).fetchone()
         if row is None:
             return []
@@ -118,7 +125,7 @@ class RevisionList:
         rows = self._db.execute(
             "SELECT r.*, a.url FROM article_revisions r JOIN articles a ON a.id = r.article_id "
             f"WHERE r.article_id = {ARTICLE_ID} ORDER BY r.id",
-            {"url": url},
+            naming(url),
         ).fetchall()
         if number == len(rows) + 1:
             return current
@@ -142,7 +149,7 @@ class RevisionList:
 
     def removed_at(self, url: str) -> datetime | None:
         row = self._db.execute(
-            f"SELECT removed_at FROM articles WHERE id = {ARTICLE_ID}", {"url": url}
+            f"SELECT removed_at FROM articles WHERE id = {ARTICLE_ID}", naming(url)
         ).fetchone()
         return to_datetime(row[0]) if row else None
 

@@ -7,6 +7,7 @@ import json
 import re
 import sqlite3
 
+from ..addresses import scheme_twin
 from ..model import (
     ArticlePage,
     ArticleSummary,
@@ -66,11 +67,21 @@ def texts_from_json(body_json: str) -> list[str]:
     return [text for block in body_from_json(body_json) for text in block_texts(block)]
 
 
-# The article a URL names: its own address, or one that redirected to it.
+# The article a URL names: its own address, or one that redirected to it, else either
+# under the other scheme (the site serves both). Its parameters: ``naming(url)``.
 ARTICLE_ID = (
     "coalesce((SELECT id FROM articles WHERE url = :url), "
-    "(SELECT article_id FROM article_aliases WHERE url = :url))"
+    "(SELECT article_id FROM article_aliases WHERE url = :url), "
+    "(SELECT id FROM articles WHERE url = :twin), "
+    "(SELECT article_id FROM article_aliases WHERE url = :twin))"
 )
+
+
+def naming(url: str, **more) -> dict:
+    """The parameters of ARTICLE_ID for ``url`` (and ``more`` of the statement's own)."""
+    return {"url": url, "twin": scheme_twin(url), **more}
+
+
 # A row of the article list: ``summary`` of what it selects.
 SUMMARY_SELECT = (
     "SELECT a.url, a.title, a.published_at, a.source, a.read, a.starred, a.removed_at, "

@@ -8,6 +8,7 @@ at all. Panels live in ``panels``, kept pages in ``pages``, the index in ``searc
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections import Counter
@@ -15,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 from pathlib import Path
 
+from ..addresses import scheme_twin
 from ..model import (
     ArticlePage,
     ArticleSummary,
@@ -34,7 +36,14 @@ from .follows import FOLLOWED, MUTED, FollowList
 from .images import ImageFiles
 from .query import parse_query
 from .revisions import RevisionList, reads_differently, same_article
-from .rows import ARTICLE_ID, SUMMARY_SELECT, article_from_row, summary, texts_from_json
+from .rows import (
+    ARTICLE_ID,
+    SUMMARY_SELECT,
+    article_from_row,
+    naming,
+    summary,
+    texts_from_json,
+)
 from .schema import SCHEMA_VERSION, Progress, SchemaError, migrate
 from .sync_state import SyncBookkeeping
 from .user_state import STATE_NAME, UserState
@@ -203,6 +212,12 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
     # ------------------------------------------------------------------ articles
 
     def known_urls(self, urls: list[str]) -> set[str]:
+        """Those of ``urls`` that name a stored article (as rows.ARTICLE_ID reads them)."""
+        found = self._stored_spellings([*urls, *map(scheme_twin, urls)])
+        return {url for url in urls if url in found or scheme_twin(url) in found}
+
+    def _stored_spellings(self, urls: list[str]) -> set[str]:
+        """Those of ``urls`` that are an article's address or an alias of one."""
         found: set[str] = set()
         for start in range(0, len(urls), 500):
             chunk = urls[start : start + 500]
@@ -214,6 +229,20 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
             )
             found.update(row[0] for row in rows)
         return found
+
+    def stored_url(self, url: str) -> str:
+        """``url`` as the cache spells it: under the other scheme if the article is stored
+        so (the site serves and links both), else ``url`` itself."""
+        row = self._row_at(url, "url")
+        return row[0] if row else url
+
+    def _row_at(self, url: str, columns: str = "*") -> sqlite3.Row | None:
+        """The article stored at ``url``, else at its other scheme's spelling."""
+        return self._db.execute(
+            f"SELECT {columns} FROM articles WHERE url IN (:url, :twin) ORDER BY url <> :url "
+            "LIMIT 1",
+            naming(url),
+        ).fetchone()
 
     def save_article(
         self,
@@ -234,11 +263,12 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
         stamp = now()
         ensure_space(self.folder, sum(len(page.data) for page in pages))
         with self._write():
-            row = self._db.execute(
-                "SELECT * FROM articles WHERE url = ?", (article.url,)
-            ).fetchone()
+            row = self._row_at(article.url)
             if row is not None and not same_article(row, article):
                 return Saved.OTHER  # the site reused the address: the stored one stays
+            if row is not None and row["url"] != article.url:  # fetched under the other scheme
+                aliases = [*aliases, article.url]
+                article = dataclasses.replace(article, url=row["url"])
             columns = {
                 **_article_columns(article),
                 "pages": json.dumps([page.url for page in pages] or [article.url]),
@@ -332,7 +362,7 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
         return article_id is not None and kept_pages.has_kept(self._db, article_id)
 
     def _article_id(self, url: str) -> int | None:
-        return self._db.execute(f"SELECT {ARTICLE_ID}", {"url": url}).fetchone()[0]
+        return self._db.execute(f"SELECT {ARTICLE_ID}", naming(url)).fetchone()[0]
 
     def reparse_candidates(self, below_version: int | None = None) -> tuple[list[str], int]:
         """URLs of articles with kept pages (parsed by a parser older than ``below_version``,
@@ -392,7 +422,7 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
         ``blocks``, ``rows``: only the body's first so many blocks, and so many rows of
         a table (what the reader lays out)."""
         row = self._db.execute(
-            f"SELECT * FROM articles WHERE id = {ARTICLE_ID}", {"url": url}
+            f"SELECT * FROM articles WHERE id = {ARTICLE_ID}", naming(url)
         ).fetchone()
         if row is None:
             return None

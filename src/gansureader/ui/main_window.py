@@ -285,6 +285,7 @@ class MainWindow(
         article = self.store.article(url, blocks=SHOWN_BLOCKS, rows=SHOWN_ROWS)
         if article is None:
             return False
+        url = article.url  # a link may name it by an address that redirected, or over https
         self.reader.browser.marking = self.matches_to_mark()
         self.reader.show_article(article, self.store.ranking_movement(url), self.article_notes(url))
         if mark_read and not self.store_flag(url, "read"):
@@ -314,7 +315,7 @@ class MainWindow(
         if not is_safe_url(url) or address == self.current_url():
             return  # a place in the article shown; or a click reported twice
         if self.show_article(url):
-            row = self.model.row_of(url)
+            row = self.model.row_of(self.current_url())
             if row is not None:
                 self.select_row(row, show=False)
             return
