@@ -215,3 +215,33 @@ def test_the_window_shows_how_far_an_upgrade_is(v1_cache, qtbot, monkeypatch):
     reports = len(seen)
     upgrade.prepare_with_progress(v1_cache)  # nothing to upgrade: no page at all
     assert len(seen) == reports
+
+
+def test_an_article_kept_as_its_first_page_alone_is_fetched_whole_after_the_re_read(
+    tmp_path, demo_server
+):
+    from gansureader.model import KeptPage, merge_pages
+    from gansureader.net import Fetcher
+    from gansureader.parse import parse_page
+    from gansureader.sync import SyncEngine
+
+    fetcher = Fetcher(demo_server.url)
+    try:
+        page = fetcher.fetch(FIRST)
+        with Store(tmp_path / "data") as store:
+            # An older parser saw no pager: the first page was kept as the whole article.
+            store.save_article(
+                merge_pages([parse_page(page.data, FIRST, page.charset)]),
+                channels=[],
+                validators={FIRST: (page.etag, page.last_modified)},
+                pages=[KeptPage(FIRST, page.data, page.charset)],
+                parser_version=PARSER_VERSION - 1,
+            )
+            assert len(store.article(FIRST).paragraphs) == 5
+            summary = reparse(store, outdated_only=True)
+            assert summary.incomplete == 1 and store.pending() == [FIRST]
+            SyncEngine(store, fetcher).run([])
+            assert len(store.article(FIRST).paragraphs) == 5 + 3
+            assert store.pending() == [] and len(store.kept_pages(FIRST)) == 2
+    finally:
+        fetcher.close()

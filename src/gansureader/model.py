@@ -364,6 +364,7 @@ class RedirectPage:
 
 
 Page = ArticlePage | ListingPage | NotFoundPage | RedirectPage
+MAX_ARTICLE_PAGES = 30  # a pager that never ends is a bug on the site, not 1000 pages
 
 
 def merge_pages(pages: list[ArticlePage]) -> ArticlePage:

@@ -2,7 +2,9 @@
 
 ``gansureader reparse`` runs it over every article with kept pages; the app runs it
 by itself over articles an older parser read. Articles stored before pages were kept
-have nothing to re-read: they are counted, and the next sync fetches them again.
+have nothing to re-read: they are counted, and the next sync fetches them again. Kept
+pages that lead on to a page the cache lacks (an older parser missed the pager) are
+queued, so the next sync fetches the article whole.
 """
 
 from __future__ import annotations
@@ -11,10 +13,16 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .model import ArticlePage, merge_pages
+from .addresses import is_site_address
+from .model import MAX_ARTICLE_PAGES, ArticlePage, merge_pages
 from .parse import PARSER_VERSION, ParseError, parse_page
 from .store import Store
 from .sync_report import Problem, Progress
+
+INCOMPLETE = (
+    "its later pages were never fetched (an older version missed its pager): "
+    "the next sync fetches it whole"
+)
 
 
 @dataclass
@@ -22,6 +30,7 @@ class ReparseSummary:
     changed: int = 0
     unchanged: int = 0
     without_pages: int = 0  # stored before pages were kept: the next sync re-fetches them
+    incomplete: int = 0  # lead on to pages never kept: queued, fetched whole next sync
     failed: list[Problem] = field(default_factory=list)
     cancelled: bool = False
 
@@ -30,6 +39,7 @@ class ReparseSummary:
             "changed": self.changed,
             "unchanged": self.unchanged,
             "without_pages": self.without_pages,
+            "incomplete": self.incomplete,
             "failed": [problem.to_dict() for problem in self.failed],
             "cancelled": self.cancelled,
         }
@@ -55,7 +65,7 @@ def reparse(
             summary.cancelled = True
             break
         try:
-            article = read_again(store, url)
+            article, lacking = read_again(store, url)
         except ParseError as error:
             summary.failed.append(Problem(url, str(error)))
         else:
@@ -63,16 +73,20 @@ def reparse(
                 summary.changed += 1
             else:
                 summary.unchanged += 1
+            if lacking:
+                store.queue(url, INCOMPLETE, failed=False)
+                summary.incomplete += 1
         if on_progress is not None:
             on_progress(Progress(done, len(urls), url))
         between()
     return summary
 
 
-def read_again(store: Store, url: str) -> ArticlePage:
-    """The article as this parser reads its kept pages (all of them, merged)."""
-    pages = []
-    for kept in store.kept_pages(url):
+def read_again(store: Store, url: str) -> tuple[ArticlePage, bool]:
+    """The article as this parser reads its kept pages (all of them, merged), and whether
+    they lead on to a page the cache did not keep."""
+    pages, kept_pages = [], store.kept_pages(url)
+    for kept in kept_pages:
         page = parse_page(kept.data, kept.url, kept.charset)
         if not isinstance(page, ArticlePage):
             raise ParseError(f"a kept page no longer reads as an article ({page.kind})")
@@ -82,4 +96,11 @@ def read_again(store: Store, url: str) -> ArticlePage:
     article = merge_pages(pages)
     if not article.body:
         raise ParseError("the kept pages read as an article without text; the stored one stays")
-    return article
+    after = pages[-1].next_page
+    lacking = (
+        after is not None
+        and is_site_address(after)
+        and after not in {kept.url for kept in kept_pages}
+        and len(pages) < MAX_ARTICLE_PAGES
+    )
+    return article, lacking

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from .addresses import is_article_address, is_site_address, scheme_twin
 from .defaults import PANEL_ARTICLES
 from .model import (
+    MAX_ARTICLE_PAGES,
     ArticlePage,
     Channel,
     KeptPage,
@@ -48,7 +49,6 @@ from .writes import WriteQueue
 WORKERS = 4
 # The window's writes (a star, a read mark) wait at most this long while a sync runs.
 WRITES_EVERY = 0.05
-MAX_ARTICLE_PAGES = 30  # a pager that never ends is a bug on the site, not 1000 pages
 # A list page of the site names a few dozen articles; one naming thousands is broken or
 # hostile, and reading all of it would turn the reader into a crawler of a public service.
 MAX_LIST_ITEMS = 300
@@ -81,6 +81,7 @@ class _Article:
     done: bool = False  # fetched and handled (stored, skipped or failed)
     for_panel: bool = False  # fetched because a panel names it
     recheck: bool = False  # a stored article looked at again (has it changed, or gone?)
+    queued: bool = False  # from the queue: a stored one is fetched whole, not "modified since?"
 
 
 @dataclass
@@ -178,7 +179,7 @@ class SyncEngine:
             for channel in dict.fromkeys(channels):
                 run.start_walk(channel)
             for url in self.store.pending():
-                run.submit_article(url, None, None)
+                run.submit_article(url, None, None, queued=True)
             for url in self.store.uncached_panel_articles():
                 run.submit_panel_article(url)
             run.fetch_missing_pictures(asked_for=pictures)
@@ -245,9 +246,9 @@ class _Run:
     def submit(self, job) -> None:
         # Asked "modified since?" only where a 304 hides nothing: a list page of a walk
         # that completed last time, an article whose pages the cache keeps (they are
-        # what lets the cache be parsed again).
+        # what lets the cache be parsed again), unless queued as lacking some of them.
         if (isinstance(job, _ListPage) and not self.walks[job.channel.url].full) or (
-            isinstance(job, _Article) and self.store.has_kept_pages(job.url)
+            isinstance(job, _Article) and not job.queued and self.store.has_kept_pages(job.url)
         ):
             job.validators = self.store.validators(job.url)
         work = {
@@ -261,7 +262,9 @@ class _Run:
         """The article already asked for in this run under ``url`` or its other scheme."""
         return self.articles.get(url) or self.articles.get(scheme_twin(url))
 
-    def submit_article(self, url: str, channel: Channel | None, listed_on: str | None) -> None:
+    def submit_article(
+        self, url: str, channel: Channel | None, listed_on: str | None, *, queued: bool = False
+    ) -> None:
         url = self.store.stored_url(url)  # so its validators are those it was stored with
         known = self._scheduled(url)
         if known is not None:  # already scheduled this run, from another list or a panel
@@ -277,7 +280,7 @@ class _Run:
             if listed_on is not None:  # the list is not done: its walk is read again
                 self.lists[listed_on].all_ok = False
             return
-        job = _Article(url, [channel] if channel else [], listed_on)
+        job = _Article(url, [channel] if channel else [], listed_on, queued=queued)
         self.articles[url] = job
         if listed_on is not None:
             self.lists[listed_on].outstanding.add(url)

@@ -93,6 +93,11 @@ def reparse_summary(summary: ReparseSummary) -> str:
             f"{summary.without_pages} article(s) were stored before pages were kept: "
             "the next 'gansureader sync' fetches them again"
         )
+    if summary.incomplete:
+        lines.append(
+            f"{summary.incomplete} article(s) lead on to pages the cache never kept: "
+            "the next 'gansureader sync' fetches them whole"
+        )
     if summary.failed:
         lines.append("failed:")
         lines += [f"  {problem.url}: {problem.reason}" for problem in summary.failed]
