@@ -173,6 +173,26 @@ def test_a_robots_txt_that_never_comes_fails_the_page_it_stood_before():
     assert failure.value.url == ARTICLE
 
 
+@pytest.mark.parametrize("status", [401, 403, 404, 410])
+def test_a_robots_txt_the_server_will_not_give_sets_no_rules(status):
+    """RFC 9309 2.3.1.3: a robots.txt answered with any 4xx is unavailable, so nothing is
+    disallowed (a server or firewall that refuses .txt files does not shut out readers)."""
+
+    class Refusing(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path.endswith("/robots.txt"):
+                self.send_plain(status, b"<html><title>Forbidden</title></html>")
+                return
+            super().do_GET()
+
+    with MirrorServer(demo_site(), Refusing) as server:
+        fetcher = Fetcher(server.url, backoff=0.01)
+        try:
+            assert fetcher.fetch(ARTICLE).status == 200
+        finally:
+            fetcher.close()
+
+
 def test_a_redirect_written_in_utf8_is_followed_to_the_page_it_names():
     """Servers send a Location's non-ASCII characters as UTF-8 bytes; browsers read them so.
     http.client hands them over as Latin-1, which made /专题.shtml a mojibake address."""

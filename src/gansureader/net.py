@@ -282,12 +282,12 @@ class Fetcher:
             robots.parse(fetched.data.decode("utf-8", errors="replace").splitlines())
         except (Unreachable, TimedOut, NoAnswer):
             raise  # the page itself is out of reach too: say so once, not twice
-        except HTTPStatusError as error:
-            # 401/403 mean "keep out"; a missing robots.txt sets no rules.
-            robots.disallow_all = error.status in (401, 403)
-            robots.allow_all = not robots.disallow_all
         except FetchError:
-            robots.allow_all = True  # unreadable (too large, led elsewhere): no rules
+            # Missing, refused (any 4xx: RFC 9309 2.3.1.3, where the 1996 draft read 401
+            # and 403 as "keep out", as urllib.robotparser still does; a firewall that
+            # refuses .txt files shut readers out of the whole host), or unreadable (too
+            # large, led elsewhere, a server error retried and still failing): no rules.
+            robots.allow_all = True
         return robots
 
     def _slot(self, url: str) -> threading.Semaphore:
