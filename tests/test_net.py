@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gansureader.demo import MirrorHandler, MirrorServer, demo_site
-from gansureader.net import USER_AGENT, Fetcher, FetchError
+from gansureader.net import USER_AGENT, Fetcher, FetchError, Refused
 from gansureader.store import MAX_IMAGE_BYTES
 
 ARTICLE = "http://gansu.gscn.com.cn/system/2024/05/20/013200001.shtml"
@@ -189,6 +189,26 @@ def test_a_robots_txt_the_server_will_not_give_sets_no_rules(status):
         fetcher = Fetcher(server.url, backoff=0.01)
         try:
             assert fetcher.fetch(ARTICLE).status == 200
+        finally:
+            fetcher.close()
+
+
+def test_robots_txt_is_kept_as_the_standard_reads_it():
+    """``Allow: /`` first and a wildcard after: urllib.robotparser let the page through."""
+
+    class Wildcards(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path.endswith("/robots.txt"):
+                self.send_plain(200, b"User-agent: *\nAllow: /\nDisallow: /system/*.shtml$\n")
+                return
+            super().do_GET()
+
+    with MirrorServer(demo_site(), Wildcards) as server:
+        fetcher = Fetcher(server.url, backoff=0.01)
+        try:
+            with pytest.raises(Refused, match="robots.txt"):
+                fetcher.fetch(ARTICLE)
+            assert fetcher.fetch("http://gansu.gscn.com.cn/gsyw/").status == 200
         finally:
             fetcher.close()
 

@@ -19,7 +19,6 @@ import http.client
 import re
 import threading
 import time
-import urllib.robotparser
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -29,7 +28,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ReadTimeoutError
 
-from . import __version__
+from . import __version__, robots_txt
 from .addresses import SITE_DOMAIN, is_site_address, readable, subdomain
 from .deadlines import Watch, Watchdog, attach_current
 from .errors import GansuReaderError
@@ -204,7 +203,7 @@ class Fetcher:
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self._lock = threading.Lock()
-        self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._robots: dict[str, robots_txt.Rules] = {}  # by origin
         self._slots: dict[str, threading.Semaphore] = {}
         self._turns: dict[str, float] = {}  # origin → when its next request may go
 
@@ -261,7 +260,7 @@ class Fetcher:
                 self._robots[origin] = robots
                 if delay := _crawl_delay(robots):  # the page it was read for goes now
                     self._turns.setdefault(origin, time.monotonic() + delay)
-        return robots.can_fetch(ROBOTS_AGENT, url)
+        return robots.allows(url)
 
     def mirrored(self, url: str) -> str:
         """Where ``url`` is actually fetched from: itself, or its place in the mirror."""
@@ -275,11 +274,9 @@ class Fetcher:
         query = f"?{parts.query}" if parts.query else ""
         return f"{self.mirror}/{sub}{parts.path or '/'}{query}"
 
-    def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser:
-        robots = urllib.robotparser.RobotFileParser()
+    def _read_robots(self, origin: str) -> robots_txt.Rules:
         try:
             fetched = self._get(f"{origin}/robots.txt", {}, 512 * 1024, robots_txt=True)
-            robots.parse(fetched.data.decode("utf-8", errors="replace").splitlines())
         except (Unreachable, TimedOut, NoAnswer):
             raise  # the page itself is out of reach too: say so once, not twice
         except FetchError:
@@ -287,8 +284,8 @@ class Fetcher:
             # and 403 as "keep out", as urllib.robotparser still does; a firewall that
             # refuses .txt files shut readers out of the whole host), or unreadable (too
             # large, led elsewhere, a server error retried and still failing): no rules.
-            robots.allow_all = True
-        return robots
+            return robots_txt.NO_RULES
+        return robots_txt.parse(fetched.data.decode("utf-8", errors="replace"), ROBOTS_AGENT)
 
     def _slot(self, url: str) -> threading.Semaphore:
         host = urlsplit(url).netloc
@@ -485,8 +482,8 @@ def _retold(error: FetchError, url: str) -> FetchError:
     return retold
 
 
-def _crawl_delay(robots: urllib.robotparser.RobotFileParser) -> float:
-    return min(float(robots.crawl_delay(ROBOTS_AGENT) or 0), LONGEST_RETRY_WAIT)
+def _crawl_delay(robots: robots_txt.Rules) -> float:
+    return min(robots.crawl_delay, LONGEST_RETRY_WAIT)
 
 
 def _retry_after(response) -> float | None:
