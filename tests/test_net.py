@@ -4,6 +4,7 @@ import itertools
 import ssl
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -211,6 +212,29 @@ def test_robots_txt_is_kept_as_the_standard_reads_it():
             assert fetcher.fetch("http://gansu.gscn.com.cn/gsyw/").status == 200
         finally:
             fetcher.close()
+
+
+def test_a_proxy_carries_the_site_but_never_a_request_to_this_machine(monkeypatch):
+    asked = []
+
+    class Proxy(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            asked.append(self.path)  # the whole address, as a proxy is asked
+            parts = urlsplit(self.path)
+            self.path = "/" + parts.hostname.split(".")[0] + parts.path
+            super().do_GET()
+
+    monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")  # named, and nobody there
+    with MirrorServer(demo_site(), Proxy) as proxy, MirrorServer(demo_site()) as mirror:
+        through = Fetcher(proxy=proxy.url, backoff=0.01)
+        direct = Fetcher(mirror.url, proxy="http://127.0.0.1:9", backoff=0.01)
+        try:
+            assert "兰州黄河风情线" in through.fetch(ARTICLE).data.decode()
+            assert direct.fetch(ARTICLE).status == 200  # the mirror on 127.0.0.1: direct
+        finally:
+            through.close()
+            direct.close()
+    assert ARTICLE in asked
 
 
 def test_a_redirect_written_in_utf8_is_followed_to_the_page_it_names():

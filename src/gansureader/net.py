@@ -16,6 +16,7 @@ the site never ends on another host (a Wi-Fi login page, a hijacked link). Retri
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import re
 import threading
 import time
@@ -58,6 +59,10 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _HTML_END = re.compile(rb"</html\s*>", re.I)
+# This machine is never asked through a proxy, as browsers never do: a proxy named by the
+# environment (http_proxy) or the settings would take the demo's and the tests' mirror on
+# 127.0.0.1 to itself. (None drops the configured proxy, no_proxy the environment's.)
+_DIRECT = {"http": None, "https": None, "no_proxy": "*"}
 
 
 class FetchError(GansuReaderError):
@@ -197,8 +202,9 @@ class Fetcher:
         self.watchdog = Watchdog(self.cancel)
         self.session = _Session()
         self.session.headers["User-Agent"] = USER_AGENT
-        if proxy:
-            self.session.proxies = {"http": proxy, "https": proxy}
+        # Given with each request: a session's proxies give way to the environment's
+        # (requests merges http_proxy over them), so the settings' proxy went unused.
+        self.proxies = {"http": proxy, "https": proxy} if proxy else None
         adapter = _Adapter(max_retries=0, pool_maxsize=CONNECTIONS_PER_HOST)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
@@ -332,6 +338,7 @@ class Fetcher:
                         timeout=self.timeout,
                         stream=True,
                         allow_redirects=False,
+                        proxies=_DIRECT if _is_loopback(target) else self.proxies,
                     ) as response,
                 ):
                     if (
@@ -465,6 +472,14 @@ def _as_written(header: str) -> str:
         return header.encode("latin-1").decode("utf-8")
     except UnicodeError:  # not UTF-8 (or not from bytes): as it came
         return header
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _cut_short(data: bytes) -> bool:
