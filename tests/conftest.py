@@ -11,6 +11,9 @@ from gansureader.demo import demo_channels
 from gansureader.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every server of the tests is on 127.0.0.1: a proxy the machine's environment names is not
+# for them (the tests' own clients, requests.get of a feed; the app goes direct by itself).
+os.environ["no_proxy"] = os.environ["NO_PROXY"] = "127.0.0.1,localhost"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"

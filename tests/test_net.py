@@ -225,6 +225,8 @@ def test_a_proxy_carries_the_site_but_never_a_request_to_this_machine(monkeypatc
             super().do_GET()
 
     monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")  # named, and nobody there
+    monkeypatch.delenv("no_proxy")  # conftest's, for the tests' own clients
+    monkeypatch.delenv("NO_PROXY")
     with MirrorServer(demo_site(), Proxy) as proxy, MirrorServer(demo_site()) as mirror:
         through = Fetcher(proxy=proxy.url, backoff=0.01)
         direct = Fetcher(mirror.url, proxy="http://127.0.0.1:9", backoff=0.01)
