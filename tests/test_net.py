@@ -239,6 +239,27 @@ def test_a_proxy_carries_the_site_but_never_a_request_to_this_machine(monkeypatc
     assert ARTICLE in asked
 
 
+@pytest.mark.parametrize("interim", [b"102 Processing", b"103 Early Hints"])
+def test_interim_answers_before_the_page_are_read_past(interim):
+    """Browsers and curl read past every 1xx; http.client, only past 100 Continue."""
+
+    class Hinting(MirrorHandler):
+        def send_response(self, code, message=None):
+            if code == 200:
+                self.wfile.write(
+                    b"HTTP/1.1 " + interim + b"\r\nLink: </style.css>; rel=preload\r\n\r\n"
+                )
+            super().send_response(code, message)
+
+    with MirrorServer(demo_site(), Hinting) as server:
+        fetcher = Fetcher(server.url, backoff=0.01)
+        try:
+            fetched = fetcher.fetch(ARTICLE)
+        finally:
+            fetcher.close()
+    assert fetched.status == 200 and "兰州黄河风情线" in fetched.data.decode()
+
+
 def test_a_redirect_written_in_utf8_is_followed_to_the_page_it_names():
     """Servers send a Location's non-ASCII characters as UTF-8 bytes; browsers read them so.
     http.client hands them over as Latin-1, which made /专题.shtml a mojibake address."""

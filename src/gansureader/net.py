@@ -134,8 +134,23 @@ class Fetched:
         return self.status == 304
 
 
+class _FinalResponse(http.client.HTTPResponse):
+    """The answer after any interim ones (1xx), read past as browsers and curl do:
+    http.client reads past 100 Continue alone, so a 103 Early Hints or a 102 Processing
+    before the page ended the fetch as "the server answered HTTP 103"."""
+
+    def _read_status(self):  # http.client's own step, which begin() loops over
+        while True:
+            version, status, reason = super()._read_status()
+            if not 100 < status < 200:  # 100: begin() reads past it itself
+                return version, status, reason
+            http.client._read_headers(self.fp)  # the interim answer's headers: not ours
+
+
 class _WatchedHTTPConnection(HTTPConnection):
     """Hands its socket, new or reused, to the current request's deadline watch."""
+
+    response_class = _FinalResponse
 
     def connect(self) -> None:
         super().connect()
