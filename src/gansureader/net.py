@@ -93,8 +93,8 @@ class NoAnswer(FetchError):
 
 
 class BrokenOff(FetchError):
-    def __init__(self, url: str):
-        super().__init__(url, "the connection broke off mid-page")
+    def __init__(self, url: str, reason: str = "the connection broke off mid-page"):
+        super().__init__(url, reason)
 
 
 class Refused(FetchError):
@@ -410,8 +410,13 @@ class Fetcher:
         if watch.tripped:  # the socket was shut: what was read is not the whole answer
             raise self._failure(url, None, watch)
         data = b"".join(chunks)
-        if not declared.isdigit() and not response.raw.chunked and _cut_short(data):
-            raise _Again(BrokenOff(url), 0.2)  # closed mid-page: stored, it would lose text
+        if not declared.isdigit() and not response.raw.chunked and status == 200:
+            if not data:  # closed before the body: read as "no article text" it was queued
+                raise _Again(
+                    BrokenOff(url, "the connection closed before any of the page came"), 0.2
+                )
+            if _cut_short(data):
+                raise _Again(BrokenOff(url), 0.2)  # closed mid-page: stored, it would lose text
         charset = _CHARSET.search(response.headers.get("Content-Type") or "")
         return Fetched(
             url=current,
