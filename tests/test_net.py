@@ -109,6 +109,36 @@ def test_a_page_whose_compression_is_damaged_says_so():
             Fetcher(server.url, backoff=0.01).fetch(ARTICLE)
 
 
+@pytest.mark.parametrize("encoding", ["br", "zstd", "gzip, br"])
+def test_a_page_compressed_in_a_way_nobody_asked_for_says_so(encoding):
+    """Sent as brotli or zstd unasked (Accept-Encoding: gzip, deflate): the bytes as they
+    came were taken for the page, and refused as naming the site nowhere."""
+
+    class Unasked(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", encoding)
+            self.send_header("Content-Length", "4")
+            self.end_headers()
+            self.wfile.write(b"\x0b\x02\x80h")
+
+    with MirrorServer(demo_site(), Unasked) as server:
+        with pytest.raises(FetchError, match=f"compressed as {encoding.split()[-1]}"):
+            Fetcher(server.url, backoff=0.01).fetch(ARTICLE)
+
+
+def test_a_content_encoding_that_is_no_compression_passes_the_page_as_it_came():
+    class Mislabelled(MirrorHandler):  # a charset where an encoding belongs, as servers write
+        def send_header(self, keyword, value):
+            super().send_header(keyword, value)
+            if keyword == "Content-Type":
+                super().send_header("Content-Encoding", "utf-8")
+
+    with MirrorServer(demo_site(), Mislabelled) as server:
+        assert "兰州黄河风情线" in Fetcher(server.url).fetch(ARTICLE).data.decode()
+
+
 @pytest.mark.parametrize(
     ("answer", "words"),
     [

@@ -28,6 +28,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ReadTimeoutError
+from urllib3.response import HTTPResponse as _Urllib3Response
 
 from . import __version__, robots_txt
 from .addresses import SITE_DOMAIN, is_site_address, readable, subdomain
@@ -63,6 +64,8 @@ _HTML_END = re.compile(rb"</html\s*>", re.I)
 # environment (http_proxy) or the settings would take the demo's and the tests' mirror on
 # 127.0.0.1 to itself. (None drops the configured proxy, no_proxy the environment's.)
 _DIRECT = {"http": None, "https": None, "no_proxy": "*"}
+# Content-Encodings that are compressions (those urllib3 undoes when it has their module).
+_COMPRESSIONS = frozenset(("gzip", "x-gzip", "deflate", "br", "zstd", "compress", "x-compress"))
 
 
 class FetchError(GansuReaderError):
@@ -396,6 +399,12 @@ class Fetcher:
             )
         if status not in ok_statuses:
             raise HTTPStatusError(url, status)
+        if unreadable := _unreadable_compression(response.headers.get("Content-Encoding", "")):
+            raise FetchError(
+                url,
+                f"the server sent its answer compressed as {unreadable}, which gansureader "
+                "did not ask for and cannot read",
+            )
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit():
             if int(declared) > max_bytes:
@@ -492,6 +501,17 @@ def _as_written(header: str) -> str:
         return header.encode("latin-1").decode("utf-8")
     except UnicodeError:  # not UTF-8 (or not from bytes): as it came
         return header
+
+
+def _unreadable_compression(content_encoding: str) -> str | None:
+    """A compression named in the header that urllib3 cannot undo here (brotli, zstd: not
+    asked for, their modules absent), else None. A name that is no compression at all
+    (``Content-Encoding: utf-8``, a charset where it does not belong) passes, as in
+    browsers: the bytes are the page as it is."""
+    for name in (part.strip().lower() for part in content_encoding.split(",")):
+        if name in _COMPRESSIONS and name not in _Urllib3Response.CONTENT_DECODERS:
+            return name
+    return None
 
 
 def _is_loopback(url: str) -> bool:
