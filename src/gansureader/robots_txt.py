@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-# What percent-encoding leaves alone when both sides are put in one form (RFC 3986's
-# reserved and unreserved characters, and '%' itself is never produced but by quote).
+# Left as they are when a rule and a URL are put in one spelling (RFC 3986's delimiters,
+# the rules' * and $); every other character, non-ASCII too, is %-escaped in capitals.
 _KEEP = "!$&'()*+,/:;=?@~"
 
 
