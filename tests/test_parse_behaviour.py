@@ -439,3 +439,35 @@ def test_an_undated_page_at_an_address_with_no_calendar_day_has_no_date():
     html = _template_page("").replace(b"2020-01-02 03:04 ", b"")
     page = parse_page(html, "http://gansu.gscn.com.cn/system/2024/13/45/013200001.shtml")
     assert page.published_at is None and len(page.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("meta", "after_body"),
+    [
+        # the date in the meta line, the source in a block of its own after the article
+        (
+            '<div class="meta">2020-01-02 03:04</div>',
+            '<div class="foot"><span>来源：每日甘肃网</span></div>',
+        ),
+        # the two deeper apart than a meta line's parts are looked for
+        (
+            '<div class="meta"><div><div><span>【来源：每日甘肃网】</span></div></div>'
+            "<div><div><span>2020-01-02 03:04</span></div></div></div>",
+            "",
+        ),
+    ],
+)
+def test_a_source_on_a_line_of_its_own_is_the_source(meta, after_body):
+    html = _template_page("", after_body=after_body).replace(
+        '<div class="meta">2020-01-02 03:04 来源：每日甘肃网</div>'.encode(), meta.encode()
+    )
+    page = parse_page(html, FIXTURE_URLS["seed_article.html"])
+    assert page.source == "每日甘肃网"
+    assert page.published_at.isoformat() == "2020-01-02T03:04:00+08:00"
+
+
+def test_a_line_that_only_mentions_a_source_names_none():
+    html = _template_page("", after_body="<p>资金来源：省级财政</p><p>来源：</p>").replace(
+        " 来源：每日甘肃网".encode(), b""
+    )
+    assert parse_page(html, FIXTURE_URLS["seed_article.html"]).source is None

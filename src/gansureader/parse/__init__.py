@@ -9,8 +9,9 @@ window with nothing to re-read never loads it.
 # kept pages in the background. 1: flat paragraphs and pictures; 2: the body in blocks;
 # 3: a breadcrumb with no 您当前的位置 before it, an editor line outside the body, dates
 # in ISO 8601 or with no year, pagers of other templates (a multi-page article whole),
-# pictures in srcset or UEditor's _src, links whose host is in capitals.
-PARSER_VERSION = 3
+# pictures in srcset or UEditor's _src, links whose host is in capitals; 4: a 来源 line
+# apart from the meta line.
+PARSER_VERSION = 4
 
 __all__ = ["MAX_PAGE_BYTES", "PARSER_VERSION", "ParseError", "parse_page"]
 

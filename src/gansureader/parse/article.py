@@ -57,7 +57,9 @@ def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
         url=url,
         title=title,
         published_at=published,
-        source=meta.get("来源") or (body and body.source) or None,
+        source=meta.get("来源")
+        or (body and body.source)
+        or _labelled_line(index, site.SOURCE_LABEL, site.SOURCE_ALONE),
         editor=meta.get("编辑")
         or meta.get("责任编辑")
         or (body and body.editor)
