@@ -138,6 +138,19 @@ def test_an_article_linked_over_http_and_https_is_fetched_and_stored_once(store,
     assert_consistent(store)
 
 
+def test_a_channel_page_with_no_list_says_so(store, site):
+    (site / "gansu/gsyw/index.shtml").write_text(
+        "<html><head><title>本网原创_中国甘肃网</title></head><body><h1>本网原创</h1>"
+        "<p>本栏目正在更新，中国甘肃网欢迎您。</p></body></html>",
+        encoding="utf-8",
+    )
+    with MirrorServer(site) as server:
+        summary = sync(store, server.url, [store.find_channel("本网原创")])
+    [problem] = summary.failed
+    assert problem.url == "http://gansu.gscn.com.cn/gsyw/"
+    assert "no list of articles was found" in problem.reason
+
+
 @pytest.fixture(scope="module")
 def fault_run(tmp_path_factory):
     """One sync over the fault channel: every fault at once, as a reader would meet them."""

@@ -504,6 +504,12 @@ class _Run:
         if fetched.not_modified:
             return fetched, None
         page = parse_page(_site_page(job.url, fetched), fetched.url, fetched.charset)
+        if isinstance(page, ArticlePage):  # what a channel page with no dated list reads as
+            raise FetchError(
+                job.url,
+                "no list of articles was found on the channel's page (empty now, or laid "
+                "out in a way gansureader does not know yet)",
+            )
         if not isinstance(page, ListingPage):
             raise FetchError(job.url, f"not a list page (it reads as {page.kind})")
         return fetched, page
