@@ -151,13 +151,19 @@ def test_a_link_over_https_opens_the_article_cached_over_http(window, qtbot):
     assert [a.read for a in window.store.articles(limit=-1) if a.url == stored.url] == [True]
 
 
+def test_a_link_with_a_query_opens_the_article_cached_without_it(window):
+    stored = window.model.summary(window.model.rowCount() - 2).url
+    window.follow_link(stored + "?from=singlemessage&isappinstalled=0")
+    assert window.current_url() == stored
+
+
 def test_links_off_the_site_go_to_the_system_browser(window, monkeypatch):
     opened = []
     monkeypatch.setattr("gansureader.ui.main_window.QDesktopServices.openUrl", opened.append)
-    window.follow_link("https://www.gansudaily.com.cn/x.html")
+    window.follow_link("https://www.gansudaily.com.cn/x.html?a=1#part")
     window.follow_link("javascript:alert(1)")
     window.follow_link("file:///etc/passwd")
-    assert [url.toString() for url in opened] == ["https://www.gansudaily.com.cn/x.html"]
+    assert [url.toString() for url in opened] == ["https://www.gansudaily.com.cn/x.html?a=1#part"]
 
 
 class SlowHandler(MirrorHandler):

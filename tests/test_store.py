@@ -42,14 +42,16 @@ def test_saving_again_is_unchanged_and_a_change_is_an_update(store):
     assert store.count_articles() == 1
 
 
-def test_an_article_linked_over_https_is_the_one_stored_over_http(store):
+def test_an_article_linked_over_https_or_with_a_query_is_the_one_stored(store):
     # The site serves both schemes ("both are seen"): one page under two spellings.
     article = parsed("seed_article.html")
     assert article.url.startswith("http://")
     save(store, article)
     secure = "https://" + article.url.removeprefix("http://")
-    assert store.known_urls([secure]) == {secure}
-    assert store.article(secure) == article
+    shared = secure + "?from=singlemessage"
+    assert store.known_urls([secure, shared]) == {secure, shared}
+    assert store.article(secure) == article and store.article(shared) == article
+    assert store.stored_url(shared) == article.url
     store.queue(secure)
     assert save(store, dataclasses.replace(article, url=secure)) == "unchanged"
     assert store.count_articles() == 1 and store.pending() == []

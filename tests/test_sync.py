@@ -138,6 +138,31 @@ def test_an_article_linked_over_http_and_https_is_fetched_and_stored_once(store,
     assert_consistent(store)
 
 
+def test_an_article_linked_with_a_query_is_the_article_without_it(store, site):
+    requests = []
+
+    class CountingHandler(faults.MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            requests.append(self.path)
+            super().do_GET()
+
+    index = site / "gansu/gsyw/index.shtml"
+    text = index.read_text(encoding="utf-8")
+    row = '<li><a href="/system/2024/05/20/013200001.shtml"'
+    shared = row.replace(".shtml", ".shtml?from=app&amp;spm=1.2")
+    index.write_text(
+        text.replace(row, f"{shared}>夜游项目升级</a><span>2024/05/20</span></li>\n{row}", 1),
+        encoding="utf-8",
+    )
+    channel = store.find_channel("本网原创")
+    with MirrorServer(site, CountingHandler) as server:
+        sync(store, server.url, [channel])
+    assert store.count_articles(channel) == 10
+    assert not [a for a in store.articles(limit=-1) if "?" in a.url]
+    assert requests.count("/gansu/system/2024/05/20/013200001.shtml") == 1
+    assert not [path for path in requests if "?" in path]
+
+
 def test_a_channel_page_with_no_list_says_so(store, site):
     (site / "gansu/gsyw/index.shtml").write_text(
         "<html><head><title>本网原创_中国甘肃网</title></head><body><h1>本网原创</h1>"

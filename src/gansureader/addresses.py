@@ -72,6 +72,14 @@ def is_article_address(url: str) -> bool:
     return is_site_address(url) and bool(ARTICLE_URL.search(urlsplit(url).path))
 
 
+def article_address(url: str) -> str:
+    """The address an article is kept under: without a query, which selects nothing on the
+    site's static pages (…/013200001.shtml?from=app, ?spm=… of a share or a tracker) and
+    would make one article two. Any other address as it is."""
+    bare = url.partition("?")[0]
+    return bare if bare != url and is_article_address(bare) else url
+
+
 def panel_source(url: str) -> str:
     """Where a page's panels are published: its host, and on the portal its section.
 

@@ -27,7 +27,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .addresses import is_article_address, is_site_address, scheme_twin
+from .addresses import article_address, is_article_address, is_site_address, scheme_twin
 from .defaults import PANEL_ARTICLES
 from .model import (
     MAX_ARTICLE_PAGES,
@@ -225,6 +225,7 @@ class _Run:
 
     def submit_panel_article(self, url: str) -> None:
         """An article a panel names: fetched (an article of no channel) while the budget lasts."""
+        url = article_address(url)
         if self.panel_budget > 0 and not self._scheduled(url) and is_article_address(url):
             if not self.store.known_urls([url]):
                 self.panel_budget -= 1
@@ -265,7 +266,8 @@ class _Run:
     def submit_article(
         self, url: str, channel: Channel | None, listed_on: str | None, *, queued: bool = False
     ) -> None:
-        url = self.store.stored_url(url)  # so its validators are those it was stored with
+        # As the cache spells it, so that its validators are those it was stored with.
+        url = self.store.stored_url(article_address(url))
         known = self._scheduled(url)
         if known is not None:  # already scheduled this run, from another list or a panel
             if channel is not None and channel not in known.channels:

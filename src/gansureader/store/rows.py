@@ -7,7 +7,7 @@ import json
 import re
 import sqlite3
 
-from ..addresses import scheme_twin
+from ..addresses import article_address, scheme_twin
 from ..model import (
     ArticlePage,
     ArticleSummary,
@@ -67,19 +67,29 @@ def texts_from_json(body_json: str) -> list[str]:
     return [text for block in body_from_json(body_json) for text in block_texts(block)]
 
 
-# The article a URL names: its own address, or one that redirected to it, else either
-# under the other scheme (the site serves both). Its parameters: ``naming(url)``.
-ARTICLE_ID = (
-    "coalesce((SELECT id FROM articles WHERE url = :url), "
-    "(SELECT article_id FROM article_aliases WHERE url = :url), "
-    "(SELECT id FROM articles WHERE url = :twin), "
-    "(SELECT article_id FROM article_aliases WHERE url = :twin))"
+def spellings(url: str) -> tuple[str, str, str]:
+    """Where the article ``url`` names may be kept, the likeliest first: as written, without
+    a share's query (addresses.article_address), and that under the other scheme (the site
+    serves and links both)."""
+    bare = article_address(url)
+    return url, bare, scheme_twin(bare)
+
+
+_SPELLINGS = ("url", "bare", "twin")
+# The article a URL names: kept under one of its spellings, or under an address one of
+# them redirected to. Its parameters: ``naming(url)``.
+ARTICLE_ID = "coalesce({})".format(
+    ", ".join(
+        f"(SELECT id FROM articles WHERE url = :{name}), "
+        f"(SELECT article_id FROM article_aliases WHERE url = :{name})"
+        for name in _SPELLINGS
+    )
 )
 
 
 def naming(url: str, **more) -> dict:
     """The parameters of ARTICLE_ID for ``url`` (and ``more`` of the statement's own)."""
-    return {"url": url, "twin": scheme_twin(url), **more}
+    return {**dict(zip(_SPELLINGS, spellings(url), strict=True)), **more}
 
 
 # A row of the article list: ``summary`` of what it selects.

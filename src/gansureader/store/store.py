@@ -16,7 +16,6 @@ from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 from pathlib import Path
 
-from ..addresses import scheme_twin
 from ..model import (
     ArticlePage,
     ArticleSummary,
@@ -41,6 +40,7 @@ from .rows import (
     SUMMARY_SELECT,
     article_from_row,
     naming,
+    spellings,
     summary,
     texts_from_json,
 )
@@ -213,8 +213,8 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
 
     def known_urls(self, urls: list[str]) -> set[str]:
         """Those of ``urls`` that name a stored article (as rows.ARTICLE_ID reads them)."""
-        found = self._stored_spellings([*urls, *map(scheme_twin, urls)])
-        return {url for url in urls if url in found or scheme_twin(url) in found}
+        found = self._stored_spellings([name for url in urls for name in spellings(url)])
+        return {url for url in urls if not found.isdisjoint(spellings(url))}
 
     def _stored_spellings(self, urls: list[str]) -> set[str]:
         """Those of ``urls`` that are an article's address or an alias of one."""
@@ -231,16 +231,16 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
         return found
 
     def stored_url(self, url: str) -> str:
-        """``url`` as the cache spells it: under the other scheme if the article is stored
-        so (the site serves and links both), else ``url`` itself."""
+        """``url`` as the cache spells it (rows.spellings: without a query, under the
+        other scheme), else ``url`` itself."""
         row = self._row_at(url, "url")
         return row[0] if row else url
 
     def _row_at(self, url: str, columns: str = "*") -> sqlite3.Row | None:
-        """The article stored at ``url``, else at its other scheme's spelling."""
+        """The article stored at ``url``, else at another of its spellings."""
         return self._db.execute(
-            f"SELECT {columns} FROM articles WHERE url IN (:url, :twin) ORDER BY url <> :url "
-            "LIMIT 1",
+            f"SELECT {columns} FROM articles WHERE url IN (:url, :bare, :twin) "
+            "ORDER BY url <> :url, url <> :bare LIMIT 1",
             naming(url),
         ).fetchone()
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from ..addresses import article_address
 from ..paths import data_dir, resources_dir
 from ..store import Store, StoreError
 from .failures import start_log
@@ -225,9 +226,15 @@ def take_screenshot(
     are shown, then quit."""
     taken = False
 
+    def asked_for(url: str) -> bool:  # --article may name it under another of its addresses
+        if article is None:
+            return True
+        stored = window.store.article(article_address(article), blocks=0)
+        return stored is not None and stored.url == url
+
     def shown(url: str) -> None:
         panels = window.reader.recommendations.items.count() and window.reader.ranking.items.count()
-        if panels and not taken and article in (None, url):
+        if panels and not taken and asked_for(url):
             QTimer.singleShot(SETTLE_MS, save)
 
     def save() -> None:

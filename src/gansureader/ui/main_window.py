@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..addresses import is_article_address
+from ..addresses import article_address, is_article_address
 from ..model import Channel
 from ..render import PICTURE_FRAGMENT, SHOWN_BLOCKS, SHOWN_ROWS
 from ..sanitize import is_safe_url
@@ -312,15 +312,16 @@ class MainWindow(
             if target := link_target(fragment):
                 self.open_version_link(address, target)
                 return
+        address = article_address(address)  # a share's query names the same article
         if not is_safe_url(url) or address == self.current_url():
             return  # a place in the article shown; or a click reported twice
-        if self.show_article(url):
+        if self.show_article(address):
             row = self.model.row_of(self.current_url())
             if row is not None:
                 self.select_row(row, show=False)
             return
-        if is_article_address(url):
-            self.fetch_article(url)
+        if is_article_address(address):
+            self.fetch_article(address)
         else:  # another site, or a video or file of this one: the browser plays it
             QDesktopServices.openUrl(QUrl(url))
 
