@@ -15,6 +15,7 @@ from gansureader.ui.sidebar import RANKING  # noqa: E402
 
 FIRST = "http://gansu.gscn.com.cn/system/2024/05/20/013200001.shtml"
 NAME, DESCRIPTION = QAccessible.Text.Name, QAccessible.Text.Description
+LABEL = QAccessible.RelationFlag.Label  # the label of the widget asked about
 
 
 @pytest.fixture
@@ -53,6 +54,28 @@ def test_every_focusable_widget_has_an_accessible_name(window, qtbot):
     assert unnamed == []
     assert heard(window.reader.recommendations.items).text(NAME) == "精彩推荐"
     assert heard(window.list).text(DESCRIPTION)  # and what it is for
+
+
+def test_every_box_of_choices_is_labelled_for_a_screen_reader(window, qtbot, tmp_path):
+    """On Linux Qt names a combo box by its current value ("1×"), never by its
+    accessible name: Orca says what it is for only from a label that is its buddy."""
+    from PySide6.QtWidgets import QComboBox
+
+    from gansureader.ui.settings_dialog import SettingsDialog
+
+    window.speech_bar.show_state("speaking")
+    dialog = SettingsDialog(window.settings, tmp_path, lambda limit: None, window)
+    boxes = window.findChildren(QComboBox) + dialog.findChildren(QComboBox)
+    assert len(boxes) >= 2  # the reading speed, the settings' choices
+    labels = {
+        box.objectName() or heard(box).text(NAME): [
+            heard_label.text(NAME) for heard_label, _ in heard(box).relations(LABEL)
+        ]
+        for box in boxes
+    }
+    assert all(labels.values()), labels
+    assert labels["1×"] == ["Speed"]
+    dialog.close()
 
 
 def test_an_article_row_is_heard_as_one_phrase(window, qtbot):

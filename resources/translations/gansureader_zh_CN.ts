@@ -4,7 +4,7 @@
 <context>
     <name>ArticleBrowser</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="281"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="300"/>
         <source>Picture cannot be shown</source>
         <translation>图片无法显示</translation>
     </message>
@@ -12,12 +12,12 @@
 <context>
     <name>ArticleDelegate</name>
     <message>
-        <location filename="../../src/gansureader/ui/article_list.py" line="255"/>
+        <location filename="../../src/gansureader/ui/article_list.py" line="260"/>
         <source>Removed from the site</source>
         <translation>原文已删除</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/article_list.py" line="258"/>
+        <location filename="../../src/gansureader/ui/article_list.py" line="263"/>
         <source>Updated %1</source>
         <translation>已更新 %1</translation>
     </message>
@@ -168,27 +168,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="353"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="372"/>
         <source>Find in article</source>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="357"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="376"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="358"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="377"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="359"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="378"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="390"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="409"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -312,42 +312,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="81"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="83"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="152"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="155"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="155"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="158"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="156"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="159"/>
         <source>Search articles</source>
         <translation>搜索文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="158"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="161"/>
         <source>Words of the title or the text; the list shows what matches</source>
         <translation>标题或正文中的词语；列表显示匹配的文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="168"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="171"/>
         <source>Articles</source>
         <translation>文章列表</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="170"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="173"/>
         <source>Newest first; Enter opens one, M marks it read, S stars it</source>
         <translation>最新的在前；回车打开，M 标为已读，S 收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="201"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="202"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -532,192 +532,192 @@
         <translation>放慢(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="93"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="94"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="98"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="99"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="103"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="104"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="108"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="109"/>
         <source>F&amp;ollows</source>
         <translation>关注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="112"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="113"/>
         <source>&amp;Listen</source>
         <translation>听新闻(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="115"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="116"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_actions.py" line="120"/>
+        <location filename="../../src/gansureader/ui/window_actions.py" line="121"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="329"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="334"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="336"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="341"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="345"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="350"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="349"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="354"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_writes.py" line="75"/>
+        <location filename="../../src/gansureader/ui/window_writes.py" line="76"/>
         <source>Remove channel</source>
         <translation>删除频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_writes.py" line="76"/>
+        <location filename="../../src/gansureader/ui/window_writes.py" line="77"/>
         <source>Remove the channel “%1”? Its articles stay in 全部.</source>
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="393"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="398"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="415"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="420"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="484"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="489"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="486"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="491"/>
         <source>%n article(s) changed on the site</source>
         <translation>
             <numerusform>网站修改了 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="488"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="493"/>
         <source>%n article(s) removed from the site</source>
         <translation>
             <numerusform>网站删除了 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="490"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="495"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="470"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="475"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="504"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="509"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="507"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="512"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="520"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="525"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="526"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="531"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="62"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="89"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="74"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="101"/>
         <source>Cleaning up…</source>
         <translation>正在清理…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="76"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="103"/>
         <source>Cleaning up the cache…</source>
         <translation>正在清理缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="91"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="118"/>
         <source>Free software under the MIT licence.</source>
         <translation>自由软件，以 MIT 许可证发布。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="95"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="122"/>
         <source>The licence texts are installed with the app.</source>
         <translation>许可证全文随应用一起安装。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="533"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="538"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="540"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="545"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="84"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="111"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="87"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="114"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/failures.py" line="51"/>
+        <location filename="../../src/gansureader/ui/failures.py" line="66"/>
         <source>Something went wrong inside gansureader (%1). Details are in %2.</source>
         <translation>gansureader 内部出错（%1）。详情见 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/listening.py" line="89"/>
+        <location filename="../../src/gansureader/ui/listening.py" line="93"/>
         <source>Choose an article to read aloud.</source>
         <translation>请先选择要朗读的文章。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/listening.py" line="109"/>
+        <location filename="../../src/gansureader/ui/listening.py" line="113"/>
         <source>No more unread articles to read aloud.</source>
         <translation>没有更多未读文章可朗读。</translation>
     </message>
@@ -737,7 +737,7 @@
         <translation>搜索：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="492"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="497"/>
         <source>%1: %n new article(s)</source>
         <translation>
             <numerusform>%1：%n 篇新文章</numerusform>
@@ -921,22 +921,22 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="452"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="471"/>
         <source>Articles the page recommends; Enter opens one</source>
         <translation>本页推荐的文章；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="456"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="475"/>
         <source>The site&apos;s most read articles, with their movement; Enter opens one</source>
         <translation>网站阅读最多的文章及名次变化；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="458"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="477"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="460"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="479"/>
         <source>Tab moves between its links, Enter follows one</source>
         <translation>Tab 键在链接之间移动，回车打开链接</translation>
     </message>
@@ -1093,22 +1093,27 @@
         <translation>朗读速度</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/listening.py" line="52"/>
+        <location filename="../../src/gansureader/ui/listening.py" line="41"/>
+        <source>Speed</source>
+        <translation>语速</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/listening.py" line="56"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/listening.py" line="52"/>
+        <location filename="../../src/gansureader/ui/listening.py" line="56"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/listening.py" line="54"/>
+        <location filename="../../src/gansureader/ui/listening.py" line="58"/>
         <source>Reading aloud</source>
         <translation>正在朗读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/listening.py" line="54"/>
+        <location filename="../../src/gansureader/ui/listening.py" line="58"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
@@ -1116,42 +1121,42 @@
 <context>
     <name>UpgradePage</name>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="77"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="71"/>
         <source>Upgrading the cache</source>
         <translation>正在升级缓存</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="78"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="72"/>
         <source>Upgrading the cache for this version…</source>
         <translation>正在为新版本升级缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="83"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="77"/>
         <source>From schema %1 to %2</source>
         <translation>从第 %1 版结构升级到第 %2 版</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="88"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="82"/>
         <source>Upgrade progress</source>
         <translation>升级进度</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="91"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="85"/>
         <source>Your articles, stars and follows are kept. If this is interrupted, the next start goes on from where it stopped.</source>
         <translation>您的文章、收藏和关注都会保留。如果升级被中断，下次启动时会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="106"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="101"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="108"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="103"/>
         <source>%1 / %2 articles</source>
         <translation>%1 / %2 篇</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/upgrade.py" line="122"/>
+        <location filename="../../src/gansureader/ui/upgrade.py" line="117"/>
         <source>Almost there: the window opens when this is done.</source>
         <translation>马上就好：升级完成后会打开窗口。</translation>
     </message>
@@ -1160,50 +1165,50 @@
     <name>WindowOutputs</name>
     <message>
         <location filename="../../src/gansureader/ui/outputs.py" line="55"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="115"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="122"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/ui/outputs.py" line="58"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="117"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="124"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="69"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="97"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="71"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="101"/>
         <source>Import channels</source>
         <translation>导入频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="76"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="87"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="78"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="91"/>
         <source>Import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="91"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="95"/>
         <source>%1 channel(s) added, %2 already there, %3 skipped.</source>
         <translation>新增 %1 个频道，%2 个已存在，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="105"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="112"/>
         <source>Export channels</source>
         <translation>导出频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="124"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="131"/>
         <source>Turn on “Serve feeds” in the settings first.</source>
         <translation>请先在设置中打开“订阅源”。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="128"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="135"/>
         <source>Copied %1: add it to your feed reader.</source>
         <translation>已复制 %1：请添加到您的订阅阅读器。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="145"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="152"/>
         <source>Feeds at %1</source>
         <translation>订阅源地址：%1</translation>
     </message>

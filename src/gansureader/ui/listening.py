@@ -36,13 +36,17 @@ class SpeechBar(QWidget):
         self.next.setAccessibleName(self.tr("Next unread article"))
         self.speed = QComboBox(self)
         self.speed.setAccessibleName(self.tr("Reading speed"))
+        # On Linux a screen reader names a combo box by its value ("1×"), and says what it
+        # is for only from the label whose buddy it is.
+        speed_label = QLabel(self.tr("Speed"), self)
+        speed_label.setBuddy(self.speed)
         for speed in SPEEDS:
             self.speed.addItem(f"{speed:g}×", speed)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.speed.activated.connect(lambda n: self.speed_chosen.emit(self.speed.itemData(n)))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.state, self.play, self.stop, self.next, self.speed):
+        for widget in (self.state, self.play, self.stop, self.next, speed_label, self.speed):
             layout.addWidget(widget)
         self.show_state("idle")
 
