@@ -6,7 +6,7 @@ import pytest
 
 from conftest import DEMO_CHANNELS
 from gansureader.cli import main
-from gansureader.demo import MirrorServer, demo_site
+from gansureader.demo import MirrorHandler, MirrorServer, demo_site
 
 FIRST = "http://gansu.gscn.com.cn/system/2024/05/20/013200001.shtml"
 
@@ -139,7 +139,43 @@ def test_a_builtin_channel_typed_with_capitals_is_the_builtin_one(tmp_path, caps
 
 def test_channel_outside_the_site_is_refused(tmp_path, capsys):
     code, _, err = run(capsys, "channels", "--add", "http://example.com/", "--data-dir", tmp_path)
-    assert code == 1 and "not an address on gscn.com.cn" in err
+    assert code == 1 and "http://example.com/ is not on gscn.com.cn" in err
+
+
+def channel_addresses(capsys, data) -> list[str]:
+    code, out, _ = run(capsys, "channels", "--json", "--data-dir", data)
+    return [channel["url"] for channel in json.loads(out)]
+
+
+def test_a_sync_of_a_channel_off_the_site_neither_adds_nor_fetches_it(tmp_path, capsys):
+    asked = []
+
+    class Recording(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            asked.append(self.path)
+            super().do_GET()
+
+    with MirrorServer(demo_site(), Recording) as server:
+        elsewhere = f"{server.url}/gansu/gsyw/"  # served, but not an address of the site
+        code, _, err = run(capsys, "sync", "--channel", elsewhere, "--data-dir", tmp_path)
+    assert code == 1 and f"{elsewhere} is not on gscn.com.cn" in err
+    assert asked == []
+    assert elsewhere not in channel_addresses(capsys, tmp_path)
+
+
+def test_an_article_is_no_channel(tmp_path, capsys):
+    for argv in (["channels", "--add", FIRST], ["sync", "--channel", FIRST]):
+        code, _, err = run(capsys, *argv, "--data-dir", tmp_path)
+        assert code == 1 and f"{FIRST} is an article, not a list page" in err
+    assert FIRST not in channel_addresses(capsys, tmp_path)
+
+
+def test_a_channel_typed_without_http_is_added(tmp_path, capsys):
+    code, out, _ = run(
+        capsys, "channels", "--add", "gansu.gscn.com.cn/zcjd/", "--data-dir", tmp_path
+    )
+    assert code == 0 and "http://gansu.gscn.com.cn/zcjd/" in out
+    assert channel_addresses(capsys, tmp_path)[-1] == "http://gansu.gscn.com.cn/zcjd/"
 
 
 def test_sync_with_failures_names_them_and_exits_non_zero(tmp_path, capsys):

@@ -79,6 +79,19 @@ def test_a_damaged_cache_is_replaced_with_the_readers_state_intact(
     assert flags(folder) == (read, starred)  # articles that came back are as they were
 
 
+def test_a_channel_off_the_site_an_older_release_kept_does_not_stop_a_rebuild(tmp_path, synced):
+    from gansureader.model import Channel
+
+    folder = tmp_path / "data"
+    shutil.copytree(synced, folder)
+    with Store(folder) as store:  # as an older release let `sync --channel` add it
+        store.state.add_channel(Channel("别处", "https://news.example.com/", "自定义", False))
+    damage(folder, "garbage")
+    with Store(folder) as store:
+        assert store.recovery is not None and store.find_channel("我的专题") is not None
+        assert store.find_channel("别处") is None
+
+
 def test_what_can_still_be_read_is_salvaged(tmp_path, synced):
     folder = tmp_path / "data"
     shutil.copytree(synced, folder)

@@ -82,6 +82,25 @@ def test_second_sync_is_idempotent_and_asks_with_validators(store, tmp_path):
     assert len(pages) == 5 and all(conditional for _, conditional in requests if "robots" not in _)
 
 
+def test_a_channel_an_older_release_took_off_the_site_is_not_fetched(store, tmp_path):
+    from gansureader.model import Channel
+
+    requests = []
+
+    class CountingHandler(faults.MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            requests.append(self.path)
+            super().do_GET()
+
+    with MirrorServer(demo_site(), CountingHandler) as server:
+        elsewhere = Channel("别处", f"{server.url}/www/food/lsfw/", "自定义", builtin=False)
+        summary = sync(store, None, [elsewhere])  # as a real sync: no mirror
+    assert [(problem.url, problem.reason) for problem in summary.failed] == [
+        (elsewhere.url, "is not on gscn.com.cn: not fetched")
+    ]
+    assert requests == []
+
+
 def test_changed_article_counts_as_updated(store, tmp_path):
     import shutil
 

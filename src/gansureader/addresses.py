@@ -72,6 +72,20 @@ def is_article_address(url: str) -> bool:
     return is_site_address(url) and bool(ARTICLE_URL.search(urlsplit(url).path))
 
 
+def not_a_channel(address: str) -> str | None:
+    """Why ``address`` cannot be a channel (a list page of the site), or None if it can."""
+    if not readable(address):
+        return "is not an address that can be read"
+    parts = urlsplit(address)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "is not an http(s) address"
+    if not is_site_address(address):
+        return f"is not on {SITE_DOMAIN}"
+    if is_article_address(address):
+        return "is an article, not a list page"
+    return None
+
+
 def article_address(url: str) -> str:
     """The address an article is kept under: without a query, which selects nothing on the
     site's static pages (…/013200001.shtml?from=app, ?spm=… of a share or a tracker) and

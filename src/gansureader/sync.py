@@ -27,7 +27,13 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .addresses import article_address, is_article_address, is_site_address, scheme_twin
+from .addresses import (
+    article_address,
+    is_article_address,
+    is_site_address,
+    not_a_channel,
+    scheme_twin,
+)
 from .defaults import PANEL_ARTICLES
 from .model import (
     MAX_ARTICLE_PAGES,
@@ -216,7 +222,11 @@ class _Run:
     # ------------------------------------------------------------------ scheduling
 
     def start_walk(self, channel: Channel) -> None:
-        """Walk the channel's list pages; until the walk completes, the store says it did not."""
+        """Walk the channel's list pages; until the walk completes, the store says it did not.
+        A channel that cannot be one (an older release added any address) is not fetched."""
+        if reason := not_a_channel(channel.url):
+            self.summary.failed.append(Problem(channel.url, f"{reason}: not fetched"))
+            return
         walk = _Walk(full=not self.store.walk_complete(channel.url))
         self.store.set_walk(channel.url, False)
         self.walks[channel.url] = walk

@@ -24,6 +24,7 @@ from .common import (
     positive,
     print_json,
     read_file,
+    typed_address,
     write,
 )
 
@@ -38,9 +39,10 @@ def run_gui(args: argparse.Namespace) -> int:
         return self_test()
     from ..ui.app import run
 
-    if args.article and not (is_web_address(args.article) and is_site_address(args.article)):
+    article = args.article and typed_address(args.article)
+    if article and not (is_web_address(article) and is_site_address(article)):
         raise InputError(f"--article {args.article!r} is not an address on {SITE_DOMAIN}")
-    return run(args.data_dir, demo=args.demo, screenshot=args.screenshot, article=args.article)
+    return run(args.data_dir, demo=args.demo, screenshot=args.screenshot, article=article)
 
 
 def _parse_arguments(parser: argparse.ArgumentParser) -> None:
@@ -164,9 +166,9 @@ def chosen_channels(store, names: list[str] | None):
         return store.channels()
     chosen = []
     for name in names:
-        channel = store.find_channel(name)
-        if channel is None and is_web_address(name):
-            channel = store.add_channel(name)
+        channel = store.find_channel(name) or store.find_channel(typed_address(name))
+        if channel is None and is_web_address(typed_address(name)):
+            channel = store.add_channel(typed_address(name))
         if channel is None:
             raise InputError(
                 f"no channel named {name!r}: see 'gansureader channels', or give its URL"
@@ -187,9 +189,7 @@ def run_channels(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         if args.add:
-            if not is_web_address(args.add) or not is_site_address(args.add):
-                raise InputError(f"{args.add!r} is not an address on {SITE_DOMAIN}")
-            added = store.add_channel(args.add, args.name)
+            added = store.add_channel(typed_address(args.add), args.name)
             write(f"channel: {added.name}  {added.url}")
             return 0
         channels = store.channels()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..addresses import readable
+from ..addresses import SITE_DOMAIN, readable
 from ..errors import GansuReaderError
 from ..paths import DATA_DIR_VARIABLE, data_dir
 
@@ -145,6 +145,15 @@ def is_web_address(text: str) -> bool:
         return False
     parts = urlsplit(text)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def typed_address(text: str) -> str:
+    """An address of the site as a person types it into a browser, gansu.gscn.com.cn/gsyw/,
+    with the http:// a browser would add; anything else as it is."""
+    host = text.partition("/")[0].lower()
+    if "://" not in text and (host == SITE_DOMAIN or host.endswith("." + SITE_DOMAIN)):
+        return "http://" + text
+    return text
 
 
 def looks_like_web_address(text: str) -> bool:

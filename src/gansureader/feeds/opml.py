@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from ..addresses import SITE_DOMAIN, is_article_address, is_site_address, readable
+from ..addresses import not_a_channel, readable
 from ..errors import GansuReaderError
 from ..model import Channel
 from ..store import Store
@@ -67,9 +67,9 @@ def import_opml(store: Store, data: bytes, name: str) -> OpmlImport:
             continue
         if any(readable(a) and unquote(urlsplit(a).path).startswith(_OURS) for a in addresses):
             continue  # our own 全部/收藏/排行 feeds, exported beside the channels
-        usable = [a for a in addresses if _not_a_channel(a) is None]
+        usable = [a for a in addresses if not_a_channel(a) is None]
         address = (usable or addresses)[0]
-        reason = _not_a_channel(address)
+        reason = not_a_channel(address)
         if reason:
             report.refused.append(f"{label}: {address} {reason}")
             continue
@@ -105,17 +105,3 @@ def _outlines(data: bytes, name: str) -> list[tuple[str, list[str], str]]:
         text = (outline.get("text") or outline.get("title") or "").strip()
         found.append((text, addresses, group))
     return found
-
-
-def _not_a_channel(address: str) -> str | None:
-    """Why ``address`` cannot be a channel, or None if it can."""
-    if not readable(address):
-        return "is not an address that can be read"
-    parts = urlsplit(address)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return "is not an http(s) address"
-    if not is_site_address(address):
-        return f"is not on {SITE_DOMAIN}"
-    if is_article_address(address):
-        return "is an article, not a list page"
-    return None

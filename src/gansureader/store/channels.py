@@ -11,11 +11,16 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from ..addresses import with_lower_host
+from ..addresses import not_a_channel, with_lower_host
 from ..model import Channel
 from ..paths import resources_dir
+from .db import StoreError
 from .follows import MUTED
 from .user_state import UserState
+
+
+class NotAChannel(StoreError):
+    """An address asked to be a channel that is not a list page of the site."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,10 @@ class ChannelList:
         return _channel(row) if row else None
 
     def add_channel(self, url: str, name: str | None = None, group: str = "自定义") -> Channel:
+        """The channel of list page ``url``, added if new; NotAChannel for an address off
+        the site or of an article (a sync would fetch another site, or find no list)."""
+        if reason := not_a_channel(url):
+            raise NotAChannel(f"{url} {reason}: a channel is a list page of the site")
         url = with_lower_host(url)  # the built-in channel, however its host was typed
         existing = self.find_channel(url)
         if existing is not None:

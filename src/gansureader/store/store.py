@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 from pathlib import Path
 
+from ..addresses import not_a_channel
 from ..model import (
     ArticlePage,
     ArticleSummary,
@@ -155,7 +156,8 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
             self.save_article(article, channels=[], validators={}, pages=pages)
             salvaged += 1
         for channel in self.state.channels():
-            self.add_channel(channel.url, channel.name, channel.group)
+            if not_a_channel(channel.url) is None:  # an older release took any address
+                self.add_channel(channel.url, channel.name, channel.group)
         flags = self.state.all_flags()
         with self._write():
             self._db.executemany(
