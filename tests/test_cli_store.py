@@ -170,6 +170,14 @@ def test_an_article_is_no_channel(tmp_path, capsys):
     assert FIRST not in channel_addresses(capsys, tmp_path)
 
 
+def test_an_address_typed_without_http_is_the_sites(synced, capsys):
+    typed = FIRST.removeprefix("http://")
+    code, out, _ = run(capsys, "show", typed, "--data-dir", synced)
+    assert code == 0 and "平凉" in out
+    code, out, _ = run(capsys, "list", "--channel", "gansu.gscn.com.cn/gsyw/", "--data-dir", synced)
+    assert code == 0 and out.count(" 本网原创 ") == 10
+
+
 def test_a_channel_typed_without_http_is_added(tmp_path, capsys):
     code, out, _ = run(
         capsys, "channels", "--add", "gansu.gscn.com.cn/zcjd/", "--data-dir", tmp_path

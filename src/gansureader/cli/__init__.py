@@ -24,6 +24,7 @@ from .common import (
     OutputClosed,
     add_common_options,
     common_options,
+    typed_address,
 )
 
 
@@ -111,6 +112,7 @@ def _program_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--article",
+        type=typed_address,
         metavar="URL",
         help="open the window at this article (from the cache, else fetched)",
     )

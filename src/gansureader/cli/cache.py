@@ -39,10 +39,9 @@ def run_gui(args: argparse.Namespace) -> int:
         return self_test()
     from ..ui.app import run
 
-    article = args.article and typed_address(args.article)
-    if article and not (is_web_address(article) and is_site_address(article)):
+    if args.article and not (is_web_address(args.article) and is_site_address(args.article)):
         raise InputError(f"--article {args.article!r} is not an address on {SITE_DOMAIN}")
-    return run(args.data_dir, demo=args.demo, screenshot=args.screenshot, article=article)
+    return run(args.data_dir, demo=args.demo, screenshot=args.screenshot, article=args.article)
 
 
 def _parse_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,6 +60,8 @@ def run_parse(args: argparse.Namespace) -> int:
 
     if args.url is not None and not is_web_address(args.url):
         raise InputError(f"--url {args.url!r} is not an http(s) address")
+    if not Path(args.target).exists():  # gansu.gscn.com.cn/… is no file: the page meant
+        args.target = typed_address(args.target)
     if looks_like_web_address(args.target) and not is_web_address(args.target):
         raise InputError(f"{args.target!r} is not an address that can be read (its host or port)")
     if is_web_address(args.target):
@@ -88,6 +89,7 @@ def _sync_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--channel",
         action="append",
+        type=typed_address,
         metavar="NAME_OR_URL",
         help="a channel to sync (repeatable; default: all channels)",
     )
@@ -166,9 +168,9 @@ def chosen_channels(store, names: list[str] | None):
         return store.channels()
     chosen = []
     for name in names:
-        channel = store.find_channel(name) or store.find_channel(typed_address(name))
-        if channel is None and is_web_address(typed_address(name)):
-            channel = store.add_channel(typed_address(name))
+        channel = store.find_channel(name)
+        if channel is None and is_web_address(name):
+            channel = store.add_channel(name)
         if channel is None:
             raise InputError(
                 f"no channel named {name!r}: see 'gansureader channels', or give its URL"
@@ -178,7 +180,9 @@ def chosen_channels(store, names: list[str] | None):
 
 
 def _channels_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--add", metavar="URL", help="add a list page of the site as a channel")
+    parser.add_argument(
+        "--add", type=typed_address, metavar="URL", help="add a list page of the site as a channel"
+    )
     parser.add_argument("--name", help="the name of the channel added with --add")
     parser.add_argument("--json", action="store_true", help="print JSON")
 
@@ -189,7 +193,7 @@ def run_channels(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         if args.add:
-            added = store.add_channel(typed_address(args.add), args.name)
+            added = store.add_channel(args.add, args.name)
             write(f"channel: {added.name}  {added.url}")
             return 0
         channels = store.channels()
@@ -201,7 +205,9 @@ def run_channels(args: argparse.Namespace) -> int:
 
 
 def _list_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--channel", metavar="NAME_OR_URL", help="only this channel's articles")
+    parser.add_argument(
+        "--channel", type=typed_address, metavar="NAME_OR_URL", help="only this channel's articles"
+    )
     parser.add_argument("--unread", action="store_true", help="only unread articles")
     parser.add_argument("--starred", action="store_true", help="only starred articles")
     parser.add_argument("--limit", type=positive, metavar="N", help="at most N articles")
@@ -233,7 +239,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _show_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("url", metavar="URL")
+    parser.add_argument("url", type=typed_address, metavar="URL")
     parser.add_argument("--json", action="store_true", help="print it in the JSON shape of 'parse'")
 
 
@@ -263,7 +269,9 @@ def run_show(args: argparse.Namespace) -> int:
 
 def _ranking_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", metavar="HOST", help="only this source (host[/section])")
-    parser.add_argument("--history", metavar="URL", help="one article's rank history")
+    parser.add_argument(
+        "--history", type=typed_address, metavar="URL", help="one article's rank history"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 

@@ -13,6 +13,7 @@ from .common import (
     open_store,
     positive,
     print_json,
+    typed_address,
     write,
 )
 
@@ -63,6 +64,7 @@ def _limits(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--channel",
         action="append",
+        type=typed_address,
         metavar="NAME_OR_URL",
         help="only articles listed in this channel (again for more)",
     )

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import argparse
 
-from .common import NOT_CACHED, InputError, command, open_store, print_json, write
+from .common import (
+    NOT_CACHED,
+    InputError,
+    command,
+    open_store,
+    print_json,
+    typed_address,
+    write,
+)
 
 
 def _history_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("url", metavar="URL")
+    parser.add_argument("url", type=typed_address, metavar="URL")
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 

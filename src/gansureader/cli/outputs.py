@@ -19,13 +19,14 @@ from .common import (
     open_store,
     port,
     read_file,
+    typed_address,
     write,
     write_bytes,
 )
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("urls", nargs="+", metavar="URL")
+    parser.add_argument("urls", nargs="+", type=typed_address, metavar="URL")
     parser.add_argument("--format", choices=EXPORT_FORMATS, default="html")
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="the file (or folder) to write"
