@@ -414,9 +414,33 @@ def test_a_line_that_only_starts_like_a_path_is_no_breadcrumb(line):
     assert len(page.paragraphs) >= 2
 
 
-def test_an_editor_line_after_the_body_is_the_editor():
+@pytest.mark.parametrize(
+    "marker", ["您现在的位置：", "您所在的位置:", "当前所在位置：", "现在位置："]
+)
+def test_a_path_after_any_words_for_where_you_are_is_the_breadcrumb(marker):
+    crumb = (
+        f'<td class="lm">{marker}<a href="/">中国甘肃网</a> &gt;&gt; '
+        '<a href="/gsxw/">甘肃新闻</a> &gt;&gt; 市州新闻</td>'
+    )
     page = parse_page(
-        _template_page("", after_body="<table><tr><td>【责任编辑：李明】</td></tr></table>"),
+        _template_page(f"<table><tr>{crumb}</tr></table>"), FIXTURE_URLS["seed_article.html"]
+    )
+    assert page.breadcrumb == ("中国甘肃网", "甘肃新闻", "市州新闻")
+
+
+def test_words_for_a_place_in_a_sentence_are_no_breadcrumb():
+    line = "<p>救援人员通过定位确定了被困群众所在位置，随即展开救援。</p>"
+    page = parse_page(_template_page("", first_line=line), FIXTURE_URLS["seed_article.html"])
+    assert page.breadcrumb == ()
+    assert page.paragraphs[0] == "救援人员通过定位确定了被困群众所在位置，随即展开救援。"
+
+
+@pytest.mark.parametrize(
+    "line", ["【责任编辑：李明】", "(编辑：李明)", "编辑：李明", "（责任编辑:李明）"]
+)
+def test_an_editor_line_after_the_body_is_the_editor(line):
+    page = parse_page(
+        _template_page("", after_body=f"<table><tr><td>{line}</td></tr></table>"),
         FIXTURE_URLS["seed_article.html"],
     )
     assert page.editor == "李明"

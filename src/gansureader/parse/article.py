@@ -63,7 +63,7 @@ def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
         editor=meta.get("编辑")
         or meta.get("责任编辑")
         or (body and body.editor)
-        or _labelled_line(index, "责任编辑", site.EDITOR_LINE),
+        or _labelled_line(index, "编辑", site.EDITOR_LINE),  # 责任编辑 too
         author=meta.get("作者")
         or (body and body.author)
         or _labelled_line(index, site.AUTHOR_LABEL, site.AUTHOR_LINE),
@@ -110,6 +110,8 @@ def find_breadcrumb(index: TextIndex):
     marker before it (中国甘肃网 > 甘肃新闻 > 市州新闻), as other templates write it."""
     for marker in site.BREADCRUMB_MARKERS:
         for el in index.elements(marker):
+            if not site.BREADCRUMB_LABEL.search(line_text(el)):
+                continue
             holder = el
             # The marker may sit in a small label of its own, the links in its parent.
             while holder is not None and holder.find(".//a") is None and holder.tag != "body":

@@ -37,7 +37,21 @@ NOT_FOUND_TITLE = re.compile(  # "404", "404 Not Found", "404 - 页面…"; not 
     re.IGNORECASE,
 )
 
-BREADCRUMB_MARKERS = ("您当前的位置", "当前位置", "您的位置")
+# The words for "where you are" before a path: 您当前的位置, 您现在的位置, 当前所在位置 …
+BREADCRUMB_MARKERS = (
+    "当前的位置",
+    "当前位置",
+    "您的位置",
+    "现在的位置",
+    "现在位置",
+    "所在的位置",
+    "所在位置",
+)
+# … as a label: followed by a colon or an arrow, or straight by the path; in a sentence
+# (救援人员确定了被困者所在位置。) they are no marker.
+BREADCRUMB_LABEL = re.compile(
+    "(?:" + "|".join(BREADCRUMB_MARKERS) + r")\s*(?:[:：>»›]|(?=中国甘肃网|首页)|$)"
+)
 BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|&gt;&gt;|>|»|›|→|/)\s*")
 # Where a path with no marker before it starts: 中国甘肃网 > 甘肃新闻 > 市州新闻.
 BREADCRUMB_ROOTS = ("中国甘肃网", "首页")
