@@ -459,6 +459,14 @@ def test_a_meta_line_with_no_year_is_dated_and_its_source_kept():
     assert not any("每日甘肃网" in paragraph for paragraph in page.paragraphs)
 
 
+def test_a_date_with_no_year_and_no_label_under_the_title_keeps_its_time():
+    page = parse_page(
+        _template_page("").replace("2020-01-02 03:04 来源：每日甘肃网".encode(), b"01-02 03:04"),
+        "http://gansu.gscn.com.cn/system/2020/01/02/013200001.shtml",
+    )
+    assert page.published_at.isoformat() == "2020-01-02T03:04:00+08:00"
+
+
 def test_an_undated_page_at_an_address_with_no_calendar_day_has_no_date():
     html = _template_page("").replace(b"2020-01-02 03:04 ", b"")
     page = parse_page(html, "http://gansu.gscn.com.cn/system/2024/13/45/013200001.shtml")

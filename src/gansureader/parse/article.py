@@ -182,7 +182,7 @@ def _published_at(root, url: str, meta_line: str, title_el) -> datetime | None:
         # Unknown templates: the first date shortly after the title.
         pieces = title_el.xpath("following::text()[position() <= $n]", n=_DATE_LOOKAHEAD)
         for piece in pieces:
-            if len(piece) < 100 and (found := find_datetime(piece)):
+            if len(piece) < 100 and (found := find_datetime(piece, near)):
                 return found
     for content in root.xpath("//meta[@name or @property][@content]"):
         name = (content.get("name") or content.get("property") or "").lower()
