@@ -30,3 +30,20 @@ def test_the_dialog_has_a_field_for_every_declared_preference(qtbot, tmp_path):
     assert (settings.refresh_minutes, settings.font_family) == (0, "serif")
     assert settings.proxy == "http://proxy.example:3128" and settings.serve_feeds is True
     assert settings.pages == 5 and settings.cache_limit_mb == defaults.CACHE_LIMIT_MB
+
+
+def test_each_row_is_labelled_by_what_it_sets(qtbot, tmp_path):
+    from PySide6.QtWidgets import QCheckBox, QFormLayout
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    dialog = SettingsDialog(settings, Path(tmp_path), lambda limit: None)
+    qtbot.addWidget(dialog)
+    (form,) = dialog.findChildren(QFormLayout)
+    labels = {}
+    for name, field in dialog.fields.items():
+        label = form.labelForField(field)
+        labels[name] = label.text() if label is not None else ""
+    assert labels["font_size"] == "Text size" and labels["feeds_port"] == "Feeds port"
+    for name, field in dialog.fields.items():  # a check box says it itself, on its right
+        if isinstance(field, QCheckBox):
+            assert labels[name] == "", (name, labels[name])

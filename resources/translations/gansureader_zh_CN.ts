@@ -1036,9 +1036,8 @@
         <translation>关怀模式：更大的字，更鲜明的颜色</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/settings_dialog.py" line="40"/>
         <source>Feeds</source>
-        <translation>订阅源</translation>
+        <translation type="vanished">订阅源</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/ui/settings.py" line="141"/>

@@ -36,10 +36,10 @@ class SettingsDialog(QDialog):
         for preference in Settings.in_dialog():
             field = self._field(preference, getattr(settings, preference.name))
             self.fields[preference.name] = field
-            if isinstance(field, QCheckBox):
-                form.addRow(self.tr("Feeds"), field)
-            else:
-                form.addRow(self.tr(preference.label), field)
+            # A check box says what it sets on its right; a row label would name it twice
+            # (and "Feeds", once written for the feed server's, named care mode's too).
+            row_label = "" if isinstance(field, QCheckBox) else self.tr(preference.label)
+            form.addRow(row_label, field)
             if preference.name == "panel_days":
                 clean = QPushButton(self.tr("Clean up now (starred articles are kept)"), self)
                 clean.clicked.connect(lambda: clean_up(self.fields["cache_limit_mb"].value()))
