@@ -118,6 +118,25 @@ def test_star_and_read_survive_a_restart(qtbot, cache, tmp_path):
     second.store.close()
 
 
+def test_what_another_gansureader_writes_shows_in_the_open_window(window, qtbot, cache):
+    """A `sync` from cron, a `gansureader` in a terminal: the window follows the cache."""
+    with qtbot.waitSignals([window.article_shown, window.refresher.written]):
+        window.select_row(0)  # and marked read by the window's own writer
+    shown = window.current_url()
+    row = window.model.row_of(FIRST)
+    assert not window.model.summary(row).starred
+    with Store(cache) as elsewhere:
+        elsewhere.set_starred(FIRST)
+        elsewhere.set_read(FIRST)
+    qtbot.waitUntil(
+        lambda: window.model.summary(window.model.row_of(FIRST)).starred, timeout=10_000
+    )
+    assert window.model.summary(window.model.row_of(FIRST)).read
+    assert window.current_url() == shown  # the reader's place is kept
+    window.sidebar.choose(STARRED)
+    assert [window.model.summary(n).url for n in range(window.model.rowCount())] == [FIRST]
+
+
 def test_offline_click_on_an_uncached_article_says_so_and_queues_it(window, qtbot):
     window.offline_action.trigger()
     uncached = "http://gansu.gscn.com.cn/system/2024/04/01/013100999.shtml"

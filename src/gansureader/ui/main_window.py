@@ -35,6 +35,7 @@ from ..render import PICTURE_FRAGMENT, SHOWN_BLOCKS, SHOWN_ROWS
 from ..sanitize import is_safe_url
 from ..store import Store
 from .article_list import ArticleDelegate, ArticleListModel, ArticleListView
+from .cache_watch import CacheWatch
 from .keyboard import focus_pane, menu_position, next_pane
 from .listening import WindowListening
 from .outputs import WindowOutputs
@@ -61,7 +62,13 @@ OUTSIDE_AFTER_MS = 500
 
 
 class MainWindow(
-    WindowWrites, WindowFollows, WindowRevisions, WindowSettings, WindowListening, QMainWindow
+    WindowWrites,
+    WindowFollows,
+    WindowRevisions,
+    WindowSettings,
+    WindowListening,
+    CacheWatch,
+    QMainWindow,
 ):
     article_shown = Signal(str)  # URL, once the article and its panels are on screen
 
@@ -119,6 +126,7 @@ class MainWindow(
         self.auto_refresh.timeout.connect(self._refresh_by_timer)
         self.apply_window_settings()
         self.reload()
+        self.watch_the_cache()
         QTimer.singleShot(OUTSIDE_AFTER_MS, self, self.start_outside_the_window)
 
     # ------------------------------------------------------------------ building
@@ -567,6 +575,7 @@ class MainWindow(
         self.settings.set_state("reader", self.reader.saveState())
         self.settings.q.sync()
         self.count_timer.stop()  # the store may close right after the window
+        self.cache_timer.stop()
         self.search_timer.stop()
         self.progress_timer.stop()
         self.reads.shut_down()

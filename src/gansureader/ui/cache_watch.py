@@ -1,0 +1,48 @@
+"""The cache as others change it: a `sync` from cron, a `gansureader` in a terminal, a
+second window. The window looks at SQLite's data_version every few seconds (one pragma,
+no lock taken) and, when another process wrote, shows what is there now: the list, its
+counts and the feeds, keeping the article being read.
+
+A mixin of MainWindow. What the window's own writer did (a sync, a star, a re-read) it
+shows already: the version it leaves is taken as seen (another process's change in the
+same few milliseconds waits for the next one).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+LOOK_EVERY_MS = 2000
+
+
+class CacheWatch:
+    def watch_the_cache(self) -> None:
+        self._seen_version = self.store.data_version()
+        for done in (
+            self.refresher.written,
+            self.refresher.finished,
+            self.refresher.reparsed,
+            self.refresher.cleaned,
+        ):
+            done.connect(self._own_write_done)
+        self.cache_timer = QTimer(self, interval=LOOK_EVERY_MS)
+        self.cache_timer.timeout.connect(self._look_at_the_cache)
+        self.cache_timer.start()
+
+    def _own_write_done(self, *_) -> None:
+        self._seen_version = self.store.data_version()  # shown already
+
+    def _look_at_the_cache(self) -> None:
+        if self.refresher.running:
+            return  # what the writer does now is shown when it is done
+        version = self.store.data_version()
+        if version != self._seen_version:
+            self._seen_version = version
+            self._changed_elsewhere()
+
+    def _changed_elsewhere(self) -> None:
+        shown = self.current_url()
+        self.outputs.cache_changed()
+        self.reload()
+        if shown is not None and (row := self.model.row_of(shown)) is not None:
+            self.select_row(row, show=False)
