@@ -163,6 +163,18 @@ def test_video_players_of_every_kind_are_found():
     assert page.body[4].poster == "http://gansu.gscn.com.cn/pic/three.jpg"
 
 
+def test_a_player_whose_lazy_address_is_a_media_file_is_a_video_and_a_lazy_picture_is_not():
+    page = body_page(
+        "<p>第一段。</p>"
+        '<div class="player" data-src="/video/2024/06/03/four.m3u8?v=2"></div>'
+        '<p><img src="/images/blank.gif" data-src="/pic/five.jpg"></p>'
+        '<div data-src="http://[bad/six.mp4"></div>'
+        "<p>第二段。</p>"
+    )
+    assert kinds(page) == ["paragraph", "video", "image", "paragraph"]
+    assert page.body[1].url == "http://gansu.gscn.com.cn/video/2024/06/03/four.m3u8?v=2"
+
+
 def test_a_layout_table_is_read_as_text_not_as_a_table():
     page = body_page(
         "<table><tr><td width='600'>"

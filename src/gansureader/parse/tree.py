@@ -339,11 +339,16 @@ def mark_videos(root, base: str) -> None:
     for el in _PLAYER_ELEMENTS(root):
         address = next(el.get(name) for name in site.VIDEO_ATTRIBUTES if el.get(name))
         _replace_with_video(el, resolve(base, address), _poster(el, base))
+    for el in _LAZY_ELEMENTS(root):  # data-src is a picture's, unless it names a media file
+        address = el.get("data-src")
+        if readable(address) and urlsplit(address).path.lower().endswith(site.VIDEO_EXTENSIONS):
+            _replace_with_video(el, resolve(base, address), _poster(el, base))
 
 
 _PLAYER_ELEMENTS = etree.XPath(
     "//*[" + " or ".join(f"@{name}" for name in site.VIDEO_ATTRIBUTES) + "]"
 )
+_LAZY_ELEMENTS = etree.XPath("//*[@data-src][not(self::img) and not(self::iframe)]")
 
 
 def _player_address(el) -> str | None:
