@@ -75,3 +75,37 @@ def test_care_mode_enlarges_the_whole_window_and_is_remembered(qtbot, cache, tmp
         apply_care_mode(QApplication.instance(), False)
         window.close()
         window.store.close()
+
+
+def test_in_care_mode_the_panels_keep_room_for_their_titles(qtbot, cache, tmp_path):
+    """Beside its thumbnail, a recommendation keeps a line of eight characters of the
+    larger text (it wrapped two or three characters a line): when care mode is turned
+    on, and at a first start in care mode."""
+    from PySide6.QtGui import QFontMetrics
+
+    from gansureader.ui.reader import THUMBNAIL
+
+    def room(window) -> int:
+        QApplication.processEvents()
+        return window.reader.recommendations.items.viewport().width()
+
+    def line_of_eight() -> int:
+        advance = QFontMetrics(QApplication.instance().font()).horizontalAdvance("中")
+        return THUMBNAIL.width() + 8 * advance
+
+    window = open_window(qtbot, cache, tmp_path / "turned on")
+    try:
+        normal = room(window)
+        window.actions.care.trigger()
+        assert room(window) >= line_of_eight() > normal
+        window.close()
+        window.store.close()
+        first_start = tmp_path / "first start"
+        first_start.mkdir()
+        (first_start / "settings.ini").write_text("[view]\ncare_mode=true\n")
+        window = open_window(qtbot, cache, first_start)
+        assert window.actions.care.isChecked() and room(window) >= line_of_eight()
+    finally:
+        apply_care_mode(QApplication.instance(), False)
+        window.close()
+        window.store.close()

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -54,6 +55,7 @@ from .phrases import ranking_phrase
 
 URL_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMBNAIL = QSize(96, 60)
+PANEL_LINE_CHARACTERS = 8  # beside a thumbnail, at least
 # A line of about forty Chinese characters reads best; the column is centred when wider.
 COLUMN_CHARACTERS = 40
 MIN_MARGIN = 16
@@ -455,6 +457,7 @@ class ReaderPane(QSplitter):
     def __init__(self, store: Store, parent=None):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.store = store
+        self._laid_out = False  # the first resize gives the panels their room
         # The article shown, its body only as far as it is laid out (see show_article).
         self.article: ArticlePage | None = None
         column = QWidget(self)
@@ -479,7 +482,8 @@ class ReaderPane(QSplitter):
             self.tr("Tab moves between its links, Enter follows one")
         )
         side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(4, 0, 0, 0)
+        self.side_margin = 4
+        side_layout.setContentsMargins(self.side_margin, 0, 0, 0)
         side_layout.addWidget(self.recommendations, 3)
         side_layout.addWidget(self.ranking, 2)
         self.addWidget(column)
@@ -488,6 +492,30 @@ class ReaderPane(QSplitter):
         self.setStretchFactor(1, 1)
         for source in (self.browser, self.recommendations, self.ranking):
             source.link_activated.connect(self.link_activated)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if not self._laid_out and event.size().width() > 0:  # at start, before any paint
+            self._laid_out = True
+            self.keep_room_for_panels()
+
+    def keep_room_for_panels(self) -> None:
+        """The panels' column at least a thumbnail and eight characters of the window's
+        text wide, taken from the article's: 关怀模式's larger text wrapped the titles two
+        or three characters a line. A wider column (the reader's own choice) stays."""
+        style = self.style()
+        chrome = (
+            self.side_margin
+            + 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self)
+            + style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        )
+        # The application's font, which care mode has just set (a widget's follows later).
+        text = QApplication.font()
+        line = QFontMetricsF(text).horizontalAdvance("中") * PANEL_LINE_CHARACTERS
+        need = THUMBNAIL.width() + round(line) + chrome
+        article, panels = self.sizes()
+        if panels < need and article + panels > need:
+            self.setSizes([article + panels - need, need])
 
     def show_article(
         self,
