@@ -5,6 +5,7 @@ import pytest
 from conftest import open_window
 
 QtCore = pytest.importorskip("PySide6.QtCore")
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QFontInfo  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
@@ -107,5 +108,25 @@ def test_in_care_mode_the_panels_keep_room_for_their_titles(qtbot, cache, tmp_pa
         assert window.actions.care.isChecked() and room(window) >= line_of_eight()
     finally:
         apply_care_mode(QApplication.instance(), False)
+        window.close()
+        window.store.close()
+
+
+def test_out_of_care_mode_a_narrow_panels_column_the_reader_chose_stays(qtbot, cache, tmp_path):
+    window = open_window(qtbot, cache, tmp_path)
+    article, panels = window.reader.sizes()
+    window.reader.setSizes([article + panels - 120, 120])
+    QApplication.processEvents()
+    chosen = window.reader.sizes()[1]
+    window.close()
+    window.store.close()
+    # Offscreen, the saved geometry comes back as the virtual screen's size: left out, the
+    # next start lays out at the same 1280 × 800 with the reader's sizes.
+    QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).remove("window/geometry")
+    window = open_window(qtbot, cache, tmp_path)
+    QApplication.processEvents()
+    try:
+        assert abs(window.reader.sizes()[1] - chosen) <= 2
+    finally:
         window.close()
         window.store.close()

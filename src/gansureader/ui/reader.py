@@ -457,7 +457,8 @@ class ReaderPane(QSplitter):
     def __init__(self, store: Store, parent=None):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.store = store
-        self._laid_out = False  # the first resize gives the panels their room
+        self._laid_out = False  # the first resize gives roomy panels their room
+        self.roomy_panels = False
         # The article shown, its body only as far as it is laid out (see show_article).
         self.article: ArticlePage | None = None
         column = QWidget(self)
@@ -497,12 +498,19 @@ class ReaderPane(QSplitter):
         super().resizeEvent(event)
         if not self._laid_out and event.size().width() > 0:  # at start, before any paint
             self._laid_out = True
+            if self.roomy_panels:
+                self.keep_room_for_panels()
+
+    def set_roomy_panels(self, roomy: bool) -> None:
+        """关怀模式's larger text wrapped the panels' titles two or three characters a
+        line: roomy, their column keeps room for more, now and at the first layout."""
+        self.roomy_panels = roomy
+        if roomy and self._laid_out:
             self.keep_room_for_panels()
 
     def keep_room_for_panels(self) -> None:
         """The panels' column at least a thumbnail and eight characters of the window's
-        text wide, taken from the article's: 关怀模式's larger text wrapped the titles two
-        or three characters a line. A wider column (the reader's own choice) stays."""
+        text wide, taken from the article's. A wider column (the reader's choice) stays."""
         style = self.style()
         chrome = (
             self.side_margin

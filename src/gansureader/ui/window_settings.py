@@ -78,7 +78,7 @@ class WindowSettings:
         care = self.settings.care_mode
         self.actions.care.setChecked(care)
         apply_care_mode(QApplication.instance(), care)
-        self.reader.keep_room_for_panels()
+        self.reader.set_roomy_panels(care)
         size = self.settings.font_size * (SCALE if care else 1)
         self.reader.browser.set_typography(
             self.settings.font_family, round(size), self.settings.zoom
