@@ -96,6 +96,20 @@ def test_an_added_channel_can_be_removed_and_its_articles_stay(qtbot, cache, tmp
     store.close()
 
 
+def test_a_channel_added_by_another_gansureader_shows_in_the_open_window(qtbot, cache, tmp_path):
+    store, _ = open_for_window(cache)
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(store, settings, Refresher(cache))  # every channel of the store
+    qtbot.addWidget(window)
+    try:
+        with Store(cache) as elsewhere:  # `gansureader channels --add` in a terminal
+            elsewhere.add_channel("http://gansu.gscn.com.cn/zcjd/", "我的政策解读")
+        qtbot.waitUntil(lambda: ("自定义", "我的政策解读") in _channel_rows(window), timeout=10_000)
+    finally:
+        window.close()
+        store.close()
+
+
 def test_selected_articles_export_into_a_folder_and_print(qtbot, cache, tmp_path, monkeypatch):
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 

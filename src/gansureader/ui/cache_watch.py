@@ -1,7 +1,7 @@
 """The cache as others change it: a `sync` from cron, a `gansureader` in a terminal, a
 second window. The window looks at SQLite's data_version every few seconds (one pragma,
-no lock taken) and, when another process wrote, shows what is there now: the list, its
-counts and the feeds, keeping the article being read.
+no lock taken) and, when another process wrote, shows what is there now: the channels,
+the list, its counts and the feeds, keeping the article being read.
 
 A mixin of MainWindow. What the window's own writer did (a sync, a star, a re-read) it
 shows already: the version it leaves is taken as seen (another process's change in the
@@ -43,6 +43,8 @@ class CacheWatch:
     def _changed_elsewhere(self) -> None:
         shown = self.current_url()
         self.outputs.cache_changed()
+        if (channels := self._listed_channels()) != self.sidebar.channels():
+            self.sidebar.set_channels(channels)  # `channels --add` in a terminal
         self.reload()
         if shown is not None and (row := self.model.row_of(shown)) is not None:
             self.select_row(row, show=False)

@@ -64,6 +64,9 @@ class ChannelSidebar(QTreeWidget):
         self._channels = list(channels)
         self._fill()
 
+    def channels(self) -> list[Channel]:
+        return list(self._channels)
+
     def set_follows(self, follows: list[Follow]) -> None:
         """The 关注 group: one entry per follow (none: no group)."""
         renamed = [f.name for f in follows] != [f.name for f in self._follows]
