@@ -160,3 +160,23 @@ def test_old_versions_go_before_any_article_and_a_starred_article_keeps_every_on
         assert min(kept) >= 2  # …never the one 查看修改 compares with
         assert store.revision(revised[0], 1).texts()[-1].startswith("更正2")
         assert len(store.revisions(starred)) == 5
+
+
+def test_a_picture_another_process_is_still_writing_survives_a_clean_up(cache):
+    """Another gansureader writes a picture's file before its row commits (and through a
+    .partial- file before that): a clean-up or a check in between must not take it."""
+    import os
+    import time
+
+    with Store(cache) as store:
+        images = cache / "images" / "ab"
+        images.mkdir(parents=True, exist_ok=True)
+        coming = images / ("ab" + "1" * 62)  # its row not committed yet
+        partial = images / ".partial-x1y2z3"  # being written
+        forgotten = images / ("ab" + "2" * 62)  # no row, and old: an orphan
+        for path in (coming, partial, forgotten):
+            path.write_bytes(b"\x89PNG\r\n\x1a\n")
+        long_ago = time.time() - 24 * 3600
+        os.utime(forgotten, (long_ago, long_ago))
+        assert store.clean_up(store.size_bytes() // 2) > 0
+        assert coming.exists() and partial.exists() and not forgotten.exists()

@@ -2,8 +2,10 @@
 started with what can still be read, starred and read state come back, and the next sync
 fetches the rest."""
 
+import os
 import shutil
 import sqlite3
+import time
 
 import pytest
 
@@ -140,6 +142,8 @@ def test_check_finds_missing_and_broken_pictures_and_orphans(tmp_path, synced, c
     orphan = folder / "images" / "00" / ("0" * 64)
     orphan.parent.mkdir(exist_ok=True)
     orphan.write_bytes(b"nobody's")
+    long_ago = time.time() - 24 * 3600  # a young file may be another process's, coming
+    os.utime(orphan, (long_ago, long_ago))
     assert main(["check", "--data-dir", str(folder)]) == 2
     out = capsys.readouterr().out
     assert "2 picture(s) missing or unreadable" in out and "1 orphan file(s) removed" in out

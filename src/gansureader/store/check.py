@@ -66,10 +66,4 @@ def _check_pictures(store) -> tuple[int, int]:
     if bad:
         with store._write():
             db.executemany("DELETE FROM images WHERE sha256 = ?", [(digest,) for digest in bad])
-    orphans = 0
-    if store.images.folder.is_dir():
-        for path in store.images.folder.glob("*/*"):
-            if path.name not in known:
-                path.unlink(missing_ok=True)
-                orphans += 1
-    return len(bad), orphans
+    return len(bad), store.images.remove_all_but(known)

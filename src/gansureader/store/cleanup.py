@@ -163,6 +163,7 @@ class CacheLimit:
             versions, doomed, estimate = oldest_to_free(self._db, excess)
             if not versions and not doomed:
                 break
+            pictures = self._picture_digests()
             with self._write():
                 self._db.executemany(  # their pages go with them (ON DELETE CASCADE)
                     "DELETE FROM article_revisions WHERE id = ?", [(n,) for n in versions]
@@ -172,14 +173,16 @@ class CacheLimit:
                 panels.forget_unshown_recommendations(self._db)
                 self._forget_unused_pictures()
             compact(self._db)
-            self.images.remove_all_but(
-                {row[0] for row in self._db.execute("SELECT DISTINCT sha256 FROM images")}
-            )
+            kept = self._picture_digests()
+            self.images.remove_all_but(kept, forgotten=pictures - kept)
             removed += len(doomed)
             between()
             freed = size - self.size_bytes()
             freed_per_estimated = min(max(freed / estimate, 0.1), 2.0) if estimate else 1.0
         return removed
+
+    def _picture_digests(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT DISTINCT sha256 FROM images")}
 
     def _forget_articles(self, ids: list[int]) -> None:
         """Delete these articles (their rows in other tables go by cascade and trigger),

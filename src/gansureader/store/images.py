@@ -8,6 +8,7 @@ under a real name.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -34,6 +35,11 @@ def image_type(data: bytes) -> str | None:
             # JPEG writers may pad after the end marker; look near the end, not at it.
             return mime if ending in data[-32:] else None
     return None
+
+
+# Another process's picture file may wait this long for its row (a sync's transaction
+# is seconds; a stalled one is left for the next clean-up or check).
+YOUNG_SECONDS = 600
 
 
 class ImageFiles:
@@ -64,10 +70,23 @@ class ImageFiles:
             raise
         return digest
 
-    def remove_all_but(self, keep: set[str]) -> None:
-        """Delete picture files whose SHA-256 is not in ``keep`` (after a clean-up)."""
+    def remove_all_but(self, keep: set[str], forgotten: set[str] = frozenset()) -> int:
+        """Delete picture files whose SHA-256 is not in ``keep`` (after a clean-up, in a
+        check); how many. Of those not ``forgotten`` (the rows the caller just deleted),
+        a file younger than YOUNG_SECONDS stays: another gansureader writes a picture's
+        file (through a .partial- one) before its row commits."""
         if not self.folder.is_dir():
-            return
+            return 0
+        old_enough = time.time() - YOUNG_SECONDS
+        removed = 0
         for path in self.folder.glob("*/*"):
-            if path.name not in keep:
-                path.unlink(missing_ok=True)
+            if path.name in keep:
+                continue
+            try:
+                if path.name not in forgotten and path.stat().st_mtime > old_enough:
+                    continue
+                path.unlink()
+            except FileNotFoundError:  # gone meanwhile: its writer's own clean-up
+                continue
+            removed += 1
+        return removed
