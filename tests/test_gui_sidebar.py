@@ -133,6 +133,38 @@ def test_selected_articles_export_into_a_folder_and_print(qtbot, cache, tmp_path
     window.store.close()
 
 
+def test_an_export_of_many_articles_shows_progress_and_can_be_cancelled(
+    qtbot, cache, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog
+
+    window = open_window(qtbot, cache, tmp_path)
+    try:
+        window.list.selectAll()
+        articles = window.selected_articles()
+        assert len(articles) >= 10
+        out = tmp_path / "out"
+        out.mkdir()
+        monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("Markdown (*.md)", True))
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(out))
+        seen = []
+
+        def cancel_at_three(dialog, value):
+            seen.append((dialog.labelText(), dialog.windowModality()))
+            if value == 3:
+                dialog.cancel()
+
+        monkeypatch.setattr(QProgressDialog, "setValue", cancel_at_three)
+        window.actions.export.trigger()
+        files = sorted(out.glob("*.md"))  # pictures go into a folder beside each
+        assert len(files) == 3 and all(f.read_text().startswith("# ") for f in files)
+        assert seen[0] == (f"Exporting {len(articles)} articles…", Qt.WindowModality.WindowModal)
+        assert "Export stopped: 3 article(s) written to " in window.statusBar().currentMessage()
+    finally:
+        window.close()
+        window.store.close()
+
+
 def test_the_window_serves_feeds_when_asked_and_copies_the_link(qtbot, cache, tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleBrowser</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="300"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="302"/>
         <source>Picture cannot be shown</source>
         <translation>图片无法显示</translation>
     </message>
@@ -35,13 +35,13 @@
         <translation>文章列表显示的内容，附未读文章数</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="88"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="91"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
         <location filename="../../src/gansureader/ui/sidebar.py" line="34"/>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="89"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="92"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
@@ -51,60 +51,60 @@
         <translation>频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="90"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="93"/>
         <source>Starred</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="92"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="95"/>
         <source>Updated or removed</source>
         <translation>已更新 / 已删除</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="100"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="103"/>
         <source>Follows</source>
         <translation>关注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/sidebar.py" line="174"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="177"/>
         <source>Muted: %n article(s)</source>
         <translation>
             <numerusform>已屏蔽 %n 篇</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="231"/>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="251"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="234"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="254"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="234"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="237"/>
         <source>Open channel page in browser</source>
         <translation>在浏览器中打开频道页</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="240"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="243"/>
         <source>Remove channel</source>
         <translation>删除频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="252"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="255"/>
         <source>Edit follow…</source>
         <translation>编辑关注…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="253"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="256"/>
         <source>Mute (hide from the lists)</source>
         <translation>屏蔽（不在列表中显示）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="256"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="259"/>
         <source>Notify of new articles</source>
         <translation>有新文章时提醒</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/sidebar.py" line="260"/>
+        <location filename="../../src/gansureader/ui/sidebar.py" line="263"/>
         <source>Remove follow</source>
         <translation>删除关注</translation>
     </message>
@@ -140,27 +140,37 @@
 <context>
     <name>Exporting</name>
     <message>
-        <location filename="../../src/gansureader/ui/exporting.py" line="29"/>
+        <location filename="../../src/gansureader/ui/exporting.py" line="30"/>
         <source>Export article</source>
         <translation>导出文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/exporting.py" line="46"/>
+        <location filename="../../src/gansureader/ui/exporting.py" line="47"/>
         <source>Export articles</source>
         <translation>导出文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/exporting.py" line="47"/>
+        <location filename="../../src/gansureader/ui/exporting.py" line="48"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/exporting.py" line="56"/>
+        <location filename="../../src/gansureader/ui/exporting.py" line="57"/>
         <source>Export articles into</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/exporting.py" line="82"/>
+        <location filename="../../src/gansureader/ui/exporting.py" line="95"/>
+        <source>Exporting %1 articles…</source>
+        <translation>正在导出 %1 篇文章…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/exporting.py" line="96"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/exporting.py" line="115"/>
         <source>Print: %1</source>
         <translation>打印：%1</translation>
     </message>
@@ -168,27 +178,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="372"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="374"/>
         <source>Find in article</source>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="376"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="378"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="377"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="379"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="378"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="380"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="409"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="411"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -312,42 +322,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="83"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="90"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="155"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="163"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="158"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="166"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="159"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="167"/>
         <source>Search articles</source>
         <translation>搜索文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="161"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="169"/>
         <source>Words of the title or the text; the list shows what matches</source>
         <translation>标题或正文中的词语；列表显示匹配的文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="171"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="179"/>
         <source>Articles</source>
         <translation>文章列表</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="173"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="181"/>
         <source>Newest first; Enter opens one, M marks it read, S stars it</source>
         <translation>最新的在前；回车打开，M 标为已读，S 收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="202"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="210"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -567,22 +577,22 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="334"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="342"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="341"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="349"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="350"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="358"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="354"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="362"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
@@ -597,112 +607,112 @@
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="398"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="406"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="420"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="428"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="489"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="497"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="491"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="499"/>
         <source>%n article(s) changed on the site</source>
         <translation>
             <numerusform>网站修改了 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="493"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="501"/>
         <source>%n article(s) removed from the site</source>
         <translation>
             <numerusform>网站删除了 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="495"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="503"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="475"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="483"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="509"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="517"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="512"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="520"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="525"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="533"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="531"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="539"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="89"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="90"/>
         <source>Offline mode: only the cache is used.</source>
         <translation>离线模式：只使用已缓存的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="101"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="102"/>
         <source>Cleaning up…</source>
         <translation>正在清理…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="103"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="104"/>
         <source>Cleaning up the cache…</source>
         <translation>正在清理缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="118"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="119"/>
         <source>Free software under the MIT licence.</source>
         <translation>自由软件，以 MIT 许可证发布。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="122"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="123"/>
         <source>The licence texts are installed with the app.</source>
         <translation>许可证全文随应用一起安装。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="538"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="546"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="545"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="553"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="111"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="112"/>
         <source>About gansureader</source>
         <translation>关于 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_settings.py" line="114"/>
+        <location filename="../../src/gansureader/ui/window_settings.py" line="115"/>
         <source>A calm, offline-capable desktop reader for 中国甘肃网 (gscn.com.cn).</source>
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
@@ -737,7 +747,7 @@
         <translation>搜索：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="497"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="505"/>
         <source>%1: %n new article(s)</source>
         <translation>
             <numerusform>%1：%n 篇新文章</numerusform>
@@ -921,22 +931,22 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="471"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="475"/>
         <source>Articles the page recommends; Enter opens one</source>
         <translation>本页推荐的文章；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="475"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="479"/>
         <source>The site&apos;s most read articles, with their movement; Enter opens one</source>
         <translation>网站阅读最多的文章及名次变化；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="477"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="481"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="479"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="483"/>
         <source>Tab moves between its links, Enter follows one</source>
         <translation>Tab 键在链接之间移动，回车打开链接</translation>
     </message>
@@ -1164,50 +1174,57 @@
     <name>WindowOutputs</name>
     <message>
         <location filename="../../src/gansureader/ui/outputs.py" line="55"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="122"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="128"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/gansureader/ui/outputs.py" line="59"/>
+        <source>Export stopped: %n article(s) written to %1</source>
+        <translation>
+            <numerusform>导出已停止：%n 篇文章已写入 %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="58"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="124"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="64"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="130"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="71"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="101"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="77"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="107"/>
         <source>Import channels</source>
         <translation>导入频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="78"/>
-        <location filename="../../src/gansureader/ui/outputs.py" line="91"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="84"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="97"/>
         <source>Import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="95"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="101"/>
         <source>%1 channel(s) added, %2 already there, %3 skipped.</source>
         <translation>新增 %1 个频道，%2 个已存在，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="112"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="118"/>
         <source>Export channels</source>
         <translation>导出频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="131"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="137"/>
         <source>Turn on “Serve feeds” in the settings first.</source>
         <translation>请先在设置中打开“订阅源”。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="135"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="141"/>
         <source>Copied %1: add it to your feed reader.</source>
         <translation>已复制 %1：请添加到您的订阅阅读器。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/outputs.py" line="152"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="158"/>
         <source>Feeds at %1</source>
         <translation>订阅源地址：%1</translation>
     </message>

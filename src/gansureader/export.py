@@ -46,10 +46,12 @@ def export_articles(
     format_: str,
     output: Path,
     pdf: Callable[[ArticlePage, Store, Path], None],
+    each: Callable[[int], bool] = lambda written: True,
 ) -> list[Path]:
     """Write the articles: one to the file ``output`` (or into it, if it is a folder),
     several into the folder ``output``, each named after its title. ``pdf`` writes a
-    PDF (Qt lays it out: ui.printing). Returns the files written."""
+    PDF (Qt lays it out: ui.printing). ``each`` hears how many are written after each
+    one, and stops the rest by answering False. Returns the files written."""
     into_folder = len(articles) > 1 or output.is_dir()
     if into_folder and output.exists() and not output.is_dir():
         raise ExportError(f"{output}: is a file; several articles go into a folder")
@@ -65,6 +67,8 @@ def export_articles(
         else:
             write_atomically(export_html(article, store).encode("utf-8"), target)
         written.append(target)
+        if not each(len(written)):
+            break
     return written
 
 

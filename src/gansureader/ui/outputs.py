@@ -54,7 +54,13 @@ class WindowOutputs(QObject):
         except ExportError as error:
             self._problem(self.tr("Export failed: %1").replace("%1", str(error)))
             return
-        if written:
+        if len(written) < len(articles) and len(articles) > 1:  # cancelled on the way
+            self._status(
+                self.tr("Export stopped: %n article(s) written to %1", "", len(written)).replace(
+                    "%1", str(written[0].parent) if written else ""
+                )
+            )
+        elif written:
             self._status(self.tr("Exported to %1").replace("%1", str(written[0].parent)))
 
     def print(self, article: ArticlePage) -> None:
