@@ -137,6 +137,23 @@ def test_what_another_gansureader_writes_shows_in_the_open_window(window, qtbot,
     assert [window.model.summary(n).url for n in range(window.model.rowCount())] == [FIRST]
 
 
+def test_a_cache_replaced_underneath_the_window_is_said_with_what_to_do(window, qtbot, cache):
+    """A damaged cache is moved aside and started anew by whichever gansureader opens it
+    to write (another process, or this window's own next refresh): the window's reading
+    connection still holds the old file, so it says so instead of showing it as current."""
+    import os
+    import shutil
+
+    from gansureader.store import DATABASE_NAME
+
+    database = cache / DATABASE_NAME
+    aside = cache / (DATABASE_NAME + ".damaged")
+    os.replace(database, aside)
+    shutil.copy(aside, database)  # a new file in its place
+    qtbot.waitUntil(window.banner.isVisible, timeout=10_000)
+    assert "replaced" in window.banner.label.text() and "restart" in window.banner.label.text()
+
+
 def test_offline_click_on_an_uncached_article_says_so_and_queues_it(window, qtbot):
     window.offline_action.trigger()
     uncached = "http://gansu.gscn.com.cn/system/2024/04/01/013100999.shtml"

@@ -773,6 +773,11 @@
         <source>What version %1 changed</source>
         <translation>第 %1 版的修改</translation>
     </message>
+    <message>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="66"/>
+        <source>The cache was replaced (a damaged one is set aside beside it): restart gansureader to read the new one.</source>
+        <translation>缓存已被替换（损坏的缓存已另存在旁边）：请重新启动 gansureader 以读取新的缓存。</translation>
+    </message>
 </context>
 <context>
     <name>Narrator</name>

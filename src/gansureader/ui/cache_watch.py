@@ -3,6 +3,8 @@ second window. The window looks at SQLite's data_version every few seconds (one 
 no lock taken) and, when another process wrote, shows what is there now: the channels,
 the list, its counts and the feeds, keeping the article being read.
 
+A cache replaced underneath the window (a damaged one set aside) is said in the banner.
+
 A mixin of MainWindow. What the window's own writer did (a sync, a star, a re-read) it
 shows already: the version it leaves is taken as seen (another process's change in the
 same few milliseconds waits for the next one).
@@ -10,7 +12,11 @@ same few milliseconds waits for the next one).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+import os
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from ..store import DATABASE_NAME
 
 LOOK_EVERY_MS = 2000
 
@@ -18,6 +24,7 @@ LOOK_EVERY_MS = 2000
 class CacheWatch:
     def watch_the_cache(self) -> None:
         self._seen_version = self.store.data_version()
+        self._cache_file = self._file_now()
         for done in (
             self.refresher.written,
             self.refresher.finished,
@@ -32,13 +39,36 @@ class CacheWatch:
     def _own_write_done(self, *_) -> None:
         self._seen_version = self.store.data_version()  # shown already
 
+    def _file_now(self) -> tuple[int, int] | None:
+        try:
+            found = os.stat(self.store.folder / DATABASE_NAME)
+        except OSError:
+            return None
+        return found.st_dev, found.st_ino
+
     def _look_at_the_cache(self) -> None:
         if self.refresher.running:
             return  # what the writer does now is shown when it is done
+        if self._file_now() != self._cache_file:
+            self._replaced()
+            return
         version = self.store.data_version()
         if version != self._seen_version:
             self._seen_version = version
             self._changed_elsewhere()
+
+    def _replaced(self) -> None:
+        """A damaged cache was set aside and started anew (by another gansureader, or by
+        this one's writer): the window's connection still reads the old file. Said once;
+        a restart opens the new one."""
+        self.cache_timer.stop()
+        self.banner.show_message(
+            QCoreApplication.translate(
+                "MainWindow",
+                "The cache was replaced (a damaged one is set aside beside it): restart "
+                "gansureader to read the new one.",
+            )
+        )
 
     def _changed_elsewhere(self) -> None:
         shown = self.current_url()
