@@ -152,6 +152,22 @@ def firewall(handler):
     handler.wfile.write(FIREWALL_PAGE)
 
 
+# The site's own "down for maintenance" page, 200 OK: it names the site (logo, footer).
+MAINTENANCE_PAGE = """<html><head><meta charset="utf-8"><title>中国甘肃网</title></head><body>
+<div class="logo"><img src="http://www.gscn.com.cn/images/logo.png" alt="中国甘肃网"></div>
+<h1>系统维护中</h1><p>为了给您提供更好的服务，网站正在进行系统升级维护，请稍后访问。</p>
+<p>给您带来的不便，敬请谅解。</p><div class="footer">中国甘肃网 版权所有</div>
+</body></html>""".encode()
+
+
+def maintenance(handler):
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(MAINTENANCE_PAGE)))
+    handler.end_headers()
+    handler.wfile.write(MAINTENANCE_PAGE)
+
+
 def not_modified(handler: HostileHandler) -> None:
     """304 whatever was asked, as a broken cache on the way answers."""
     handler.send_response(304)

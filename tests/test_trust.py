@@ -171,6 +171,23 @@ def test_a_page_that_names_the_site_nowhere_is_not_stored_as_its_article(site, s
     assert store.article(urls[1]).title == "第2篇 测试文章"
 
 
+def test_the_sites_own_maintenance_page_is_not_stored_as_its_article(site, store):
+    """网站维护中, answered 200 for every address, names the site (its logo, its footer):
+    read as an article it was stored (title 系统维护中) and the real one never came."""
+    root, urls = site
+    with hostile.serve(root, {DRIPPING: hostile.maintenance}) as server:
+        summary = run_sync(store, server)
+    assert [p.url for p in summary.failed] == [urls[1]]
+    assert "maintenance" in summary.failed[0].reason
+    assert store.article(urls[1]) is None and store.count_articles() == 3
+    with hostile.serve(root, {}) as server:  # back up: the article comes
+        run_sync(store, server)
+    with hostile.serve(root, {"*": hostile.maintenance}) as server:  # down again, re-checked
+        summary = run_sync(store, server, recheck_days=100_000)
+    assert summary.rechecks.revised == [] and summary.rechecks.removed == []
+    assert store.article(urls[1]).title == "第2篇 测试文章"
+
+
 def test_a_304_to_a_request_with_nothing_to_compare_is_a_failure_not_unchanged(site, store):
     """A broken cache on the way answers 304 whatever was asked: the article, never
     fetched, looked fetched and unchanged, was never queued, and the list's validators

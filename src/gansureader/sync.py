@@ -47,7 +47,7 @@ from .model import (
 )
 from .net import Cancelled, Fetched, Fetcher, FetchError, HTTPStatusError, Refused
 from .parse import PARSER_VERSION, ParseError, parse_page
-from .parse.site import is_login_page, names_the_site
+from .parse.site import is_login_page, is_unavailable_page, names_the_site
 from .store import MAX_IMAGE_BYTES, Saved, Store, StoreError, image_type
 from .sync_report import Problem, Progress, SyncSummary
 from .writes import WriteQueue
@@ -563,8 +563,14 @@ class _Run:
 
 
 def _site_page(url: str, fetched: Fetched) -> bytes:
-    """The page's bytes, unless what answered is plainly not the site (a Wi-Fi login, a
-    firewall's or a maintenance page: tried again at the next sync)."""
+    """The page's bytes, unless what answered is plainly not the site's page (a Wi-Fi
+    login, a firewall's page, the site's own maintenance page: tried again next sync)."""
+    if is_unavailable_page(fetched.data):
+        raise Refused(
+            url,
+            "the site answered with its maintenance or busy page (网站维护中, 请稍后访问): "
+            "nothing was stored",
+        )
     if names_the_site(fetched.data):
         return fetched.data
     if is_login_page(fetched.data):

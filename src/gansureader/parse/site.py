@@ -230,12 +230,39 @@ _LOGIN_WORDS = re.compile(
 )
 
 
+UNAVAILABLE_MAX_BYTES = 16 * 1024
+UNAVAILABLE_MAX_CHARS = 300
+_UNAVAILABLE_WORDS = re.compile(
+    r"维护|升级|暂停(?:访问|服务)|系统繁忙|服务器繁忙|稍后(?:再)?(?:访问|再试|重试)|暂时无法访问"
+    r"|service unavailable|maintenance",
+    re.IGNORECASE,
+)
+# Scripts, styles and comments with what they hold, then every tag: what a browser shows.
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.DOTALL | re.IGNORECASE)
+
+
 def names_the_site(data: bytes) -> bool:
     """Whether a page names 中国甘肃网 anywhere: every page of the site does; a firewall's
     "request blocked", a "网站维护中" or a proxy's error page answering in its place with
     200 OK does not (the parser would read any of them as an article)."""
     lowered = data.lower()
     return any(trace in lowered for trace in _SITE_TRACES)
+
+
+def is_unavailable_page(data: bytes) -> bool:
+    """Whether ``data`` is the site's own "down for maintenance" or "busy" page (网站维护中,
+    系统繁忙，请稍后访问), answered 200 in an article's or a list's place: it names the site
+    (its logo, its footer), so ``names_the_site`` lets it by. It is small and says so in a
+    few words; every page of the site's own, with its menus, panels and footer, is tens of
+    KB and thousands of characters."""
+    if len(data) > UNAVAILABLE_MAX_BYTES:
+        return False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030", "replace")
+    visible = " ".join(_MARKUP.sub(" ", text).split())
+    return len(visible) <= UNAVAILABLE_MAX_CHARS and bool(_UNAVAILABLE_WORDS.search(visible))
 
 
 def is_login_page(data: bytes) -> bool:
