@@ -503,3 +503,26 @@ def test_a_line_that_only_mentions_a_source_names_none():
         " 来源：每日甘肃网".encode(), b""
     )
     assert parse_page(html, FIXTURE_URLS["seed_article.html"]).source is None
+
+
+@pytest.mark.parametrize(
+    ("body", "unavailable"),
+    [
+        ("<h1>系统维护中</h1><p>网站正在进行系统升级维护，请稍后访问。</p>", True),
+        ("<p>服务器繁忙，请稍后再试。</p>", True),
+        ("<h1>503 Service Unavailable</h1>", True),
+        ("<h1>您访问的页面不存在</h1><p>请稍后再试，或返回首页。</p>", False),  # a soft 404
+        (  # a short article of a bare template: it has its date
+            "<h1>电网检修维护</h1><div>2024-06-03 09:15 来源：兰州日报</div>"
+            "<p>国网兰州供电公司今起对城区线路进行检修维护，请用户提前做好准备。</p>",
+            False,
+        ),
+    ],
+)
+def test_the_sites_maintenance_page_is_told_from_a_short_article_and_a_soft_404(body, unavailable):
+    from gansureader.parse.site import is_unavailable_page
+
+    page = f"""<html><head><meta charset="utf-8"><title>中国甘肃网</title></head><body>
+    {body}<div class="footer">中国甘肃网 版权所有</div></body></html>""".encode()
+    assert is_unavailable_page(page) is unavailable
+    assert is_unavailable_page(page.decode().encode("gb18030")) is unavailable

@@ -8,6 +8,7 @@ hints that add weight; blocks are found by what they say and how they are built.
 import re
 
 from ..addresses import ARTICLE_URL  # noqa: F401 (the URL shapes live with the domain)
+from .dates import has_date
 
 SITE_NAME = "中国甘肃网"
 
@@ -252,9 +253,9 @@ def names_the_site(data: bytes) -> bool:
 def is_unavailable_page(data: bytes) -> bool:
     """Whether ``data`` is the site's own "down for maintenance" or "busy" page (网站维护中,
     系统繁忙，请稍后访问), answered 200 in an article's or a list's place: it names the site
-    (its logo, its footer), so ``names_the_site`` lets it by. It is small and says so in a
-    few words; every page of the site's own, with its menus, panels and footer, is tens of
-    KB and thousands of characters."""
+    (its logo, its footer), so ``names_the_site`` lets it by. It is small, says so in a few
+    words and shows no date; every page of the site's own, with its menus, panels and
+    footer, is tens of KB and thousands of characters, and an article shows its date."""
     if len(data) > UNAVAILABLE_MAX_BYTES:
         return False
     try:
@@ -262,7 +263,11 @@ def is_unavailable_page(data: bytes) -> bool:
     except UnicodeDecodeError:
         text = data.decode("gb18030", "replace")
     visible = " ".join(_MARKUP.sub(" ", text).split())
-    return len(visible) <= UNAVAILABLE_MAX_CHARS and bool(_UNAVAILABLE_WORDS.search(visible))
+    if len(visible) > UNAVAILABLE_MAX_CHARS or any(m in visible for m in NOT_FOUND_MARKERS):
+        return False  # "页面不存在，请稍后再试" says the article is gone: a soft 404
+    if has_date(visible):
+        return False  # an article shows when it was published; a short one may say 维护
+    return bool(_UNAVAILABLE_WORDS.search(visible))
 
 
 def is_login_page(data: bytes) -> bool:
