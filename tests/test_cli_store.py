@@ -199,6 +199,25 @@ def test_sync_with_failures_names_them_and_exits_non_zero(tmp_path, capsys):
     assert len(json.loads(out)) == 10  # the other channel synced all the same
 
 
+def test_a_sync_while_another_gansureader_syncs_the_cache_asks_the_site_nothing(tmp_path, capsys):
+    from gansureader.sync_lock import sync_lock
+
+    asked = []
+
+    class Recording(MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            asked.append(self.path)
+            super().do_GET()
+
+    with MirrorServer(demo_site(), Recording) as server:
+        argv = ["sync", "--mirror", server.url, "--channel", "本网原创", "--data-dir", tmp_path]
+        with sync_lock(tmp_path):  # the window's refresh, say, in another process
+            code, _, err = run(capsys, *argv)
+        assert code == 1 and "another gansureader is refreshing this cache now" in err
+        assert asked == []
+        assert run(capsys, *argv)[0] == 0  # once it is done
+
+
 def test_data_dir_from_the_environment(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("GANSUREADER_DATA_DIR", str(tmp_path / "env"))
     assert run(capsys, "list")[0] == 0

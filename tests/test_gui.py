@@ -154,6 +154,22 @@ def test_a_cache_replaced_underneath_the_window_is_said_with_what_to_do(window, 
     assert "replaced" in window.banner.label.text() and "restart" in window.banner.label.text()
 
 
+def test_a_refresh_while_another_gansureader_syncs_says_so_and_asks_nothing(
+    qtbot, cache, tmp_path, demo_server
+):
+    from gansureader.sync_lock import sync_lock
+
+    window = open_window(qtbot, cache, tmp_path, mirror=demo_server.url)
+    try:
+        with sync_lock(cache), qtbot.waitSignal(window.refresher.failed):  # a cron sync
+            window.refresh()
+        assert "another gansureader is refreshing this cache now" in window.banner.label.text()
+        assert not window.refresher.running  # and the next refresh may run
+    finally:
+        window.close()
+        window.store.close()
+
+
 def test_offline_click_on_an_uncached_article_says_so_and_queues_it(window, qtbot):
     window.offline_action.trigger()
     uncached = "http://gansu.gscn.com.cn/system/2024/04/01/013100999.shtml"

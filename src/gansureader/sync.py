@@ -41,14 +41,13 @@ from .model import (
     Channel,
     KeptPage,
     ListingPage,
-    NotFoundPage,
-    RedirectPage,
     merge_pages,
 )
-from .net import Cancelled, Fetched, Fetcher, FetchError, HTTPStatusError, Refused
+from .net import Cancelled, Fetcher, FetchError, HTTPStatusError
+from .page_verdicts import Skipped, article_or_skip, site_page
 from .parse import PARSER_VERSION, ParseError, parse_page
-from .parse.site import is_login_page, is_unavailable_page, names_the_site
 from .store import MAX_IMAGE_BYTES, Saved, Store, StoreError, image_type
+from .sync_lock import sync_lock
 from .sync_report import Problem, Progress, SyncSummary
 from .writes import WriteQueue
 
@@ -127,15 +126,6 @@ class _FetchedArticle:
     pages_cut: bool = False  # more later pages than MAX_ARTICLE_PAGES
 
 
-class Skipped(Exception):
-    """The URL is no article (soft 404, refresh stub): reported, not a failure.
-    ``gone``: the site says there is nothing there (页面没有找到)."""
-
-    def __init__(self, reason: str, gone: bool = False):
-        super().__init__(reason)
-        self.gone = gone
-
-
 class SyncEngine:
     def __init__(
         self,
@@ -173,29 +163,31 @@ class SyncEngine:
         """Sync ``channels`` (up to ``pages`` list pages each), the queued articles and the
         pictures the cache lacks; ``pictures`` are fetched now, however long they wait.
         Articles published in the last ``recheck_days`` days are looked at again (those
-        not looked at for hours; all of them, ``recheck_now``) while the pool has room."""
-        run = _Run(self, pages)
-        self.writes.drain(self.store)  # an article the window queued is fetched now
-        self.store.clear_limits()
-        self.store.match_stale_follows()  # a follow made elsewhere sees what comes now
-        self.store.take_follow_news()  # this sync's news only
-        pool = ThreadPoolExecutor(self.workers, thread_name_prefix="sync")
-        try:
-            run.pool = pool
-            for channel in dict.fromkeys(channels):
-                run.start_walk(channel)
-            for url in self.store.pending():
-                run.submit_article(url, None, None, queued=True)
-            for url in self.store.uncached_panel_articles():
-                run.submit_panel_article(url)
-            run.fetch_missing_pictures(asked_for=pictures)
-            run.rechecks = self.store.recheck_candidates(recheck_days, at_once=recheck_now)
-            run.loop()
-        finally:
-            # After a cancel nobody waits for a worker: each ends within its deadline
-            # (its socket is shut at once; only a connect still under way takes longer).
-            pool.shutdown(wait=not self.cancel.is_set(), cancel_futures=True)
-            run.summary.follows = self.store.take_follow_news()
+        not looked at for hours; all of them, ``recheck_now``) while the pool has room.
+        SyncBusy, before anything is asked, while another gansureader syncs the cache."""
+        with sync_lock(self.store.folder):
+            run = _Run(self, pages)
+            self.writes.drain(self.store)  # an article the window queued is fetched now
+            self.store.clear_limits()
+            self.store.match_stale_follows()  # a follow made elsewhere sees what comes now
+            self.store.take_follow_news()  # this sync's news only
+            pool = ThreadPoolExecutor(self.workers, thread_name_prefix="sync")
+            try:
+                run.pool = pool
+                for channel in dict.fromkeys(channels):
+                    run.start_walk(channel)
+                for url in self.store.pending():
+                    run.submit_article(url, None, None, queued=True)
+                for url in self.store.uncached_panel_articles():
+                    run.submit_panel_article(url)
+                run.fetch_missing_pictures(asked_for=pictures)
+                run.rechecks = self.store.recheck_candidates(recheck_days, at_once=recheck_now)
+                run.loop()
+            finally:
+                # After a cancel nobody waits for a worker: each ends within its deadline
+                # (its socket is shut at once; only a connect still under way takes longer).
+                pool.shutdown(wait=not self.cancel.is_set(), cancel_futures=True)
+                run.summary.follows = self.store.take_follow_news()
         return run.summary
 
 
@@ -515,7 +507,7 @@ class _Run:
         fetched = self.fetcher.fetch(job.url, etag=etag, last_modified=last_modified)
         if fetched.not_modified:
             return fetched, None
-        page = parse_page(_site_page(job.url, fetched), fetched.url, fetched.charset)
+        page = parse_page(site_page(job.url, fetched), fetched.url, fetched.charset)
         if isinstance(page, ArticlePage):  # what a channel page with no dated list reads as
             raise FetchError(
                 job.url,
@@ -532,8 +524,8 @@ class _Run:
         if fetched.not_modified:
             return _FetchedArticle(None, [], {})
         # Stored under the address it ended at (a redirect inside the site), found by both.
-        data = _site_page(job.url, fetched)
-        first = _article_or_skip(parse_page(data, fetched.url, fetched.charset), job.url)
+        data = site_page(job.url, fetched)
+        first = article_or_skip(parse_page(data, fetched.url, fetched.charset), job.url)
         pages, kept = [first], [KeptPage(fetched.url, data, fetched.charset)]
         result = _FetchedArticle(None, kept, {job.url: (fetched.etag, fetched.last_modified)})
         if fetched.url != job.url:
@@ -546,7 +538,7 @@ class _Run:
                 result.pages_cut = True
                 break
             later = self.fetcher.fetch(url)
-            page = parse_page(_site_page(url, later), later.url, later.charset)
+            page = parse_page(site_page(url, later), later.url, later.charset)
             if not isinstance(page, ArticlePage):
                 break
             pages.append(page)
@@ -560,42 +552,3 @@ class _Run:
         if content_type is None:
             raise FetchError(job.url, "not a readable picture (damaged, or not an image)")
         return job.url, fetched.data, content_type
-
-
-def _site_page(url: str, fetched: Fetched) -> bytes:
-    """The page's bytes, unless what answered is plainly not the site's page (a Wi-Fi
-    login, a firewall's page, the site's own maintenance page: tried again next sync)."""
-    if is_unavailable_page(fetched.data):
-        raise Refused(
-            url,
-            "the site answered with its maintenance or busy page (网站维护中, 请稍后访问): "
-            "nothing was stored",
-        )
-    if names_the_site(fetched.data):
-        return fetched.data
-    if is_login_page(fetched.data):
-        raise Refused(
-            url,
-            "the answer was a login page, not 中国甘肃网 (a Wi-Fi login page? "
-            "log in there, then refresh): nothing was stored",
-        )
-    raise Refused(
-        url,
-        "the answer names 中国甘肃网 nowhere (a firewall's or a maintenance page in its "
-        "place?): nothing was stored",
-    )
-
-
-def _article_or_skip(page, asked: str) -> ArticlePage:
-    """The article of the page that answered for ``asked``, else why there is none."""
-    if isinstance(page, ArticlePage):
-        if not page.body:  # read wrong, or cut short: stored, it would never be fetched again
-            raise ParseError("no article text was found on the page")
-        return page
-    if isinstance(page, NotFoundPage):
-        raise Skipped("the site says the page was not found (页面没有找到)", gone=True)
-    if isinstance(page, RedirectPage):
-        raise Skipped(f"only a pointer to {page.target}")
-    if page.url != asked:  # sent on to a channel or the front page: how sites drop a page
-        raise Skipped(f"the address now leads to {page.url}, not to an article", gone=True)
-    raise Skipped("a list page where an article was expected")
