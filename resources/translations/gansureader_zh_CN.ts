@@ -775,6 +775,11 @@
     </message>
     <message>
         <location filename="../../src/gansureader/ui/cache_watch.py" line="66"/>
+        <source>Another gansureader is refreshing this cache; what it brings shows here.</source>
+        <translation>另一个 gansureader 正在刷新此缓存；它取回的文章会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="79"/>
         <source>The cache was replaced (a damaged one is set aside beside it): restart gansureader to read the new one.</source>
         <translation>缓存已被替换（损坏的缓存已另存在旁边）：请重新启动 gansureader 以读取新的缓存。</translation>
     </message>

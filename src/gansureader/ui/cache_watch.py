@@ -17,6 +17,7 @@ import os
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from ..store import DATABASE_NAME
+from .phrases import announce
 
 LOOK_EVERY_MS = 2000
 
@@ -32,6 +33,7 @@ class CacheWatch:
             self.refresher.cleaned,
         ):
             done.connect(self._own_write_done)
+        self.refresher.busy_elsewhere.connect(self._refreshing_elsewhere)
         self.cache_timer = QTimer(self, interval=LOOK_EVERY_MS)
         self.cache_timer.timeout.connect(self._look_at_the_cache)
         self.cache_timer.start()
@@ -56,6 +58,17 @@ class CacheWatch:
         if version != self._seen_version:
             self._seen_version = version
             self._changed_elsewhere()
+
+    def _refreshing_elsewhere(self) -> None:
+        """A refresh met another gansureader's sync of the cache: it asked the site nothing,
+        and what the other brings shows here as it lands. Not an error: no banner."""
+        self._sync_ended()
+        said = QCoreApplication.translate(
+            "MainWindow",
+            "Another gansureader is refreshing this cache; what it brings shows here.",
+        )
+        self.statusBar().showMessage(said, 8000)
+        announce(self, said)
 
     def _replaced(self) -> None:
         """A damaged cache was set aside and started anew (by another gansureader, or by

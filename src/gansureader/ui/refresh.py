@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ..defaults import PANEL_DAYS, RECHECK_DAYS
 from ..model import Channel
+from ..sync_lock import SyncBusy
 from ..writes import WriteQueue
 from .failures import log_failure, user_message
 from .tasks import one_thread_pool, run_task
@@ -37,6 +38,7 @@ class Refresher(QObject):
     reparsed = Signal(object)  # ReparseSummary
     cleaned = Signal(object)  # articles removed by a clean-up, or the error that stopped it
     written = Signal()  # a write of the window's landed (or failed), and was answered
+    busy_elsewhere = Signal()  # another gansureader syncs the cache now: this sync did not run
     # Emitted on the writer's thread, each reaches a @Slot here and goes on from this
     # thread: every public signal is emitted on the window's thread (see tasks.Task).
     _answered = Signal(object, object)  # a window write's callback, (result, error)
@@ -250,7 +252,9 @@ class Refresher(QObject):
         self._cancel = None
         if self._closed:
             return  # the window is gone: nobody to tell
-        if error is not None:
+        if isinstance(error, SyncBusy):  # not a failure: what it brings shows here
+            self.busy_elsewhere.emit()
+        elif error is not None:
             log_failure(error)
             self.failed.emit(user_message(error))
         else:
