@@ -143,13 +143,18 @@ FIREWALL_PAGE = """<html><head><meta charset="utf-8"><title>安全验证</title>
 <p>如果您是网站管理员，请登录云防护控制台查看详情。事件ID：8a7b6c5d</p></body></html>""".encode()
 
 
-def firewall(handler):
-    """A web firewall answering for the site, 200 OK: a page the parser reads as an article."""
+def _page_instead(handler, page: bytes) -> None:
+    """``page`` answered 200 OK in the asked page's place."""
     handler.send_response(200)
     handler.send_header("Content-Type", "text/html; charset=utf-8")
-    handler.send_header("Content-Length", str(len(FIREWALL_PAGE)))
+    handler.send_header("Content-Length", str(len(page)))
     handler.end_headers()
-    handler.wfile.write(FIREWALL_PAGE)
+    handler.wfile.write(page)
+
+
+def firewall(handler):
+    """A web firewall answering for the site, 200 OK: a page the parser reads as an article."""
+    _page_instead(handler, FIREWALL_PAGE)
 
 
 # The site's own "down for maintenance" page, 200 OK: it names the site (logo, footer).
@@ -161,11 +166,7 @@ MAINTENANCE_PAGE = """<html><head><meta charset="utf-8"><title>中国甘肃网</
 
 
 def maintenance(handler):
-    handler.send_response(200)
-    handler.send_header("Content-Type", "text/html; charset=utf-8")
-    handler.send_header("Content-Length", str(len(MAINTENANCE_PAGE)))
-    handler.end_headers()
-    handler.wfile.write(MAINTENANCE_PAGE)
+    _page_instead(handler, MAINTENANCE_PAGE)
 
 
 def not_modified(handler: HostileHandler) -> None:

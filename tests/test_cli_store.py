@@ -147,15 +147,20 @@ def channel_addresses(capsys, data) -> list[str]:
     return [channel["url"] for channel in json.loads(out)]
 
 
-def test_a_sync_of_a_channel_off_the_site_neither_adds_nor_fetches_it(tmp_path, capsys):
-    asked = []
+def recording_server(asked: list[str]) -> MirrorServer:
+    """The demo site, noting in ``asked`` every path a client asks for."""
 
     class Recording(MirrorHandler):
         def do_GET(self):  # noqa: N802
             asked.append(self.path)
             super().do_GET()
 
-    with MirrorServer(demo_site(), Recording) as server:
+    return MirrorServer(demo_site(), Recording)
+
+
+def test_a_sync_of_a_channel_off_the_site_neither_adds_nor_fetches_it(tmp_path, capsys):
+    asked = []
+    with recording_server(asked) as server:
         elsewhere = f"{server.url}/gansu/gsyw/"  # served, but not an address of the site
         code, _, err = run(capsys, "sync", "--channel", elsewhere, "--data-dir", tmp_path)
     assert code == 1 and f"{elsewhere} is not on gscn.com.cn" in err
@@ -203,13 +208,7 @@ def test_a_sync_while_another_gansureader_syncs_the_cache_asks_the_site_nothing(
     from gansureader.sync_lock import sync_lock
 
     asked = []
-
-    class Recording(MirrorHandler):
-        def do_GET(self):  # noqa: N802
-            asked.append(self.path)
-            super().do_GET()
-
-    with MirrorServer(demo_site(), Recording) as server:
+    with recording_server(asked) as server:
         argv = ["sync", "--mirror", server.url, "--channel", "本网原创", "--data-dir", tmp_path]
         with sync_lock(tmp_path):  # the window's refresh, say, in another process
             code, _, err = run(capsys, *argv)

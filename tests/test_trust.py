@@ -156,36 +156,28 @@ def test_links_to_addresses_nothing_could_fetch_are_passed_over(site, store):
     assert "[bad" not in article_html(article) and ":abc" not in article_html(article)
 
 
-def test_a_page_that_names_the_site_nowhere_is_not_stored_as_its_article(site, store):
+@pytest.mark.parametrize(
+    ("instead", "said"),
+    [
+        (hostile.firewall, "names 中国甘肃网 nowhere"),  # a web firewall's 请求已被拦截
+        # 网站维护中 names the site (its logo, its footer): it was stored as an article
+        (hostile.maintenance, "its maintenance or busy page"),
+    ],
+    ids=["firewall", "maintenance"],
+)
+def test_a_page_answering_in_the_articles_place_is_not_stored_as_it(site, store, instead, said):
     root, urls = site
-    with hostile.serve(root, {DRIPPING: hostile.firewall}) as server:
+    with hostile.serve(root, {DRIPPING: instead}) as server:
         summary = run_sync(store, server)
     assert [p.url for p in summary.failed] == [urls[1]]
-    assert "names 中国甘肃网 nowhere" in summary.failed[0].reason
+    assert said in summary.failed[0].reason
     assert store.article(urls[1]) is None and store.count_articles() == 3
-    with hostile.serve(root, {}) as server:  # the firewall gone: the article comes
+    with hostile.serve(root, {}) as server:  # gone: the article comes
         run_sync(store, server)
-    with hostile.serve(root, {"*": hostile.firewall}) as server:  # and stays as it was, re-checked
-        summary = run_sync(store, server, recheck_days=100_000)
-    assert summary.rechecks.revised == [] and summary.updated == 0
-    assert store.article(urls[1]).title == "第2篇 测试文章"
-
-
-def test_the_sites_own_maintenance_page_is_not_stored_as_its_article(site, store):
-    """网站维护中, answered 200 for every address, names the site (its logo, its footer):
-    read as an article it was stored (title 系统维护中) and the real one never came."""
-    root, urls = site
-    with hostile.serve(root, {DRIPPING: hostile.maintenance}) as server:
-        summary = run_sync(store, server)
-    assert [p.url for p in summary.failed] == [urls[1]]
-    assert "maintenance" in summary.failed[0].reason
-    assert store.article(urls[1]) is None and store.count_articles() == 3
-    with hostile.serve(root, {}) as server:  # back up: the article comes
-        run_sync(store, server)
-    with hostile.serve(root, {"*": hostile.maintenance}) as server:  # down again, re-checked
+    with hostile.serve(root, {"*": instead}) as server:  # and stays as it was, re-checked
         summary = run_sync(store, server, recheck_days=100_000)
     assert summary.rechecks.revised == [] and summary.rechecks.removed == []
-    assert store.article(urls[1]).title == "第2篇 测试文章"
+    assert summary.updated == 0 and store.article(urls[1]).title == "第2篇 测试文章"
 
 
 def test_a_304_to_a_request_with_nothing_to_compare_is_a_failure_not_unchanged(site, store):
