@@ -86,6 +86,23 @@ class ChannelList:
         self.state.add_channel(channel)
         return channel
 
+    def restore_channels(self, channels: list[Channel]) -> None:
+        """Add again the channels the state file keeps (into a cache started anew); one
+        that cannot be a channel (an older release took any address) is left out."""
+        for channel in channels:
+            if not_a_channel(channel.url) is None:
+                self.add_channel(channel.url, channel.name, channel.group)
+
+    def _link_channels(self, article_id: int, channels: list[Channel]) -> bool:
+        """List the article in ``channels``; whether it was not listed in one of them."""
+        before = self._db.total_changes
+        self._db.executemany(
+            "INSERT OR IGNORE INTO channel_articles (channel_id, article_id) "
+            "SELECT id, ? FROM channels WHERE url = ?",
+            [(article_id, channel.url) for channel in channels],
+        )
+        return self._db.total_changes != before
+
     def remove_channel(self, url: str) -> bool:
         """Forget an added channel (built-in ones stay). Its articles stay in the cache."""
         with self._write():

@@ -16,7 +16,6 @@ from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 from pathlib import Path
 
-from ..addresses import not_a_channel
 from ..model import (
     ArticlePage,
     ArticleSummary,
@@ -155,9 +154,7 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
         for article, pages in recovery.salvage(damaged):
             self.save_article(article, channels=[], validators={}, pages=pages)
             salvaged += 1
-        for channel in self.state.channels():
-            if not_a_channel(channel.url) is None:  # an older release took any address
-                self.add_channel(channel.url, channel.name, channel.group)
+        self.restore_channels(self.state.channels())
         flags = self.state.all_flags()
         with self._write():
             self._db.executemany(
@@ -577,16 +574,6 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
         elif follow is None and self.any_muted():  # a muted follow's matches are left out
             clauses.append(f"NOT {MUTED}")
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-    def _link_channels(self, article_id: int, channels: list[Channel]) -> bool:
-        """List the article in ``channels``; whether it was not listed in one of them."""
-        before = self._db.total_changes
-        self._db.executemany(
-            "INSERT OR IGNORE INTO channel_articles (channel_id, article_id) "
-            "SELECT id, ? FROM channels WHERE url = ?",
-            [(article_id, channel.url) for channel in channels],
-        )
-        return self._db.total_changes != before
 
 
 def _article_columns(article: ArticlePage) -> dict:
