@@ -22,7 +22,7 @@ class Skipped(Exception):
 def site_page(url: str, fetched: Fetched) -> bytes:
     """The page's bytes, unless what answered is plainly not the site's page (a Wi-Fi
     login, a firewall's page, the site's own maintenance page: tried again next sync)."""
-    if is_unavailable_page(fetched.data):
+    if is_unavailable_page(fetched.data, fetched.charset):
         raise Refused(
             url,
             "the site answered with its maintenance or busy page (网站维护中, 请稍后访问): "

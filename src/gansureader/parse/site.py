@@ -9,6 +9,7 @@ import re
 
 from ..addresses import ARTICLE_URL  # noqa: F401 (the URL shapes live with the domain)
 from .dates import has_date
+from .decode import decode_html
 
 SITE_NAME = "中国甘肃网"
 
@@ -250,19 +251,16 @@ def names_the_site(data: bytes) -> bool:
     return any(trace in lowered for trace in _SITE_TRACES)
 
 
-def is_unavailable_page(data: bytes) -> bool:
+def is_unavailable_page(data: bytes, charset: str | None = None) -> bool:
     """Whether ``data`` is the site's own "down for maintenance" or "busy" page (网站维护中,
     系统繁忙，请稍后访问), answered 200 in an article's or a list's place: it names the site
     (its logo, its footer), so ``names_the_site`` lets it by. It is small, says so in a few
     words and shows no date; every page of the site's own, with its menus, panels and
-    footer, is tens of KB and thousands of characters, and an article shows its date."""
+    footer, is tens of KB and thousands of characters, and an article shows its date.
+    ``charset``: the HTTP header's, if any (decoded as the parser decodes the page)."""
     if len(data) > UNAVAILABLE_MAX_BYTES:
         return False
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030", "replace")
-    visible = " ".join(_MARKUP.sub(" ", text).split())
+    visible = " ".join(_MARKUP.sub(" ", decode_html(data, charset)).split())
     if len(visible) > UNAVAILABLE_MAX_CHARS or any(m in visible for m in NOT_FOUND_MARKERS):
         return False  # "页面不存在，请稍后再试" says the article is gone: a soft 404
     if has_date(visible):
