@@ -165,6 +165,27 @@ def test_an_export_of_many_articles_shows_progress_and_can_be_cancelled(
         window.store.close()
 
 
+def test_an_export_whose_dialog_is_cancelled_writes_and_says_nothing(
+    qtbot, cache, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    window = open_window(qtbot, cache, tmp_path)
+    try:
+        window.list.selectAll()  # several: the folder dialog, cancelled
+        monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("Markdown (*.md)", True))
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: "")
+        window.actions.export.trigger()
+        window.select_row(0)  # one: the file dialog, cancelled
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))
+        window.actions.export.trigger()
+        assert not window.statusBar().currentMessage().startswith("Export")
+        assert not window.banner.isVisible()
+    finally:
+        window.close()
+        window.store.close()
+
+
 def test_the_window_serves_feeds_when_asked_and_copies_the_link(qtbot, cache, tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -54,14 +54,14 @@ class WindowOutputs(QObject):
         except ExportError as error:
             self._problem(self.tr("Export failed: %1").replace("%1", str(error)))
             return
-        if len(written) < len(articles) and len(articles) > 1:  # cancelled on the way
-            self._status(
-                self.tr("Export stopped: %n article(s) written to %1", "", len(written)).replace(
-                    "%1", str(written[0].parent) if written else ""
-                )
-            )
-        elif written:
-            self._status(self.tr("Exported to %1").replace("%1", str(written[0].parent)))
+        if not written:
+            return  # no file or folder was chosen
+        folder = str(written[0].parent)
+        if len(written) < len(articles):  # cancelled on the way (after one, at least)
+            said = self.tr("Export stopped: %n article(s) written to %1", "", len(written))
+            self._status(said.replace("%1", folder))
+        else:
+            self._status(self.tr("Exported to %1").replace("%1", folder))
 
     def print(self, article: ArticlePage) -> None:
         from .exporting import print_with_preview
