@@ -56,6 +56,7 @@ from .phrases import ranking_phrase
 URL_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMBNAIL = QSize(96, 60)
 PANEL_LINE_CHARACTERS = 8  # beside a thumbnail, at least
+SIDE_MARGIN = 4  # between the article and the panels' column
 # A line of about forty Chinese characters reads best; the column is centred when wider.
 COLUMN_CHARACTERS = 40
 MIN_MARGIN = 16
@@ -483,8 +484,7 @@ class ReaderPane(QSplitter):
             self.tr("Tab moves between its links, Enter follows one")
         )
         side_layout = QVBoxLayout(side)
-        self.side_margin = 4
-        side_layout.setContentsMargins(self.side_margin, 0, 0, 0)
+        side_layout.setContentsMargins(SIDE_MARGIN, 0, 0, 0)
         side_layout.addWidget(self.recommendations, 3)
         side_layout.addWidget(self.ranking, 2)
         self.addWidget(column)
@@ -513,7 +513,7 @@ class ReaderPane(QSplitter):
         text wide, taken from the article's. A wider column (the reader's choice) stays."""
         style = self.style()
         chrome = (
-            self.side_margin
+            SIDE_MARGIN
             + 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self)
             + style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
         )
