@@ -21,6 +21,22 @@ def sync(store, mirror, channels, **fetcher_options):
         fetcher.close()
 
 
+def recording(requests: list, note=lambda handler: handler.path) -> type:
+    """A mirror handler noting in ``requests`` what ``note`` says of each request."""
+
+    class Recording(faults.MirrorHandler):
+        def do_GET(self):  # noqa: N802
+            requests.append(note(self))
+            super().do_GET()
+
+    return Recording
+
+
+def with_validators(handler) -> tuple[str, bool]:
+    """The path asked for, and whether it was asked "modified since?"."""
+    return handler.path, "If-None-Match" in handler.headers
+
+
 def demo_channels(store):
     return [store.find_channel(name) for name in DEMO_CHANNELS]
 
@@ -65,10 +81,7 @@ def test_demo_site_is_stored_whole(store, demo_server):
 def test_second_sync_is_idempotent_and_asks_with_validators(store, tmp_path):
     requests = []
 
-    class CountingHandler(faults.MirrorHandler):
-        def do_GET(self):  # noqa: N802
-            requests.append((self.path, "If-None-Match" in self.headers))
-            super().do_GET()
+    CountingHandler = recording(requests, with_validators)
 
     with MirrorServer(demo_site(), CountingHandler) as server:
         sync(store, server.url, demo_channels(store))
@@ -87,10 +100,7 @@ def test_a_channel_an_older_release_took_off_the_site_is_not_fetched(store, tmp_
 
     requests = []
 
-    class CountingHandler(faults.MirrorHandler):
-        def do_GET(self):  # noqa: N802
-            requests.append(self.path)
-            super().do_GET()
+    CountingHandler = recording(requests)
 
     with MirrorServer(demo_site(), CountingHandler) as server:
         elsewhere = Channel("别处", f"{server.url}/www/food/lsfw/", "自定义", builtin=False)
@@ -124,10 +134,7 @@ def test_changed_article_counts_as_updated(store, tmp_path):
 def test_an_article_linked_over_http_and_https_is_fetched_and_stored_once(store, site):
     requests = []
 
-    class CountingHandler(faults.MirrorHandler):
-        def do_GET(self):  # noqa: N802
-            requests.append((self.path, "If-None-Match" in self.headers))
-            super().do_GET()
+    CountingHandler = recording(requests, with_validators)
 
     index = site / "gansu/gsyw/index.shtml"
     text = index.read_text(encoding="utf-8")
@@ -160,10 +167,7 @@ def test_an_article_linked_over_http_and_https_is_fetched_and_stored_once(store,
 def test_an_article_linked_with_a_query_is_the_article_without_it(store, site):
     requests = []
 
-    class CountingHandler(faults.MirrorHandler):
-        def do_GET(self):  # noqa: N802
-            requests.append(self.path)
-            super().do_GET()
+    CountingHandler = recording(requests)
 
     index = site / "gansu/gsyw/index.shtml"
     text = index.read_text(encoding="utf-8")
