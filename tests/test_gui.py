@@ -137,21 +137,44 @@ def test_what_another_gansureader_writes_shows_in_the_open_window(window, qtbot,
     assert [window.model.summary(n).url for n in range(window.model.rowCount())] == [FIRST]
 
 
-def test_a_cache_replaced_underneath_the_window_is_said_with_what_to_do(window, qtbot, cache):
-    """A damaged cache is moved aside and started anew by whichever gansureader opens it
-    to write (another process, or this window's own next refresh): the window's reading
-    connection still holds the old file, so it says so instead of showing it as current."""
+def test_a_cache_replaced_underneath_the_window_is_read_from_then_on(window, qtbot, cache):
+    """A cache file put in the place of the one the window opened (a damaged one set aside
+    by another gansureader, a copy restored): the window's connections held the old file
+    and showed it as current; they read the new one, and the banner says why."""
     import os
     import shutil
 
     from gansureader.store import DATABASE_NAME
 
     database = cache / DATABASE_NAME
-    aside = cache / (DATABASE_NAME + ".damaged")
-    os.replace(database, aside)
-    shutil.copy(aside, database)  # a new file in its place
+    os.replace(database, cache / (DATABASE_NAME + ".damaged"))
+    shutil.copy(cache / (DATABASE_NAME + ".damaged"), database)  # a new file in its place
+    with Store(cache) as new:
+        new.set_starred(FIRST)  # in the new file only
     qtbot.waitUntil(window.banner.isVisible, timeout=10_000)
-    assert "replaced" in window.banner.label.text() and "restart" in window.banner.label.text()
+    assert "replaced" in window.banner.label.text()
+    qtbot.waitUntil(
+        lambda: window.model.summary(window.model.row_of(FIRST)).starred, timeout=10_000
+    )
+    window.sidebar.choose(STARRED)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)  # off-thread reads too
+
+
+def test_a_cache_the_windows_writer_finds_damaged_is_started_anew_and_shown(window, qtbot, cache):
+    """The window's own writer (a star, a refresh) opens a damaged cache, sets it aside and
+    starts anew from what it still reads: the window shows the new cache and what was kept,
+    not the damaged file its connection held."""
+    from gansureader.store import DATABASE_NAME
+
+    window.select_row(window.model.row_of(FIRST))
+    with open(cache / DATABASE_NAME, "r+b") as database:
+        database.write(b"\0" * 100)  # its header: no database any more
+    window.set_flag(FIRST, "starred", True)
+    qtbot.waitUntil(lambda: "damaged" in window.banner.label.text(), timeout=10_000)
+    assert "moved aside" in window.banner.label.text()  # and where to, with what was kept
+    assert window.store.article(FIRST) is None  # nothing could be read back out of it
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
+    assert window.current_url() is None  # no article of the old file left on show
 
 
 def test_a_refresh_while_another_gansureader_syncs_says_so_and_asks_nothing(

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleBrowser</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="302"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="303"/>
         <source>Picture cannot be shown</source>
         <translation>图片无法显示</translation>
     </message>
@@ -178,27 +178,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="374"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="375"/>
         <source>Find in article</source>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="378"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="379"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="379"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="380"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="380"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="381"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="411"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="412"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -774,14 +774,14 @@
         <translation>第 %1 版的修改</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/cache_watch.py" line="66"/>
-        <source>Another gansureader is refreshing this cache; what it brings shows here.</source>
-        <translation>另一个 gansureader 正在刷新此缓存；它取回的文章会显示在这里。</translation>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="59"/>
+        <source>The cache file was replaced (a damaged one set aside by another gansureader, or a copy put in its place): shown now is what it holds.</source>
+        <translation>缓存文件已被替换（另一个 gansureader 将损坏的缓存另存在旁边，或有副本放在了原处）：现在显示的是新文件中的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/cache_watch.py" line="79"/>
-        <source>The cache was replaced (a damaged one is set aside beside it): restart gansureader to read the new one.</source>
-        <translation>缓存已被替换（损坏的缓存已另存在旁边）：请重新启动 gansureader 以读取新的缓存。</translation>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="75"/>
+        <source>Another gansureader is refreshing this cache; what it brings shows here.</source>
+        <translation>另一个 gansureader 正在刷新此缓存；它取回的文章会显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -941,22 +941,22 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="475"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="476"/>
         <source>Articles the page recommends; Enter opens one</source>
         <translation>本页推荐的文章；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="479"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="480"/>
         <source>The site&apos;s most read articles, with their movement; Enter opens one</source>
         <translation>网站阅读最多的文章及名次变化；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="481"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="482"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="483"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="484"/>
         <source>Tab moves between its links, Enter follows one</source>
         <translation>Tab 键在链接之间移动，回车打开链接</translation>
     </message>
@@ -1189,7 +1189,7 @@
         <translation>导出失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/outputs.py" line="59"/>
+        <location filename="../../src/gansureader/ui/outputs.py" line="61"/>
         <source>Export stopped: %n article(s) written to %1</source>
         <translation>
             <numerusform>导出已停止：%n 篇文章已写入 %1</numerusform>

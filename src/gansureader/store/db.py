@@ -43,6 +43,28 @@ class CacheDamaged(StoreError):
     """The cache file is damaged: ``gansureader check`` replaces it."""
 
 
+def connect_read_only(database: Path, schema: int, any_thread: bool) -> sqlite3.Connection:
+    """A connection that can only read ``database``, which must be at ``schema`` (else a
+    StoreError: a writer opens it first). ``any_thread``: used from whichever thread."""
+    db = sqlite3.connect(
+        f"{database.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=not any_thread
+    )
+    try:
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA busy_timeout = 10000")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    except BaseException:
+        db.close()
+        raise
+    if version != schema:
+        db.close()
+        raise StoreError(
+            f"the cache at {database.parent} is at schema {version}, not {schema}: "
+            "open it for writing first"
+        )
+    return db
+
+
 def ensure_space(folder: Path, needed: int = 0) -> None:
     """Raise DiskFull unless ``needed`` bytes fit with the margin to spare."""
     if free_bytes(folder) < DISK_MARGIN + needed:

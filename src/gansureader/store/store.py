@@ -29,7 +29,7 @@ from . import pages as kept_pages
 from . import panels, recovery, search, sync_state
 from .channels import ChannelList
 from .cleanup import CacheLimit
-from .db import StoreError, Transaction, ensure_space, error_for, now
+from .db import StoreError, Transaction, connect_read_only, ensure_space, error_for, now
 from .feed_rows import FeedRows
 from .follows import FOLLOWED, MUTED, FollowList
 from .images import ImageFiles
@@ -85,8 +85,9 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
         database = self.folder / DATABASE_NAME
         if read_only:
             self.state = None  # the reader's own data is written only by the writer
+            self._any_thread = any_thread
             try:
-                self._open_read_only(database, any_thread)
+                self._db = connect_read_only(database, SCHEMA_VERSION, any_thread)
             except sqlite3.Error as error:
                 raise error_for(self.folder, error) from None
             return
@@ -126,18 +127,16 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
         self._db.execute("PRAGMA foreign_keys = ON")
         migrate(self._db, self._upgrade_progress)
 
-    def _open_read_only(self, database: Path, any_thread: bool) -> None:
-        self._db = sqlite3.connect(
-            f"{database.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=not any_thread
-        )
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA busy_timeout = 10000")
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
-            raise StoreError(
-                f"the cache at {self.folder} is at schema {version}, not {SCHEMA_VERSION}: "
-                "open it for writing first"
-            )
+    def reopen(self) -> None:
+        """Read the cache file now at this folder's name (read-only Stores): a damaged one
+        set aside and started anew leaves this connection on the old file. Unchanged if
+        the new one cannot be read yet (a writer still creating it): StoreError."""
+        try:
+            fresh = connect_read_only(self.folder / DATABASE_NAME, SCHEMA_VERSION, self._any_thread)
+        except sqlite3.Error as error:
+            raise error_for(self.folder, error) from None
+        self._db.close()
+        self._db = fresh
 
     def replace_damaged(self) -> recovery.Recovery:
         """Move the damaged cache file aside and start anew from what it still reads."""

@@ -3,7 +3,8 @@ second window. The window looks at SQLite's data_version every few seconds (one 
 no lock taken) and, when another process wrote, shows what is there now: the channels,
 the list, its counts and the feeds, keeping the article being read.
 
-A cache replaced underneath the window (a damaged one set aside) is said in the banner.
+A cache replaced underneath the window (a damaged one set aside and started anew, by
+this window's writer or another gansureader) is read from then on, and said in the banner.
 
 A mixin of MainWindow. What the window's own writer did (a sync, a star, a re-read) it
 shows already: the version it leaves is taken as seen (another process's change in the
@@ -16,7 +17,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from ..store import DATABASE_NAME
+from ..store import DATABASE_NAME, StoreError
 from .phrases import announce
 
 LOOK_EVERY_MS = 2000
@@ -34,6 +35,7 @@ class CacheWatch:
         ):
             done.connect(self._own_write_done)
         self.refresher.busy_elsewhere.connect(self._refreshing_elsewhere)
+        self.refresher.recovered.connect(self._started_anew_by_the_writer)
         self.cache_timer = QTimer(self, interval=LOOK_EVERY_MS)
         self.cache_timer.timeout.connect(self._look_at_the_cache)
         self.cache_timer.start()
@@ -51,8 +53,15 @@ class CacheWatch:
     def _look_at_the_cache(self) -> None:
         if self.refresher.running:
             return  # what the writer does now is shown when it is done
-        if self._file_now() != self._cache_file:
-            self._replaced()
+        found = self._file_now()
+        if found is not None and found != self._cache_file:  # None: not there yet
+            self._read_anew(
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "The cache file was replaced (a damaged one set aside by another "
+                    "gansureader, or a copy put in its place): shown now is what it holds.",
+                )
+            )
             return
         version = self.store.data_version()
         if version != self._seen_version:
@@ -70,18 +79,25 @@ class CacheWatch:
         self.statusBar().showMessage(said, 8000)
         announce(self, said)
 
-    def _replaced(self) -> None:
-        """A damaged cache was set aside and started anew (by another gansureader, or by
-        this one's writer): the window's connection still reads the old file. Said once;
-        a restart opens the new one."""
-        self.cache_timer.stop()
-        self.banner.show_message(
-            QCoreApplication.translate(
-                "MainWindow",
-                "The cache was replaced (a damaged one is set aside beside it): restart "
-                "gansureader to read the new one.",
-            )
-        )
+    def _started_anew_by_the_writer(self, recovery) -> None:
+        self._read_anew(recovery.message())  # what it could keep, and where the old one is
+
+    def _read_anew(self, said: str) -> None:
+        """The window's connections still read the file that was set aside: they open the
+        one now in its place, and the window shows what that holds. A new file a writer
+        is still creating cannot be read yet: the next look tries again."""
+        try:
+            self.store.reopen()
+        except StoreError:
+            return
+        self.reads.reopen()
+        self._cache_file = self._file_now()
+        self._seen_version = self.store.data_version()
+        self.banner.show_message(said)
+        shown = self.current_url()
+        self._changed_elsewhere()
+        if shown is not None and self.store.article(shown) is None:
+            self.reader.clear()  # not in the new cache: nothing to star or listen to
 
     def _changed_elsewhere(self) -> None:
         shown = self.current_url()

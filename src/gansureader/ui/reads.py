@@ -84,13 +84,21 @@ class Reads(QObject):
             self._store = Store(self.folder, read_only=True, any_thread=True)
         return self._store
 
+    def reopen(self) -> None:
+        """The cache file was replaced: what is waiting or running reads the old one (its
+        answers are dropped), and the next read opens the new one."""
+        self._drop_connection()
+
     def shut_down(self) -> None:
         """Drop every answer to come and close the connection on its own thread."""
         self._closed = True
+        self._drop_connection()
+        self.pool.waitForDone(5000)
+
+    def _drop_connection(self) -> None:
         for kind in list(self._latest):
             self._supersede(kind)
-        run_task(self._close, lambda *_: None, self.pool)
-        self.pool.waitForDone(5000)
+        run_task(self._close, lambda *_: None, self.pool)  # after the running read
 
     def _close(self) -> None:
         if self._store is not None:

@@ -39,10 +39,12 @@ class Refresher(QObject):
     cleaned = Signal(object)  # articles removed by a clean-up, or the error that stopped it
     written = Signal()  # a write of the window's landed (or failed), and was answered
     busy_elsewhere = Signal()  # another gansureader syncs the cache now: this sync did not run
+    recovered = Signal(object)  # the writer found the cache damaged and started anew: Recovery
     # Emitted on the writer's thread, each reaches a @Slot here and goes on from this
     # thread: every public signal is emitted on the window's thread (see tasks.Task).
     _answered = Signal(object, object)  # a window write's callback, (result, error)
     _progressed = Signal(int, int, str)
+    _started_anew = Signal(object)
 
     def __init__(self, data_folder: Path, parent=None):
         super().__init__(parent)
@@ -51,6 +53,7 @@ class Refresher(QObject):
         self.writes = WriteQueue()
         self._answered.connect(self._answer)
         self._progressed.connect(self._progress)
+        self._started_anew.connect(self._recovered)
         self._closed = False
         self._drain_waiting = False
         self.mirror: str | None = None
@@ -89,6 +92,21 @@ class Refresher(QObject):
     def _progress(self, done: int, total: int, url: str) -> None:
         self.progress.emit(done, total, url)
 
+    @Slot(object)
+    def _recovered(self, recovery) -> None:
+        if not self._closed:
+            self.recovered.emit(recovery)
+
+    def _open_store(self):
+        """The Store of a job, on the writer's thread. A damaged cache it finds is set
+        aside and started anew (the window's connection still reads the old file): told."""
+        from ..store import Store
+
+        store = Store(self.data_folder)
+        if store.recovery is not None:
+            self._started_anew.emit(store.recovery)
+        return store
+
     @Slot(object, object)
     def _answer(self, callback, answer) -> None:
         if not self._closed:  # the window that asked may be gone
@@ -107,9 +125,7 @@ class Refresher(QObject):
     def _drain(self) -> None:
         self._drain_waiting = False
         if not self.writes.empty():
-            from ..store import Store
-
-            with Store(self.data_folder) as store:
+            with self._open_store() as store:
                 self.writes.drain(store)
 
     def _drained(self, _, error) -> None:
@@ -151,12 +167,11 @@ class Refresher(QObject):
         def work():
             # Imported here: the window starts without the network and parsing stack.
             from ..net import Fetcher
-            from ..store import Store
             from ..sync import SyncEngine
 
             fetcher = Fetcher(mirror, cancel=cancel, proxy=proxy)
             try:
-                with Store(self.data_folder) as store:
+                with self._open_store() as store:
                     engine = SyncEngine(
                         store,
                         fetcher,
@@ -191,9 +206,8 @@ class Refresher(QObject):
 
         def work():
             from ..parse import PARSER_VERSION  # the version alone: no parser, no lxml
-            from ..store import Store
 
-            with Store(self.data_folder) as store:
+            with self._open_store() as store:
                 if not store.reparse_candidates(PARSER_VERSION)[0]:
                     return None  # nothing an older parser read: the parser never loads
                 from ..reparse import reparse
@@ -217,9 +231,7 @@ class Refresher(QObject):
         self._cancel = threading.Event()
 
         def work():
-            from ..store import Store
-
-            with Store(self.data_folder) as store:
+            with self._open_store() as store:
                 return store.clean_up(limit_bytes, between=lambda: self.writes.drain(store))
 
         run_task(work, self._cleaned, self.pool)
