@@ -597,12 +597,12 @@
         <translation>正在下载图片…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_writes.py" line="76"/>
+        <location filename="../../src/gansureader/ui/window_writes.py" line="80"/>
         <source>Remove channel</source>
         <translation>删除频道</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/window_writes.py" line="77"/>
+        <location filename="../../src/gansureader/ui/window_writes.py" line="81"/>
         <source>Remove the channel “%1”? Its articles stay in 全部.</source>
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
@@ -717,7 +717,7 @@
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/failures.py" line="66"/>
+        <location filename="../../src/gansureader/ui/failures.py" line="74"/>
         <source>Something went wrong inside gansureader (%1). Details are in %2.</source>
         <translation>gansureader 内部出错（%1）。详情见 %2。</translation>
     </message>
@@ -774,14 +774,24 @@
         <translation>第 %1 版的修改</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/cache_watch.py" line="59"/>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="64"/>
         <source>The cache file was replaced (a damaged one set aside by another gansureader, or a copy put in its place): shown now is what it holds.</source>
         <translation>缓存文件已被替换（另一个 gansureader 将损坏的缓存另存在旁边，或有副本放在了原处）：现在显示的是新文件中的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/cache_watch.py" line="75"/>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="86"/>
         <source>Another gansureader is refreshing this cache; what it brings shows here.</source>
         <translation>另一个 gansureader 正在刷新此缓存；它取回的文章会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="101"/>
+        <source>The cache is damaged: gansureader sets it aside and starts a new one from what it still reads…</source>
+        <translation>缓存已损坏：gansureader 正在将其另存在旁边，并用仍能读出的内容建立新的缓存…</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="119"/>
+        <source>The cache was checked and is sound: it is read anew.</source>
+        <translation>缓存已检查，完好无损：已重新读取。</translation>
     </message>
 </context>
 <context>

@@ -34,11 +34,7 @@ class CheckReport:
 
 
 def check(store) -> CheckReport:
-    db = store._db
-    try:
-        integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        integrity = str(error)
+    integrity = _integrity(store)
     replaced = store.replace_damaged() if integrity != "ok" else None
     bad, orphans = _check_pictures(store)
     try:
@@ -46,6 +42,19 @@ def check(store) -> CheckReport:
     except sqlite3.DatabaseError as error:
         state = str(error)
     return CheckReport(integrity, bad, orphans, state, replaced)
+
+
+def replace_if_damaged(store) -> Recovery | None:
+    """The cache moved aside and started anew from what it still reads, if SQLite's
+    integrity check finds it damaged (a reader of it met the damage)."""
+    return store.replace_damaged() if _integrity(store) != "ok" else None
+
+
+def _integrity(store) -> str:
+    try:
+        return store._db.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        return str(error)
 
 
 def _check_pictures(store) -> tuple[int, int]:

@@ -14,10 +14,13 @@ same few milliseconds waits for the next one).
 from __future__ import annotations
 
 import os
+import sqlite3
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from ..store import DATABASE_NAME, StoreError
+from ..store.check import replace_if_damaged
+from .failures import damages_the_cache, user_message
 from .phrases import announce
 
 LOOK_EVERY_MS = 2000
@@ -26,6 +29,7 @@ LOOK_EVERY_MS = 2000
 class CacheWatch:
     def watch_the_cache(self) -> None:
         self._seen_version = self.store.data_version()
+        self._mending = False
         self._cache_file = self._file_now()
         for done in (
             self.refresher.written,
@@ -36,6 +40,7 @@ class CacheWatch:
             done.connect(self._own_write_done)
         self.refresher.busy_elsewhere.connect(self._refreshing_elsewhere)
         self.refresher.recovered.connect(self._started_anew_by_the_writer)
+        self.reads.damage_met.connect(self.show_error)
         self.cache_timer = QTimer(self, interval=LOOK_EVERY_MS)
         self.cache_timer.timeout.connect(self._look_at_the_cache)
         self.cache_timer.start()
@@ -63,7 +68,13 @@ class CacheWatch:
                 )
             )
             return
-        version = self.store.data_version()
+        try:
+            version = self.store.data_version()
+        except sqlite3.DatabaseError as error:
+            if not damages_the_cache(error):
+                raise
+            self.mend_the_cache()  # a file cut short or overwritten: seen before any click
+            return
         if version != self._seen_version:
             self._seen_version = version
             self._changed_elsewhere()
@@ -79,6 +90,37 @@ class CacheWatch:
         self.statusBar().showMessage(said, 8000)
         announce(self, said)
 
+    def mend_the_cache(self) -> None:
+        """A read met damage in the cache file (a failing disk, a file cut short or written
+        over): the writer checks it and, damaged, sets it aside and starts anew from what it
+        still reads, and the window reads that. Said at once; asked once."""
+        if self._mending:
+            return
+        self._mending = True
+        self.banner.show_message(
+            QCoreApplication.translate(
+                "MainWindow",
+                "The cache is damaged: gansureader sets it aside and starts a new one from "
+                "what it still reads…",
+            )
+        )
+        self.refresher.write(replace_if_damaged, self._mended)
+
+    def _mended(self, recovery, error) -> None:
+        if not self._mending:
+            return  # the writer found it damaged as it opened it, and it is read anew
+        self._mending = False
+        if error is not None:
+            self.banner.show_message(user_message(error))
+        elif recovery is not None:
+            self._read_anew(recovery.message())
+        else:  # sound as the writer reads it: the window's connection had the fault
+            self._read_anew(
+                QCoreApplication.translate(
+                    "MainWindow", "The cache was checked and is sound: it is read anew."
+                )
+            )
+
     def _started_anew_by_the_writer(self, recovery) -> None:
         self._read_anew(recovery.message())  # what it could keep, and where the old one is
 
@@ -91,6 +133,7 @@ class CacheWatch:
         except StoreError:
             return
         self.reads.reopen()
+        self._mending = False
         self._cache_file = self._file_now()
         self._seen_version = self.store.data_version()
         self.banner.show_message(said)

@@ -14,6 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from ..errors import GansuReaderError
+from ..store import CacheDamaged
+from ..store.recovery import is_damage
 
 LOG_NAME = "gansureader.log"
 LOG_BYTES = 1024 * 1024  # and three older ones beside it
@@ -56,6 +58,12 @@ def start_log(folder: Path) -> Path:
 
 def log_failure(error: BaseException) -> None:
     _log.error("%s: %s", type(error).__name__, error, exc_info=error)
+
+
+def damages_the_cache(error: BaseException) -> bool:
+    """Whether ``error`` is damage in the cache file, as a read meets it (SQLite's own) or
+    as the writer says it: the window mends it rather than only saying it."""
+    return isinstance(error, CacheDamaged) or is_damage(error)
 
 
 def user_message(error: BaseException) -> str:

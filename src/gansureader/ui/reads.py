@@ -16,13 +16,15 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
-from .failures import log_failure
+from .failures import damages_the_cache, log_failure
 from .tasks import one_thread_pool, run_task
 
 
 class Reads(QObject):
+    damage_met = Signal(object)  # a read failed on a damaged cache file: the error
+
     def __init__(self, folder: Path, parent=None):
         super().__init__(parent)
         self.folder = folder
@@ -59,6 +61,8 @@ class Reads(QObject):
                 return  # stale: a newer request of this kind is on its way
             if error is None:
                 answer(result)
+            elif damages_the_cache(error):  # not this read's failure: the cache's, mended as one
+                self.damage_met.emit(error)
             elif failed is not None:
                 failed(error)
             else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..model import Channel
-from .failures import log_failure, user_message
+from .failures import damages_the_cache, log_failure, user_message
 
 
 class WindowWrites:
@@ -37,9 +37,13 @@ class WindowWrites:
             self.star_action.setChecked(value)
 
     def show_error(self, error: Exception) -> None:
-        """A failure of the cache or a task, in the banner with what to do; logged."""
+        """A failure of the cache or a task, in the banner with what to do; logged. A
+        damaged cache file is mended (``mend_the_cache``), not only said."""
         log_failure(error)
-        self.banner.show_message(user_message(error))
+        if damages_the_cache(error):
+            self.mend_the_cache()
+        else:
+            self.banner.show_message(user_message(error))
 
     def toggle_read(self) -> None:
         if url := self.current_url():
