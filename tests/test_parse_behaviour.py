@@ -487,6 +487,12 @@ def test_an_undated_page_at_an_address_with_no_calendar_day_has_no_date():
             "<div><div><span>2020-01-02 03:04</span></div></div></div>",
             "",
         ),
+        # 稿源, a rarer word for 来源: in the meta line, and on a line of its own
+        ('<div class="meta">发布时间：2020.01.02 03:04 稿源：每日甘肃网</div>', ""),
+        (
+            '<div class="meta">2020-01-02 03:04</div>',
+            '<div class="foot"><span>（稿源：每日甘肃网）</span></div>',
+        ),
     ],
 )
 def test_a_source_on_a_line_of_its_own_is_the_source(meta, after_body):

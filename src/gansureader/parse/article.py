@@ -20,7 +20,8 @@ from .tree import TextIndex, clean, holds_blocks, line_text, resolve, text_of
 
 # A role word before a name ("作者：记者 马堃") is not part of the name.
 _LABEL_VALUE = re.compile(
-    r"(来源|责任编辑|编辑|作者)\s*[:：]\s*(?:记者|通讯员)?\s*(.*?)(?=\s|$|[【\[|]|(?:来源|责任编辑|编辑|作者)\s*[:：])"
+    r"(来源|稿源|责任编辑|编辑|作者)\s*[:：]\s*(?:记者|通讯员)?\s*"
+    r"(.*?)(?=\s|$|[【\[|]|(?:来源|稿源|责任编辑|编辑|作者)\s*[:：])"
 )
 # A meta line is short; a longer element holding 来源 is a paragraph quoting it.
 _META_MAX_CHARS = 160
@@ -58,15 +59,16 @@ def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
         title=title,
         published_at=published,
         source=meta.get("来源")
+        or meta.get("稿源")
         or (body and body.source)
-        or _labelled_line(index, site.SOURCE_LABEL, site.SOURCE_ALONE),
+        or _labelled_line(index, site.SOURCE_ALONE, *site.SOURCE_LABELS),
         editor=meta.get("编辑")
         or meta.get("责任编辑")
         or (body and body.editor)
-        or _labelled_line(index, "编辑", site.EDITOR_LINE),  # 责任编辑 too
+        or _labelled_line(index, site.EDITOR_LINE, "编辑"),  # 责任编辑 too
         author=meta.get("作者")
         or (body and body.author)
-        or _labelled_line(index, site.AUTHOR_LABEL, site.AUTHOR_LINE),
+        or _labelled_line(index, site.AUTHOR_LINE, site.AUTHOR_LABEL),
         breadcrumb=tuple(breadcrumb),
         body=tuple(body.blocks) if body else (),
         contributor=body.contributor if body else None,
@@ -158,7 +160,7 @@ def _crumb_names(text: str) -> list[str]:
 def find_meta_line(index: TextIndex):
     """The short element under the title with the date and 来源/编辑/作者 labels."""
     lines: dict = {}  # labels share elements: each line is read once
-    for label in (site.SOURCE_LABEL, *site.EDITOR_LABELS, site.AUTHOR_LABEL, "发布时间"):
+    for label in (*site.SOURCE_LABELS, *site.EDITOR_LABELS, site.AUTHOR_LABEL, "发布时间"):
         for el in index.elements(label):
             for _ in range(_META_CLIMB):
                 if el is None:
@@ -204,11 +206,12 @@ def filed_on(url: str) -> date | None:
     return None
 
 
-def _labelled_line(index: TextIndex, label: str, pattern: re.Pattern) -> str | None:
+def _labelled_line(index: TextIndex, pattern: re.Pattern, *labels: str) -> str | None:
     """A short line such as 作者：张三 anywhere on the page (often in a footer block)."""
-    for el in index.owning(label):
-        if len(el.text) < 40 and (match := pattern.match(clean(el.text))):
-            return match.group(1)
+    for label in labels:
+        for el in index.owning(label):
+            if len(el.text) < 40 and (match := pattern.match(clean(el.text))):
+                return match.group(1)
     return None
 
 

@@ -61,9 +61,9 @@ BREADCRUMB_ROOTS = ("中国甘肃网", "首页")
 BREADCRUMB_MAX_CHARS = 80
 BREADCRUMB_NAME_MAX_CHARS = 20
 
-# Labels of the meta line under the title. Order matters: 责任编辑 before 编辑.
-LABELS = ("来源", "责任编辑", "编辑", "作者", "记者", "发布时间", "时间", "点击", "浏览", "字号")
-SOURCE_LABEL = "来源"
+# Labels of the meta line under the title. 稿源 is a rarer word for 来源 (and 信息来源,
+# 稿件来源 hold 来源).
+SOURCE_LABELS = ("来源", "稿源")
 EDITOR_LABELS = ("责任编辑", "编辑")
 AUTHOR_LABEL = "作者"
 
@@ -98,7 +98,7 @@ KEYWORDS = tuple(
             *SECTION_HEADINGS,
             *BREADCRUMB_MARKERS,
             *BREADCRUMB_ROOTS,
-            SOURCE_LABEL,
+            *SOURCE_LABELS,
             *EDITOR_LABELS,
             AUTHOR_LABEL,
             "发布时间",
@@ -146,10 +146,10 @@ CONTRIBUTOR_LINE = re.compile(r"^[（(]\s*供稿\s*[:：]\s*(.+?)\s*[)）]$")
 EDITOR_LINE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|编辑)\s*[:：]\s*(.+?)\s*[】\]）)]?$")
 AUTHOR_LINE = re.compile(r"^[（(]?\s*作者\s*[:：]\s*(.+?)\s*[）)]?$")
 # A source named at the end of the text, in brackets: （来源：甘肃日报）.
-SOURCE_LINE = re.compile(r"^[（(【\[]\s*来源\s*[:：]\s*(.+?)\s*[）)】\]]$")
+SOURCE_LINE = re.compile(r"^[（(【\[]\s*(?:来源|稿源)\s*[:：]\s*(.+?)\s*[）)】\]]$")
 # A short line that begins with the label, apart from the meta line: 【来源：每日甘肃网】.
 # Not 资金来源：… (the label must begin it); the name ends at a space or a bracket.
-SOURCE_ALONE = re.compile(r"^[【\[（(]?\s*来源\s*[:：]\s*([^\s【\[（(）)】\]|]+)")
+SOURCE_ALONE = re.compile(r"^[【\[（(]?\s*(?:来源|稿源)\s*[:：]\s*([^\s【\[（(）)】\]|]+)")
 
 # A caption is short; a centred block after a picture, or a line like 图为….
 CAPTION_MAX_CHARS = 80
