@@ -122,3 +122,16 @@ def test_url_is_fetched_and_parsed(capsys, server):
 def test_http_error_is_reported_with_its_status(capsys, server):
     code, out, err = run(capsys, f"{server}/gone.shtml")
     assert code != 0 and out == "" and "HTTP 404" in err
+
+
+def test_the_sites_maintenance_page_is_printed_but_not_taken_for_an_article(capsys, tmp_path):
+    page = tmp_path / "013200001.shtml"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>中国甘肃网</title></head><body>'
+        "<h1>系统维护中</h1><p>网站正在进行系统升级维护，请稍后访问。</p>"
+        '<div class="footer">中国甘肃网 版权所有</div></body></html>',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, page)
+    assert json.loads(out)["kind"] == "article"  # what the parser read, as asked
+    assert code == 2 and "maintenance" in err and "not an article" in err

@@ -57,6 +57,7 @@ def _parse_arguments(parser: argparse.ArgumentParser) -> None:
 def run_parse(args: argparse.Namespace) -> int:
     from ..net import Fetcher
     from ..parse import ParseError, parse_page
+    from ..parse.site import is_unavailable_page
 
     if args.url is not None and not is_web_address(args.url):
         raise InputError(f"--url {args.url!r} is not an http(s) address")
@@ -79,10 +80,15 @@ def run_parse(args: argparse.Namespace) -> int:
     except ParseError as error:
         raise ParseError(f"{args.target}: {error}") from None
     print_json(page.to_dict())
-    if page.kind == "article" and not page.body:  # printed, but not mistaken for a reading
-        print(f"gansureader: {args.target}: no article text was found on the page", file=sys.stderr)
-        return EXIT_SOME_FAILED
-    return 0
+    # Printed, but not mistaken for a reading (the sync stores neither).
+    if is_unavailable_page(data, charset):
+        warning = "the site's maintenance or busy page (网站维护中, 请稍后访问), not an article"
+    elif page.kind == "article" and not page.body:
+        warning = "no article text was found on the page"
+    else:
+        return 0
+    print(f"gansureader: {args.target}: {warning}", file=sys.stderr)
+    return EXIT_SOME_FAILED
 
 
 def _sync_arguments(parser: argparse.ArgumentParser) -> None:
