@@ -715,3 +715,26 @@ def test_a_very_long_article_is_read_only_as_far_as_it_is_shown(window, qtbot):
     assert len(window.reader.article.body[0].rows) == MAX_TABLE_CELLS + 1  # a screenful
     qtbot.waitUntil(lambda: TRUNCATED in window.reader.browser.toPlainText())
     assert window.whole_article_shown().body[0] == table
+
+
+def test_a_refresh_stopped_by_damage_in_the_cache_has_it_checked(
+    qtbot, cache, tmp_path, demo_server, monkeypatch
+):
+    """A sync that meets damage midway (the file opened sound) stops: the window does not
+    leave it at "run gansureader check" but has its writer check the file at once."""
+    from gansureader.store import CacheDamaged
+    from gansureader.sync import SyncEngine
+
+    def damaged(*_, **__):
+        raise CacheDamaged("the cache is damaged: run 'gansureader check'")
+
+    monkeypatch.setattr(SyncEngine, "run", damaged)
+    window = open_window(qtbot, cache, tmp_path, mirror=demo_server.url)
+    try:
+        window.refresh()
+        qtbot.waitUntil(lambda: "checked" in window.banner.label.text(), timeout=10_000)
+        assert "sound" in window.banner.label.text()  # nothing set aside: it was not damaged
+        assert not list(cache.glob("gansureader.damaged-*"))
+    finally:
+        window.close()
+        window.store.close()

@@ -774,24 +774,24 @@
         <translation>第 %1 版的修改</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/cache_watch.py" line="64"/>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="65"/>
         <source>The cache file was replaced (a damaged one set aside by another gansureader, or a copy put in its place): shown now is what it holds.</source>
         <translation>缓存文件已被替换（另一个 gansureader 将损坏的缓存另存在旁边，或有副本放在了原处）：现在显示的是新文件中的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/cache_watch.py" line="86"/>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="88"/>
         <source>Another gansureader is refreshing this cache; what it brings shows here.</source>
         <translation>另一个 gansureader 正在刷新此缓存；它取回的文章会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/cache_watch.py" line="101"/>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="103"/>
         <source>The cache is damaged: gansureader sets it aside and starts a new one from what it still reads…</source>
         <translation>缓存已损坏：gansureader 正在将其另存在旁边，并用仍能读出的内容建立新的缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/cache_watch.py" line="119"/>
-        <source>The cache was checked and is sound: it is read anew.</source>
-        <translation>缓存已检查，完好无损：已重新读取。</translation>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="121"/>
+        <source>The cache was checked and found sound.</source>
+        <translation>缓存已检查，完好无损。</translation>
     </message>
 </context>
 <context>

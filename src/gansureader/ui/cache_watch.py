@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 
 from ..store import DATABASE_NAME, StoreError
 from ..store.check import replace_if_damaged
-from .failures import damages_the_cache, user_message
+from .failures import damages_the_cache, log_failure, user_message
 from .phrases import announce
 
 LOOK_EVERY_MS = 2000
@@ -40,7 +40,8 @@ class CacheWatch:
             done.connect(self._own_write_done)
         self.refresher.busy_elsewhere.connect(self._refreshing_elsewhere)
         self.refresher.recovered.connect(self._started_anew_by_the_writer)
-        self.reads.damage_met.connect(self.show_error)
+        self.reads.damage_met.connect(self.mend_the_cache)
+        self.refresher.damage_met.connect(self.mend_the_cache)
         self.cache_timer = QTimer(self, interval=LOOK_EVERY_MS)
         self.cache_timer.timeout.connect(self._look_at_the_cache)
         self.cache_timer.start()
@@ -73,6 +74,7 @@ class CacheWatch:
         except sqlite3.DatabaseError as error:
             if not damages_the_cache(error):
                 raise
+            log_failure(error)
             self.mend_the_cache()  # a file cut short or overwritten: seen before any click
             return
         if version != self._seen_version:
@@ -116,9 +118,7 @@ class CacheWatch:
             self._read_anew(recovery.message())
         else:  # sound as the writer reads it: the window's connection had the fault
             self._read_anew(
-                QCoreApplication.translate(
-                    "MainWindow", "The cache was checked and is sound: it is read anew."
-                )
+                QCoreApplication.translate("MainWindow", "The cache was checked and found sound.")
             )
 
     def _started_anew_by_the_writer(self, recovery) -> None:

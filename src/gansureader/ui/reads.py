@@ -23,7 +23,7 @@ from .tasks import one_thread_pool, run_task
 
 
 class Reads(QObject):
-    damage_met = Signal(object)  # a read failed on a damaged cache file: the error
+    damage_met = Signal()  # a read failed on damage in the cache file (logged)
 
     def __init__(self, folder: Path, parent=None):
         super().__init__(parent)
@@ -62,7 +62,8 @@ class Reads(QObject):
             if error is None:
                 answer(result)
             elif damages_the_cache(error):  # not this read's failure: the cache's, mended as one
-                self.damage_met.emit(error)
+                log_failure(error)
+                self.damage_met.emit()
             elif failed is not None:
                 failed(error)
             else:

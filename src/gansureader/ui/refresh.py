@@ -22,7 +22,7 @@ from ..defaults import PANEL_DAYS, RECHECK_DAYS
 from ..model import Channel
 from ..sync_lock import SyncBusy
 from ..writes import WriteQueue
-from .failures import log_failure, user_message
+from .failures import damages_the_cache, log_failure, user_message
 from .tasks import one_thread_pool, run_task
 
 # Closing the window waits this long for the writer: a cancelled sync ends within a
@@ -40,6 +40,7 @@ class Refresher(QObject):
     written = Signal()  # a write of the window's landed (or failed), and was answered
     busy_elsewhere = Signal()  # another gansureader syncs the cache now: this sync did not run
     recovered = Signal(object)  # the writer found the cache damaged and started anew: Recovery
+    damage_met = Signal()  # a job stopped on damage in the cache file: the window has it mended
     # Emitted on the writer's thread, each reaches a @Slot here and goes on from this
     # thread: every public signal is emitted on the window's thread (see tasks.Task).
     _answered = Signal(object, object)  # a window write's callback, (result, error)
@@ -244,6 +245,7 @@ class Refresher(QObject):
         if error is not None:
             log_failure(error)
         self.cleaned.emit(error if error is not None else removed)
+        self._mend_if_damage(error)
         self._next()
 
     def _reparse_done(self, summary, error) -> None:
@@ -252,6 +254,7 @@ class Refresher(QObject):
             return  # the window is gone: nobody to tell
         if error is not None:  # quiet work of the app's own: for the log, not the reader
             log_failure(error)
+            self._mend_if_damage(error)
         elif summary is not None:  # None: nothing an older parser read
             self.reparsed.emit(summary)
         self._next()
@@ -269,9 +272,14 @@ class Refresher(QObject):
         elif error is not None:
             log_failure(error)
             self.failed.emit(user_message(error))
+            self._mend_if_damage(error)
         else:
             self.finished.emit(summary)
         self._next()
+
+    def _mend_if_damage(self, error: Exception | None) -> None:
+        if error is not None and damages_the_cache(error):
+            self.damage_met.emit()
 
     def _next(self) -> None:
         """What waited for the job that ended: a refresh the reader asked for during a
