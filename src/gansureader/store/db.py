@@ -140,6 +140,12 @@ def error_for(folder: Path, error: Exception) -> Exception:
     return error
 
 
+def is_damage(error: BaseException) -> bool:
+    """Whether SQLite said the file is damaged (by its error code: SQLITE_CORRUPT and its
+    kinds — FTS5's shadow tables say so too — or SQLITE_NOTADB)."""
+    return isinstance(error, sqlite3.DatabaseError) and _kind(error) is CacheDamaged
+
+
 def _kind(error: Exception) -> type[StoreError] | None:
     if isinstance(error, OSError):
         if error.errno == errno.ENOSPC:

@@ -44,13 +44,6 @@ class Recovery:
         )
 
 
-def is_damage(error: Exception) -> bool:
-    text = str(error).lower()
-    return isinstance(error, sqlite3.DatabaseError) and (
-        "malformed" in text or "not a database" in text or "corrupt" in text
-    )
-
-
 def move_aside(database: Path) -> Path:
     """Rename the database (and its WAL files) to …damaged-YYYYMMDD-HHMMSS…; return the name."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

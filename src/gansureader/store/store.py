@@ -29,7 +29,15 @@ from . import pages as kept_pages
 from . import panels, recovery, search, sync_state
 from .channels import ChannelList
 from .cleanup import CacheLimit
-from .db import StoreError, Transaction, connect_read_only, ensure_space, error_for, now
+from .db import (
+    StoreError,
+    Transaction,
+    connect_read_only,
+    ensure_space,
+    error_for,
+    is_damage,
+    now,
+)
 from .feed_rows import FeedRows
 from .follows import FOLLOWED, MUTED, FollowList
 from .images import ImageFiles
@@ -46,7 +54,7 @@ from .rows import (
 )
 from .schema import SCHEMA_VERSION, Progress, SchemaError, migrate
 from .sync_state import SyncBookkeeping
-from .user_state import STATE_NAME, UserState
+from .user_state import open_state
 
 DATABASE_NAME = "gansureader.sqlite3"
 
@@ -93,11 +101,11 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.state = self._open_state()
+            self.state = open_state(self.folder)
             try:
                 self._open(database)
             except sqlite3.DatabaseError as error:
-                if not recovery.is_damage(error):
+                if not is_damage(error):
                     raise
                 self.replace_damaged()
         except SchemaError as error:
@@ -107,16 +115,6 @@ class Store(ChannelList, FollowList, RevisionList, FeedRows, SyncBookkeeping, Ca
         self._seed_channels()
         if self.state.created:
             self._take_over_state()
-
-    def _open_state(self) -> UserState:
-        """The state file; a damaged one is moved aside and rebuilt from the cache."""
-        try:
-            return UserState(self.folder)
-        except sqlite3.DatabaseError as error:
-            if not recovery.is_damage(error):
-                raise
-            recovery.move_aside(self.folder / STATE_NAME)
-            return UserState(self.folder)
 
     def _open(self, database: Path) -> None:
         self._db = sqlite3.connect(database, isolation_level=None)

@@ -13,6 +13,8 @@ import sqlite3
 from pathlib import Path
 
 from ..model import Channel, Follow
+from .db import is_damage
+from .recovery import move_aside
 
 STATE_NAME = "state.sqlite3"
 _SCHEMA = """
@@ -144,3 +146,15 @@ def follow_from_columns(name, query, channels, source, title_only, mute, alerts,
         bool(alerts),
         *counts,
     )
+
+
+def open_state(folder: Path) -> UserState:
+    """The state file in ``folder``; a damaged one is moved aside and rebuilt from the
+    cache (by the Store that opens it)."""
+    try:
+        return UserState(folder)
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise
+        move_aside(folder / STATE_NAME)
+        return UserState(folder)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..errors import GansuReaderError
 from ..store import CacheDamaged
-from ..store.recovery import is_damage
+from ..store.db import is_damage
 
 LOG_NAME = "gansureader.log"
 LOG_BYTES = 1024 * 1024  # and three older ones beside it
