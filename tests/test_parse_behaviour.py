@@ -436,7 +436,8 @@ def test_words_for_a_place_in_a_sentence_are_no_breadcrumb():
 
 
 @pytest.mark.parametrize(
-    "line", ["【责任编辑：李明】", "(编辑：李明)", "编辑：李明", "（责任编辑:李明）"]
+    "line",
+    ["【责任编辑：李明】", "(编辑：李明)", "编辑：李明", "（责任编辑:李明）", "(责编：李明)"],
 )
 def test_an_editor_line_after_the_body_is_the_editor(line):
     page = parse_page(
@@ -445,6 +446,16 @@ def test_an_editor_line_after_the_body_is_the_editor(line):
     )
     assert page.editor == "李明"
     assert not any("李明" in paragraph for paragraph in page.paragraphs)
+
+
+def test_an_editor_named_as_zebian_in_the_meta_line_is_the_editor():
+    page = parse_page(
+        _template_page("").replace(
+            "来源：每日甘肃网".encode(), "来源：每日甘肃网 责编：李明".encode()
+        ),
+        FIXTURE_URLS["seed_article.html"],
+    )
+    assert page.editor == "李明" and page.source == "每日甘肃网"
 
 
 def test_a_meta_line_with_no_year_is_dated_and_its_source_kept():

@@ -20,8 +20,8 @@ from .tree import TextIndex, clean, holds_blocks, line_text, resolve, text_of
 
 # A role word before a name ("作者：记者 马堃") is not part of the name.
 _LABEL_VALUE = re.compile(
-    r"(来源|稿源|责任编辑|编辑|作者)\s*[:：]\s*(?:记者|通讯员)?\s*"
-    r"(.*?)(?=\s|$|[【\[|]|(?:来源|稿源|责任编辑|编辑|作者)\s*[:：])"
+    r"(来源|稿源|责任编辑|责编|编辑|作者)\s*[:：]\s*(?:记者|通讯员)?\s*"
+    r"(.*?)(?=\s|$|[【\[|]|(?:来源|稿源|责任编辑|责编|编辑|作者)\s*[:：])"
 )
 # A meta line is short; a longer element holding 来源 is a paragraph quoting it.
 _META_MAX_CHARS = 160
@@ -64,8 +64,9 @@ def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
         or _labelled_line(index, site.SOURCE_ALONE, *site.SOURCE_LABELS),
         editor=meta.get("编辑")
         or meta.get("责任编辑")
+        or meta.get("责编")
         or (body and body.editor)
-        or _labelled_line(index, site.EDITOR_LINE, "编辑"),  # 责任编辑 too
+        or _labelled_line(index, site.EDITOR_LINE, "编辑", "责编"),  # 责任编辑 too
         author=meta.get("作者")
         or (body and body.author)
         or _labelled_line(index, site.AUTHOR_LINE, site.AUTHOR_LABEL),

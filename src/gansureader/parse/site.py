@@ -64,7 +64,7 @@ BREADCRUMB_NAME_MAX_CHARS = 20
 # Labels of the meta line under the title. 稿源 is a rarer word for 来源 (and 信息来源,
 # 稿件来源 hold 来源).
 SOURCE_LABELS = ("来源", "稿源")
-EDITOR_LABELS = ("责任编辑", "编辑")
+EDITOR_LABELS = ("责任编辑", "责编", "编辑")  # 责编: 责任编辑 cut short
 AUTHOR_LABEL = "作者"
 
 # Containers that held the article body on known templates.
@@ -143,7 +143,7 @@ PAGER_LINE = re.compile(
 )
 
 CONTRIBUTOR_LINE = re.compile(r"^[（(]\s*供稿\s*[:：]\s*(.+?)\s*[)）]$")
-EDITOR_LINE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|编辑)\s*[:：]\s*(.+?)\s*[】\]）)]?$")
+EDITOR_LINE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*(.+?)\s*[】\]）)]?$")
 AUTHOR_LINE = re.compile(r"^[（(]?\s*作者\s*[:：]\s*(.+?)\s*[）)]?$")
 # A source named at the end of the text, in brackets: （来源：甘肃日报）.
 SOURCE_LINE = re.compile(r"^[（(【\[]\s*(?:来源|稿源)\s*[:：]\s*(.+?)\s*[）)】\]]$")
