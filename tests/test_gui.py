@@ -437,6 +437,7 @@ def test_a_sync_with_failures_shows_the_banner_with_the_url(qtbot, tmp_path, dem
     assert [problem.url for problem in summary.failed] == [gone.url]
     assert window.banner.isVisible()
     assert "http://edu.gscn.com.cn/gone/" in window.banner.label.text()
+    assert window.banner.retry.isVisible()  # a refresh tries them again
     good = window.store.find_channel(demo_channels()[0].name)
     assert window.store.count_articles(good) == 10  # the good channel synced all the same
     window.close()  # as the app does: the window goes before its store

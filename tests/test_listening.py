@@ -98,6 +98,7 @@ def test_without_a_chinese_voice_the_window_says_what_to_install(
             window.select_row(0)
         window.actions.read_aloud.trigger()
         assert window.banner.isVisible() and "speech-dispatcher" in window.banner.toolTip()
+        assert not window.banner.retry.isVisible()  # a refresh would bring no voice
         assert window.narrator.state == "idle"
     finally:
         window.close()

@@ -112,25 +112,25 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="72"/>
+        <location filename="../../src/gansureader/ui/states.py" line="73"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="74"/>
+        <location filename="../../src/gansureader/ui/states.py" line="75"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/states.py" line="95"/>
+        <location filename="../../src/gansureader/ui/states.py" line="98"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/states.py" line="97"/>
-        <location filename="../../src/gansureader/ui/states.py" line="103"/>
+        <location filename="../../src/gansureader/ui/states.py" line="100"/>
+        <location filename="../../src/gansureader/ui/states.py" line="107"/>
         <source>%n address(es) could not be fetched:</source>
         <translation>
             <numerusform>%n 个地址获取失败：</numerusform>

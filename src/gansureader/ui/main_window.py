@@ -536,7 +536,7 @@ class MainWindow(
     def _sync_failed(self, message: str) -> None:
         """The sync could not go on (a full disk, an unusable cache): said in the banner."""
         self._sync_ended()
-        self.banner.show_message(self.tr("Refresh stopped: %1").replace("%1", message))
+        self.banner.show_message(self.tr("Refresh stopped: %1").replace("%1", message), retry=True)
 
     # ------------------------------------------------------------------ settings, state
 

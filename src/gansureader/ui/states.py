@@ -59,7 +59,8 @@ class FirstRunPage(QWidget):
 
 
 class ErrorBanner(QFrame):
-    """After a sync with failures: how many, which URLs (in the tooltip), and a retry."""
+    """After a sync with failures: how many, which URLs (in the tooltip), and a retry. Any
+    other message (speech, an export, the cache mended) has no retry: it would refresh."""
 
     retry_requested = Signal()
 
@@ -69,21 +70,23 @@ class ErrorBanner(QFrame):
         self.setStyleSheet("ErrorBanner { background: #fff4ce; color: #5c4400; }")
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        retry = QPushButton(self.tr("Retry"), self)
+        self.retry = QPushButton(self.tr("Retry"), self)
         close = QToolButton(self, text="✕")
         close.setAccessibleName(self.tr("Close"))
-        retry.clicked.connect(self.retry_requested)
+        self.retry.clicked.connect(self.retry_requested)
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
-        layout.addWidget(retry)
+        layout.addWidget(self.retry)
         layout.addWidget(close)
         self.hide()
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, retry: bool = False) -> None:
+        """``retry``: a refresh is what would try it again (a sync that stopped)."""
         self.label.setText(escape(text))
         self.setToolTip(text)
+        self.retry.setVisible(retry)
         self.show()
         announce(self, text)
 
@@ -99,5 +102,6 @@ class ErrorBanner(QFrame):
             + "<br>".join(lines)
         )
         self.setToolTip("\n".join(f"{p.url}: {p.reason}" for p in problems))
+        self.retry.show()
         self.show()
         announce(self, self.tr("%n address(es) could not be fetched:", "", len(problems)))
