@@ -543,3 +543,31 @@ def test_the_sites_maintenance_page_is_told_from_a_short_article_and_a_soft_404(
     {body}<div class="footer">中国甘肃网 版权所有</div></body></html>""".encode()
     assert is_unavailable_page(page) is unavailable
     assert is_unavailable_page(page.decode().encode("gb18030")) is unavailable
+
+
+def _bare_page(head: str, body: str) -> bytes:
+    paragraphs = "".join(
+        f"<p>第{n}段：兰州新区经济发展稳步推进，群众生活持续改善。</p>" for n in range(8)
+    )
+    return (
+        f'<html><head><meta charset="utf-8">{head}</head><body>{body}'
+        f'<div class="content">{paragraphs}</div><div>中国甘肃网</div></body></html>'
+    ).encode()
+
+
+@pytest.mark.parametrize("head", ["", "<title>兰州新区经济发展_中国甘肃网</title>"])
+def test_an_unclosed_title_heading_is_the_title_alone(head):
+    """<h1> never closed: the parser nests the whole article in it; its own line is the title."""
+    html = _bare_page(
+        head, '<h1>兰州新区<b>经济</b>发展<div class="info">2024-03-08 09:15 来源：甘肃日报</div>'
+    )
+    page = parse_page(html, FIXTURE_URLS["seed_article.html"])
+    assert page.title == "兰州新区经济发展"
+    assert page.source == "甘肃日报" and len(page.paragraphs) == 8
+
+
+def test_a_title_no_reader_could_use_is_cut():
+    page = parse_page(
+        _bare_page(f"<title>{'很长的标题' * 2000}</title>", ""), FIXTURE_URLS["seed_article.html"]
+    )
+    assert len(page.title) == 201 and page.title.endswith("…")

@@ -13,7 +13,8 @@ window with nothing to re-read never loads it.
 # apart from the meta line; 5: a path after 您现在的位置 / 当前所在位置 (any words for
 # "where you are" as a label), an editor line written 编辑：… or (编辑：…), the time of a
 # date with no year and no label under the title, a player whose data-src is a media file;
-# 6: 稿源 read as 来源, 责编 as 责任编辑.
+# 6: 稿源 read as 来源, 责编 as 责任编辑, an unclosed <h1>'s own line as the title, titles cut
+# at 200 characters.
 PARSER_VERSION = 6
 
 __all__ = ["MAX_PAGE_BYTES", "PARSER_VERSION", "ParseError", "parse_page"]

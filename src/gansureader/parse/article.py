@@ -16,7 +16,7 @@ from .blocks import read_body
 from .dates import BEIJING, find_datetime, has_date
 from .density import find_body, unlikely_boxes
 from .sections import find_headings, find_section, ranking, recommendations
-from .tree import TextIndex, clean, holds_blocks, line_text, resolve, text_of
+from .tree import TextIndex, clean, clipped, holds_blocks, line_text, resolve, text_of
 
 # A role word before a name ("作者：记者 马堃") is not part of the name.
 _LABEL_VALUE = re.compile(
@@ -33,6 +33,7 @@ _DATE_LOOKAHEAD = 40
 def build_article(root, url: str, base: str, page_title: str) -> ArticlePage:
     index = TextIndex(root, site.KEYWORDS)
     title_el, title = find_title(root, page_title)
+    title = clipped(title)
     crumb_el, breadcrumb = find_breadcrumb(index)
     meta_el = find_meta_line(index)
     meta_line = line_text(meta_el) if meta_el is not None else ""
@@ -94,7 +95,8 @@ def find_title(root, from_title_tag: str):
     best, best_len = None, 0
     first = None
     for heading in root.iter("h1", "h2"):
-        text = text_of(heading)
+        # An unclosed <h1> holds the article after it: its own line is the title.
+        text = line_text(heading, "") if holds_blocks(heading) else text_of(heading)
         if len(text) < 4 or text == site.SITE_NAME:
             continue
         first = first if first is not None else (heading, text)

@@ -16,7 +16,7 @@ from ..addresses import is_article_address
 from ..model import ListingPage, ListItem
 from . import site
 from .article import filed_on, find_next_page
-from .tree import classes_and_id, link_title, resolve, text_of
+from .tree import classes_and_id, clipped, link_title, resolve, text_of
 
 # What holds one item where a list is no <ul>, and how far up from its link to look.
 _ROW_TAGS = ("tr", "div", "p", "dd", "dt", "li", "td", "section", "article")
@@ -82,7 +82,7 @@ def build_listing(
     root, url: str, base: str, title: str, items: list[ListItem], max_page: int | None
 ) -> ListingPage:
     next_page = find_next_page(root, url, base) or _script_next_page(url, max_page)
-    return ListingPage(url=url, title=title, items=tuple(items), next_page=next_page)
+    return ListingPage(url=url, title=clipped(title), items=tuple(items), next_page=next_page)
 
 
 def _dated_item(li, base: str) -> ListItem | None:
@@ -98,7 +98,7 @@ def _dated_item(li, base: str) -> ListItem | None:
         return None
     link = max(links, key=lambda a: len(text_of(a)))
     url = resolve(base, link.get("href"))
-    title = link_title(link)
+    title = clipped(link_title(link))
     if url is None or not title:
         return None
     if match is None:  # a date with no year (07-15): the article's address says the day

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import RankItem, Recommendation
 from . import site
-from .tree import TextIndex, clean, image_source, link_title, resolve, text_of
+from .tree import TextIndex, clean, clipped, image_source, link_title, resolve, text_of
 
 _LEADING_RANK = re.compile(r"^\s*(\d{1,3})(?!\d)")
 # How far up from a heading to look for the block that holds its links.
@@ -68,7 +68,7 @@ def recommendations(section: Section | None, base: str) -> list[Recommendation]:
     for url, text in texts.items():
         title = text or fallbacks[url]
         if title:
-            items.append(Recommendation(_clip(title), url, images.get(url)))
+            items.append(Recommendation(clipped(title), url, images.get(url)))
     return items[: site.MAX_PANEL_ITEMS]
 
 
@@ -98,14 +98,10 @@ def ranking(section: Section | None, base: str, known_titles: dict[str, str]) ->
             if rank in ranks or not 0 < rank <= site.MAX_PANEL_ITEMS:
                 rank = position  # a repeated or absurd number: the line's place decides
             ranks.add(rank)
-            items.append(RankItem(rank, _clip(title), url))
+            items.append(RankItem(rank, clipped(title), url))
         if len(items) == site.MAX_PANEL_ITEMS:
             break
     return items
-
-
-def _clip(title: str) -> str:
-    return title if len(title) <= site.MAX_PANEL_TITLE else title[: site.MAX_PANEL_TITLE] + "…"
 
 
 def _headings(index: TextIndex, text: str) -> list:

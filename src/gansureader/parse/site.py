@@ -106,9 +106,10 @@ KEYWORDS = tuple(
     )
 )
 MORE_LINK_TEXTS = ("更多", "更多>>", "more", "MORE", ">>")
-# Bad panels are clipped where no reader could use more (the site shows 8 and 15 items).
+# Bad panels are clipped where no reader could use more (the site shows 8 and 15 items);
+# so is a title (the site's are under 50 characters; a bad page's <title> may hold 10 000).
 MAX_PANEL_ITEMS = 100
-MAX_PANEL_TITLE = 200
+MAX_TITLE = 200
 
 # A paragraph starting with one of these is page furniture, not article text.
 BOILERPLATE_STARTS = (

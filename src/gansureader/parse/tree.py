@@ -152,10 +152,16 @@ def text_of(el) -> str:
     return clean("".join(el.itertext()))
 
 
-def line_text(el) -> str:
-    """The element's first line: its text up to the first block inside it, spaced.
+def clipped(title: str) -> str:
+    """``title`` cut where no reader could use more."""
+    return title if len(title) <= site.MAX_TITLE else title[: site.MAX_TITLE] + "…"
 
-    On malformed pages an unclosed breadcrumb or meta line swallows the whole
+
+def line_text(el, joiner: str = " ") -> str:
+    """The element's first line: its text up to the first block inside it, its pieces
+    spaced (``joiner``: "" for a title, whose inline pieces are one text).
+
+    On malformed pages an unclosed breadcrumb, meta line or title swallows the whole
     article; its own line is all that belongs to it.
     """
     parts: list[str] = []
@@ -171,7 +177,7 @@ def line_text(el) -> str:
         if node is not el:
             stack.append((node, False))
         stack.extend((child, True) for child in reversed(node) if isinstance(child.tag, str))
-    return clean(" ".join(parts))
+    return clean(joiner.join(parts))
 
 
 def holds_blocks(el) -> bool:
