@@ -571,3 +571,20 @@ def test_a_title_no_reader_could_use_is_cut():
         _bare_page(f"<title>{'很长的标题' * 2000}</title>", ""), FIXTURE_URLS["seed_article.html"]
     )
     assert len(page.title) == 201 and page.title.endswith("…")
+
+
+def test_control_characters_in_a_page_show_as_nothing_as_in_a_browser():
+    """A stray NUL (a CMS's slip) made the whole page "binary data", an article never
+    stored; a backspace pasted into a title reached the list, the feeds and the exports."""
+    html = (
+        '<html><head><meta charset="utf-8"><title>测试\x08文章_中国甘肃网</title></head><body>'
+        '<h1>测试\x08文章</h1><div class="info">2024-03-08 09:15 来源：甘肃\x0b日报</div>'
+        '<div class="content"><p>第一段文字，兰州新区\x00经济发展稳步推进。</p>'
+        "<p>第二段文字，群众生活\x1b持续改善。</p></div><div>中国甘肃网</div></body></html>"
+    )
+    page = parse_page(html.encode(), FIXTURE_URLS["seed_article.html"])
+    assert page.title == "测试文章" and page.source == "甘肃日报"
+    assert page.paragraphs == (
+        "第一段文字，兰州新区经济发展稳步推进。",
+        "第二段文字，群众生活持续改善。",
+    )

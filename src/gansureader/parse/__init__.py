@@ -14,7 +14,7 @@ window with nothing to re-read never loads it.
 # "where you are" as a label), an editor line written 编辑：… or (编辑：…), the time of a
 # date with no year and no label under the title, a player whose data-src is a media file;
 # 6: 稿源 read as 来源, 责编 as 责任编辑, an unclosed <h1>'s own line as the title, titles cut
-# at 200 characters.
+# at 200 characters, control characters dropped from the text (a page with a stray NUL read).
 PARSER_VERSION = 6
 
 __all__ = ["MAX_PAGE_BYTES", "PARSER_VERSION", "ParseError", "parse_page"]

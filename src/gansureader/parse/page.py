@@ -86,6 +86,9 @@ def parse_page(data: bytes, url: str, charset: str | None = None) -> Page:
     return build_article(root, url, base, title)
 
 
+_NUL_SHARE = 100  # more than one byte in this many NUL: binary
+
+
 def check_html(data: bytes) -> None:
     if len(data) > MAX_PAGE_BYTES:
         raise ParseError(
@@ -98,7 +101,11 @@ def check_html(data: bytes) -> None:
         if data.startswith(signature):
             raise ParseError(f"this is {what}, not an HTML page")
     head = data[:65536]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # Binary data is full of NUL bytes; a page may hold a stray one (a CMS's slip), which a
+    # browser shows past and the tree drops. UTF-16 (its BOM) is half NULs.
+    if head.count(b"\x00") * _NUL_SHARE > len(head) and not head.startswith(
+        (b"\xff\xfe", b"\xfe\xff")
+    ):
         raise ParseError("this is binary data, not an HTML page")
     if not _HTML_MARKUP.search(head):
         raise ParseError("this does not look like an HTML page (no HTML tags found)")

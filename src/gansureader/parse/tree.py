@@ -43,6 +43,7 @@ BLOCK_TAGS = frozenset(
     "article blockquote figure figcaption pre header footer aside nav main hr".split()
 )
 
+_CONTROLS = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[\s\u3000\xa0\u200b\u200c\u200d\ufeff]+")
 
 
@@ -63,8 +64,9 @@ _WRAPPERS = frozenset(
 def build_tree(text: str):
     """The document's root element; an empty <html> for text with no elements at all."""
     # Bytes with an explicit encoding: lxml refuses str input that carries an XML
-    # encoding declaration, and the text's real charset is already settled.
-    data = text.encode("utf-8", "replace")
+    # encoding declaration, and the text's real charset is already settled. A stray NUL
+    # (a CMS's slip) shows as nothing in a browser; libxml2 would make it U+FFFD.
+    data = text.replace("\x00", "").encode("utf-8", "replace")
     parser = _parser()
     root = etree.fromstring(data, parser)
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
@@ -73,7 +75,20 @@ def build_tree(text: str):
         return etree.Element("html")
     for embed in list(root.iter("embed")):
         _close_void(embed)
+    if _CONTROLS.search(text):
+        _strip_controls(root)
     return root
+
+
+def _strip_controls(root) -> None:
+    """Control characters in the text (a backspace pasted with a title) show as nothing in
+    a browser: so in every title, paragraph, feed and export made of it. Attributes keep
+    theirs: an address holding one is refused as no address (``readable``), not changed."""
+    for el in root.iter():
+        if el.text and _CONTROLS.search(el.text):
+            el.text = _CONTROLS.sub("", el.text)
+        if el.tail and _CONTROLS.search(el.tail):
+            el.tail = _CONTROLS.sub("", el.tail)
 
 
 def _parser():
