@@ -223,6 +223,26 @@ def test_data_dir_from_the_environment(tmp_path, capsys, monkeypatch):
     assert (tmp_path / "env" / "gansureader.sqlite3").is_file()
 
 
+@pytest.mark.parametrize("under", ["", "sub"])
+def test_a_data_dir_where_a_file_is_in_the_way_is_one_clear_line(tmp_path, capsys, under):
+    (tmp_path / "notes.txt").write_text("mine")
+    folder = tmp_path / "notes.txt" / under if under else tmp_path / "notes.txt"
+    code, _, err = run(capsys, "list", "--data-dir", folder)
+    assert code == 1 and len(err.splitlines()) == 1
+    assert f"{folder} is not a folder" in err and "Errno" not in err
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("argv", [["list", "--data-dir", ""], ["show", " "]])
+def test_an_empty_name_from_an_unset_variable_is_refused(tmp_path, capsys, monkeypatch, argv):
+    """`--data-dir "$UNSET"` read the usual cache unasked; `show "$UNSET"` looked up ''."""
+    monkeypatch.setenv("GANSUREADER_DATA_DIR", str(tmp_path / "usual"))
+    with pytest.raises(SystemExit) as exit_:
+        run(capsys, *argv)
+    assert exit_.value.code == 2 and "empty" in capsys.readouterr().err
+    assert not (tmp_path / "usual").exists()
+
+
 def test_ranking_per_source_with_movement_and_an_articles_history(synced, capsys):
     code, out, _ = run(capsys, "ranking", "--data-dir", synced, "--json")
     sources = {entry["source"]: entry for entry in json.loads(out)}

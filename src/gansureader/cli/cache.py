@@ -61,7 +61,7 @@ def run_parse(args: argparse.Namespace) -> int:
 
     if args.url is not None and not is_web_address(args.url):
         raise InputError(f"--url {args.url!r} is not an http(s) address")
-    if not Path(args.target).exists():  # gansu.gscn.com.cn/… is no file: the page meant
+    if args.target.strip() and not Path(args.target).exists():  # gansu.gscn.com.cn/…: the page
         args.target = typed_address(args.target)
     if looks_like_web_address(args.target) and not is_web_address(args.target):
         raise InputError(f"{args.target!r} is not an address that can be read (its host or port)")

@@ -61,6 +61,7 @@ def add_common_options(parser: argparse.ArgumentParser, defaults=None) -> None:
     parser.add_argument(
         "--data-dir",
         metavar="D",
+        type=folder_name,
         help=f"the folder holding the offline cache (default: ${DATA_DIR_VARIABLE}, "
         "else the platform's user data folder)",
     )
@@ -149,10 +150,21 @@ def is_web_address(text: str) -> bool:
 
 def typed_address(text: str) -> str:
     """An address of the site as a person types it into a browser, gansu.gscn.com.cn/gsyw/,
-    with the http:// a browser would add; anything else as it is."""
+    with the http:// a browser would add; anything else as it is (nothing at all refused:
+    an unset variable in a script)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("expected an address, not an empty text")
     host = text.partition("/")[0].lower()
     if "://" not in text and (host == SITE_DOMAIN or host.endswith("." + SITE_DOMAIN)):
         return "http://" + text
+    return text
+
+
+def folder_name(text: str) -> str:
+    """--data-dir: an empty name (an unset variable in a script) would read the usual
+    folder unasked; refused instead."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("expected a folder, not an empty name")
     return text
 
 

@@ -119,6 +119,11 @@ class Transaction:
 def error_for(folder: Path, error: Exception) -> Exception:
     """The StoreError of the kind ``error`` is, with a message that says what to do; or
     ``error`` itself when it is no condition of the user's (a bug: raised as it is)."""
+    if isinstance(error, (FileExistsError, NotADirectoryError)):  # from making the folder
+        return StoreError(
+            f"{folder} is not a folder (a file of that name is in the way, there or above "
+            "it): choose another data folder"
+        )
     kind = _kind(error)
     if kind is DiskFull:
         return DiskFull(disk_full_message(folder))
