@@ -47,7 +47,8 @@ package: $(STAMP)
 # After changing user-visible text in src/gansureader/ui: update the .ts (translate the new
 # entries, e.g. with pyside6-linguist), then compile the .qm that ships.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate src/gansureader/ui/*.py src/gansureader/store/query.py -ts $(TS) \
+	$(BIN)/pyside6-lupdate src/gansureader/ui/*.py src/gansureader/store/query.py \
+		src/gansureader/reasons.py -ts $(TS) \
 		-target-language zh_CN
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 

@@ -23,3 +23,15 @@ def test_a_failure_is_logged_with_its_traceback_and_the_log_rotates(tmp_path, mo
         assert (tmp_path / "gansureader.log.1").exists()  # the full one moved aside
     finally:
         logger.handlers[0]._file.close()
+
+
+def test_every_reason_of_the_sync_is_matched_back_to_its_template():
+    """The window translates a reason by its template: each, filled, must come back to it
+    (and a reason of no template stays as it is)."""
+    from gansureader import reasons
+    from gansureader.ui.failures import reason_phrase
+
+    for template in reasons.TEMPLATES:
+        filled = reasons.fill(template, "甲", "乙")
+        assert reasons.template_of(filled) == (template, ("甲", "乙")[: template.count("%")])
+    assert reason_phrase("a reason of no template: 404") == "a reason of no template: 404"

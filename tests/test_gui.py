@@ -414,6 +414,32 @@ def test_chinese_locale_gets_a_chinese_window(qtbot, cache, tmp_path):
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
+def test_a_chinese_window_says_why_an_address_failed_in_chinese(qtbot, tmp_path, demo_server):
+    """The sync's reasons are English for the command line; in the window they are the
+    reader's language (an offline refresh said "could not connect …" to a Chinese reader)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from gansureader.model import Channel
+    from gansureader.ui.app import install_translations
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translators = install_translations(QApplication.instance())
+    window = open_window(qtbot, tmp_path / "data", tmp_path, mirror=demo_server.url)
+    try:
+        gone = Channel("没了", "http://edu.gscn.com.cn/gone/", "测试")
+        window.sync_channels = [gone]
+        synced(qtbot, window, failures_expected=True)
+        assert "服务器返回 HTTP 404" in window.banner.label.text()
+        assert "the server answered" not in window.banner.toolTip()
+    finally:
+        window.close()
+        window.store.close()
+        for translator in translators:
+            QApplication.instance().removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
 @pytest.mark.skipif(
     sys.version_info >= (3, 12),
     reason="None is immortal from Python 3.12: a dropped reference can neither hurt nor be seen",

@@ -112,25 +112,25 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="73"/>
+        <location filename="../../src/gansureader/ui/states.py" line="74"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="75"/>
+        <location filename="../../src/gansureader/ui/states.py" line="76"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/states.py" line="98"/>
+        <location filename="../../src/gansureader/ui/states.py" line="99"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/states.py" line="100"/>
-        <location filename="../../src/gansureader/ui/states.py" line="107"/>
+        <location filename="../../src/gansureader/ui/states.py" line="101"/>
+        <location filename="../../src/gansureader/ui/states.py" line="108"/>
         <source>%n address(es) could not be fetched:</source>
         <translation>
             <numerusform>%n 个地址获取失败：</numerusform>
@@ -206,22 +206,22 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="29"/>
+        <location filename="../../src/gansureader/ui/states.py" line="30"/>
         <source>Welcome to gansureader</source>
         <translation>欢迎使用 gansureader</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="33"/>
+        <location filename="../../src/gansureader/ui/states.py" line="34"/>
         <source>Nothing is cached yet. Refresh to fetch the latest news of 中国甘肃网, or load the demo content to look around without a network.</source>
         <translation>还没有缓存任何文章。点击“刷新”获取中国甘肃网的最新新闻，或加载示例内容，无需联网即可浏览。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="39"/>
+        <location filename="../../src/gansureader/ui/states.py" line="40"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/states.py" line="40"/>
+        <location filename="../../src/gansureader/ui/states.py" line="41"/>
         <source>Load demo content</source>
         <translation>加载示例内容</translation>
     </message>
@@ -322,42 +322,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="90"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="91"/>
         <source>gansureader — 中国甘肃网</source>
         <translation>gansureader — 中国甘肃网阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="163"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="164"/>
         <source>Search (title and text)</source>
         <translation>搜索（标题和正文）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="166"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="167"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="167"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="168"/>
         <source>Search articles</source>
         <translation>搜索文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="169"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="170"/>
         <source>Words of the title or the text; the list shows what matches</source>
         <translation>标题或正文中的词语；列表显示匹配的文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="179"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="180"/>
         <source>Articles</source>
         <translation>文章列表</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="181"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="182"/>
         <source>Newest first; Enter opens one, M marks it read, S stars it</source>
         <translation>最新的在前；回车打开，M 标为已读，S 收藏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="210"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="211"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -577,22 +577,22 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="342"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="343"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="349"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="350"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="358"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="359"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="362"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="363"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
@@ -607,65 +607,65 @@
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="406"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="407"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="428"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="429"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="497"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="498"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="499"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="500"/>
         <source>%n article(s) changed on the site</source>
         <translation>
             <numerusform>网站修改了 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="501"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="502"/>
         <source>%n article(s) removed from the site</source>
         <translation>
             <numerusform>网站删除了 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="503"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="504"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="483"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="484"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="517"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="518"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="520"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="521"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="533"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="534"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="539"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="540"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
@@ -695,12 +695,12 @@
         <translation>许可证全文随应用一起安装。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="546"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="547"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="553"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="554"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
@@ -717,7 +717,7 @@
         <translation>中国甘肃网（gscn.com.cn）的桌面阅读器：安静、快速，离线也能读。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/failures.py" line="74"/>
+        <location filename="../../src/gansureader/ui/failures.py" line="85"/>
         <source>Something went wrong inside gansureader (%1). Details are in %2.</source>
         <translation>gansureader 内部出错（%1）。详情见 %2。</translation>
     </message>
@@ -747,7 +747,7 @@
         <translation>搜索：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="505"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="506"/>
         <source>%1: %n new article(s)</source>
         <translation>
             <numerusform>%1：%n 篇新文章</numerusform>
@@ -969,6 +969,124 @@
         <location filename="../../src/gansureader/ui/reader.py" line="484"/>
         <source>Tab moves between its links, Enter follows one</source>
         <translation>Tab 键在链接之间移动，回车打开链接</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="21"/>
+        <source>could not connect (offline, or the site is down)</source>
+        <translation>无法连接（没有联网，或网站暂时无法访问）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="22"/>
+        <source>the server answered HTTP %1</source>
+        <translation>服务器返回 HTTP %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="23"/>
+        <source>no whole answer within %1 s (the server is slow)</source>
+        <translation>%1 秒内没有收到完整的回应（服务器较慢）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="24"/>
+        <source>the server did not answer in time</source>
+        <translation>服务器没有及时回应</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="25"/>
+        <source>the connection broke off mid-page</source>
+        <translation>连接在页面传输中途断开</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="26"/>
+        <source>the connection closed before any of the page came</source>
+        <translation>连接在页面传来之前就关闭了</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="27"/>
+        <source>the server&apos;s certificate is not trusted (a Wi-Fi login page in between, or this computer&apos;s clock wrong?)</source>
+        <translation>服务器的证书不受信任（中间可能有 Wi-Fi 登录页，或这台电脑的时间不对？）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="32"/>
+        <source>no secure connection could be made with the server</source>
+        <translation>无法与服务器建立安全连接</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="33"/>
+        <source>the server sent a damaged compressed page</source>
+        <translation>服务器发来的压缩页面已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="34"/>
+        <source>redirected to another site: %1 — a Wi-Fi login page?</source>
+        <translation>被转到了其他网站：%1——是 Wi-Fi 登录页吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="35"/>
+        <source>larger than %1, not fetched</source>
+        <translation>大于 %1，未获取</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="36"/>
+        <source>more than %1 redirects (a loop?)</source>
+        <translation>转向超过 %1 次（循环了？）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="37"/>
+        <source>the site&apos;s robots.txt asks readers not to fetch this page</source>
+        <translation>网站的 robots.txt 要求阅读器不获取此页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="38"/>
+        <source>the site answered with its maintenance or busy page (网站维护中, 请稍后访问): nothing was stored</source>
+        <translation>网站返回的是维护或繁忙页面（网站维护中，请稍后访问）：什么也没有保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="43"/>
+        <source>the answer was a login page, not 中国甘肃网 (a Wi-Fi login page? log in there, then refresh): nothing was stored</source>
+        <translation>返回的是登录页面，不是中国甘肃网（是 Wi-Fi 登录页吗？请先在那里登录，再刷新）：什么也没有保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="48"/>
+        <source>the answer names 中国甘肃网 nowhere (a firewall&apos;s or a maintenance page in its place?): nothing was stored</source>
+        <translation>返回的页面里没有中国甘肃网的字样（是防火墙或维护页面吗？）：什么也没有保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="53"/>
+        <source>no article text was found on the page</source>
+        <translation>页面上没有找到文章正文</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="54"/>
+        <source>the site says the page was not found (页面没有找到)</source>
+        <translation>网站说页面没有找到</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="55"/>
+        <source>only a pointer to %1</source>
+        <translation>只是一个指向 %1 的跳转</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="56"/>
+        <source>the address now leads to %1, not to an article</source>
+        <translation>这个地址现在转到 %1，不是文章</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="57"/>
+        <source>a list page where an article was expected</source>
+        <translation>这里应该是文章，却是列表页</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="58"/>
+        <source>no list of articles was found on the channel&apos;s page (empty now, or laid out in a way gansureader does not know yet)</source>
+        <translation>栏目页面上没有找到文章列表（现在是空的，或者排版方式 gansureader 还不认识）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="63"/>
+        <source>not a readable picture (damaged, or not an image)</source>
+        <translation>不是可读的图片（已损坏，或不是图片）</translation>
     </message>
 </context>
 <context>

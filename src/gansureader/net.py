@@ -30,7 +30,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ReadTimeoutError
 from urllib3.response import HTTPResponse as _Urllib3Response
 
-from . import __version__, robots_txt
+from . import __version__, reasons, robots_txt
 from .addresses import SITE_DOMAIN, is_site_address, readable, subdomain
 from .deadlines import Watch, Watchdog, attach_current
 from .errors import GansuReaderError
@@ -78,13 +78,13 @@ class FetchError(GansuReaderError):
 
 class HTTPStatusError(FetchError):
     def __init__(self, url: str, status: int):
-        super().__init__(url, f"the server answered HTTP {status}")
+        super().__init__(url, reasons.fill(reasons.HTTP_STATUS, status))
         self.status = status
 
 
 class Unreachable(FetchError):
     def __init__(self, url: str):
-        super().__init__(url, "could not connect (offline, or the site is down)")
+        super().__init__(url, reasons.UNREACHABLE)
 
 
 class TimedOut(FetchError):
@@ -96,7 +96,7 @@ class NoAnswer(FetchError):
 
 
 class BrokenOff(FetchError):
-    def __init__(self, url: str, reason: str = "the connection broke off mid-page"):
+    def __init__(self, url: str, reason: str = reasons.BROKE_OFF):
         super().__init__(url, reason)
 
 
@@ -108,7 +108,7 @@ class OffSite(FetchError):
     """The request led off the site (a redirect elsewhere, a host the mirror lacks)."""
 
     def __init__(self, url: str, host: str, reason: str | None = None):
-        super().__init__(url, reason or f"redirected to another site: {host} — a Wi-Fi login page?")
+        super().__init__(url, reason or reasons.fill(reasons.OFF_SITE, host))
         self.host = host
 
 
@@ -344,7 +344,7 @@ class Fetcher:
                     url,
                     f"redirected to {current}, which robots.txt keeps readers from"
                     if hop
-                    else "the site's robots.txt asks readers not to fetch this page",
+                    else reasons.ROBOTS,
                 )
             target = self.mirrored(current)
             try:
@@ -368,7 +368,7 @@ class Fetcher:
                     return self._body(url, current, response, max_bytes, ok_statuses, watch)
             except (requests.exceptions.RequestException, OSError) as error:
                 raise self._failure(url, error, watch) from None
-        raise Refused(url, f"more than {MAX_REDIRECTS} redirects (a loop?)")
+        raise Refused(url, reasons.fill(reasons.TOO_MANY_REDIRECTS, MAX_REDIRECTS))
 
     def _next_hop(self, url: str, current: str, response) -> str:
         """The real URL a redirect points at; never off the site for a page of the site.
@@ -408,22 +408,20 @@ class Fetcher:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit():
             if int(declared) > max_bytes:
-                raise Refused(url, f"larger than {_megabytes(max_bytes)}, not fetched")
+                raise Refused(url, reasons.fill(reasons.TOO_LARGE, _megabytes(max_bytes)))
             watch.extend_to(watch.started + self.deadline + int(declared) / SLOWEST_RATE)
         chunks, size = [], 0
         for chunk in response.iter_content(_CHUNK):
             size += len(chunk)
             if size > max_bytes:
-                raise Refused(url, f"larger than {_megabytes(max_bytes)}, not fetched")
+                raise Refused(url, reasons.fill(reasons.TOO_LARGE, _megabytes(max_bytes)))
             chunks.append(chunk)
         if watch.tripped:  # the socket was shut: what was read is not the whole answer
             raise self._failure(url, None, watch)
         data = b"".join(chunks)
         if not declared.isdigit() and not response.raw.chunked and status == 200:
             if not data:  # closed before the body: read as "no article text" it was queued
-                raise _Again(
-                    BrokenOff(url, "the connection closed before any of the page came"), 0.2
-                )
+                raise _Again(BrokenOff(url, reasons.CLOSED_BEFORE), 0.2)
             if _cut_short(data):
                 raise _Again(BrokenOff(url), 0.2)  # closed mid-page: stored, it would lose text
         charset = _CHARSET.search(response.headers.get("Content-Type") or "")
@@ -441,24 +439,18 @@ class Fetcher:
         if watch.tripped == "cancelled" or self.cancel.is_set():
             return Cancelled()
         if watch.tripped == "deadline":
-            return TimedOut(
-                url, f"no whole answer within {watch.seconds:.0f} s (the server is slow)"
-            )
+            return TimedOut(url, reasons.fill(reasons.TOO_SLOW, f"{watch.seconds:.0f}"))
         exceptions = requests.exceptions
         if isinstance(error, exceptions.ChunkedEncodingError):
             return _Again(BrokenOff(url), 0.2)
         if isinstance(error, exceptions.ContentDecodingError):  # said gzip, sent something else
-            return FetchError(url, "the server sent a damaged compressed page")
+            return FetchError(url, reasons.DAMAGED_COMPRESSION)
         if isinstance(error, exceptions.Timeout) or _cause(error, ReadTimeoutError):
-            return TimedOut(url, "the server did not answer in time")  # or stopped mid-body
+            return TimedOut(url, reasons.NO_ANSWER_IN_TIME)  # or stopped mid-body
         if isinstance(error, exceptions.SSLError):  # connected, but nothing secure to say
             if "CERTIFICATE_VERIFY_FAILED" in str(error):
-                return NoAnswer(
-                    url,
-                    "the server's certificate is not trusted (a Wi-Fi login page in between, "
-                    "or this computer's clock wrong?)",
-                )
-            return NoAnswer(url, "no secure connection could be made with the server")
+                return NoAnswer(url, reasons.UNTRUSTED)
+            return NoAnswer(url, reasons.NOT_SECURE)
         answer = _garbled_answer(error)
         if answer is not None:  # it connected and answered, but not in HTTP: not "offline"
             return _Again(NoAnswer(url, answer))

@@ -4,6 +4,7 @@ pointer, a list where an article was expected)."""
 
 from __future__ import annotations
 
+from . import reasons
 from .model import ArticlePage, NotFoundPage, RedirectPage
 from .net import Fetched, Refused
 from .parse import ParseError
@@ -23,36 +24,24 @@ def site_page(url: str, fetched: Fetched) -> bytes:
     """The page's bytes, unless what answered is plainly not the site's page (a Wi-Fi
     login, a firewall's page, the site's own maintenance page: tried again next sync)."""
     if is_unavailable_page(fetched.data, fetched.charset):
-        raise Refused(
-            url,
-            "the site answered with its maintenance or busy page (网站维护中, 请稍后访问): "
-            "nothing was stored",
-        )
+        raise Refused(url, reasons.MAINTENANCE)
     if names_the_site(fetched.data):
         return fetched.data
     if is_login_page(fetched.data):
-        raise Refused(
-            url,
-            "the answer was a login page, not 中国甘肃网 (a Wi-Fi login page? "
-            "log in there, then refresh): nothing was stored",
-        )
-    raise Refused(
-        url,
-        "the answer names 中国甘肃网 nowhere (a firewall's or a maintenance page in its "
-        "place?): nothing was stored",
-    )
+        raise Refused(url, reasons.LOGIN_PAGE)
+    raise Refused(url, reasons.NOT_THE_SITE)
 
 
 def article_or_skip(page, asked: str) -> ArticlePage:
     """The article of the page that answered for ``asked``, else why there is none."""
     if isinstance(page, ArticlePage):
         if not page.body:  # read wrong, or cut short: stored, it would never be fetched again
-            raise ParseError("no article text was found on the page")
+            raise ParseError(reasons.NO_TEXT)
         return page
     if isinstance(page, NotFoundPage):
-        raise Skipped("the site says the page was not found (页面没有找到)", gone=True)
+        raise Skipped(reasons.NOT_FOUND, gone=True)
     if isinstance(page, RedirectPage):
-        raise Skipped(f"only a pointer to {page.target}")
+        raise Skipped(reasons.fill(reasons.POINTER, page.target))
     if page.url != asked:  # sent on to a channel or the front page: how sites drop a page
-        raise Skipped(f"the address now leads to {page.url}, not to an article", gone=True)
-    raise Skipped("a list page where an article was expected")
+        raise Skipped(reasons.fill(reasons.LEADS_ELSEWHERE, page.url), gone=True)
+    raise Skipped(reasons.LIST_NOT_ARTICLE)

@@ -27,6 +27,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from . import reasons
 from .addresses import (
     article_address,
     is_article_address,
@@ -509,11 +510,7 @@ class _Run:
             return fetched, None
         page = parse_page(site_page(job.url, fetched), fetched.url, fetched.charset)
         if isinstance(page, ArticlePage):  # what a channel page with no dated list reads as
-            raise FetchError(
-                job.url,
-                "no list of articles was found on the channel's page (empty now, or laid "
-                "out in a way gansureader does not know yet)",
-            )
+            raise FetchError(job.url, reasons.NO_LIST)
         if not isinstance(page, ListingPage):
             raise FetchError(job.url, f"not a list page (it reads as {page.kind})")
         return fetched, page
@@ -550,5 +547,5 @@ class _Run:
         fetched = self.fetcher.fetch(job.url, max_bytes=MAX_IMAGE_BYTES)
         content_type = image_type(fetched.data)
         if content_type is None:
-            raise FetchError(job.url, "not a readable picture (damaged, or not an image)")
+            raise FetchError(job.url, reasons.NOT_A_PICTURE)
         return job.url, fetched.data, content_type

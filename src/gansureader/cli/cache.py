@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import defaults
+from .. import defaults, reasons
 from ..addresses import SITE_DOMAIN, is_site_address
 from ..defaults import PANEL_DAYS
 from .common import (
@@ -84,7 +84,7 @@ def run_parse(args: argparse.Namespace) -> int:
     if is_unavailable_page(data, charset):
         warning = "the site's maintenance or busy page (网站维护中, 请稍后访问), not an article"
     elif page.kind == "article" and not page.body:
-        warning = "no article text was found on the page"
+        warning = reasons.NO_TEXT
     else:
         return 0
     print(f"gansureader: {args.target}: {warning}", file=sys.stderr)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import reasons
 from ..errors import GansuReaderError
 from ..store import CacheDamaged
 from ..store.db import is_damage
@@ -64,6 +65,16 @@ def damages_the_cache(error: BaseException) -> bool:
     """Whether ``error`` is damage in the cache file, as a read meets it (SQLite's own) or
     as the writer says it: the window mends it rather than only saying it."""
     return isinstance(error, CacheDamaged) or is_damage(error)
+
+
+def reason_phrase(reason: str) -> str:
+    """Why an address failed, as the sync says it, in the reader's language where it is one
+    of the sync's own reasons (``reasons``); anything else as it is."""
+    found = reasons.template_of(reason)
+    if found is None:
+        return reason
+    template, values = found
+    return reasons.fill(QCoreApplication.translate(reasons.CONTEXT, template), *values)
 
 
 def user_message(error: BaseException) -> str:

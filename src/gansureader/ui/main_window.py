@@ -36,6 +36,7 @@ from ..sanitize import is_safe_url
 from ..store import Store
 from .article_list import ArticleDelegate, ArticleListModel, ArticleListView
 from .cache_watch import CacheWatch
+from .failures import reason_phrase
 from .keyboard import focus_pane, menu_position, next_pane
 from .listening import WindowListening
 from .outputs import WindowOutputs
@@ -513,8 +514,8 @@ class MainWindow(
         self.awaited = None
         if self.show_article(url):
             return
-        reasons = [problem.reason for problem in summary.failed if problem.url == url]
-        reason = reasons[0] if reasons else self.tr("it is not an article")
+        said = [reason_phrase(problem.reason) for problem in summary.failed if problem.url == url]
+        reason = said[0] if said else self.tr("it is not an article")
         self._say(
             self.tr(
                 "The article could not be fetched: %1. It stays queued for the next refresh."

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .failures import reason_phrase
 from .phrases import announce
 
 
@@ -93,7 +94,7 @@ class ErrorBanner(QFrame):
     def show_problems(self, problems: list) -> None:
         """``problems``: the sync summary's failures (url and reason each)."""
         shown = problems[:3]
-        lines = [escape(f"{problem.url} — {problem.reason}") for problem in shown]
+        lines = [escape(f"{problem.url} — {reason_phrase(problem.reason)}") for problem in shown]
         if len(problems) > len(shown):
             lines.append(self.tr("and %n more", "", len(problems) - len(shown)))
         self.label.setText(
@@ -101,7 +102,7 @@ class ErrorBanner(QFrame):
             + "<br>"
             + "<br>".join(lines)
         )
-        self.setToolTip("\n".join(f"{p.url}: {p.reason}" for p in problems))
+        self.setToolTip("\n".join(f"{p.url}: {reason_phrase(p.reason)}" for p in problems))
         self.retry.show()
         self.show()
         announce(self, self.tr("%n address(es) could not be fetched:", "", len(problems)))
