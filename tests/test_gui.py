@@ -432,6 +432,15 @@ def test_a_chinese_window_says_why_an_address_failed_in_chinese(qtbot, tmp_path,
         synced(qtbot, window, failures_expected=True)
         assert "服务器返回 HTTP 404" in window.banner.label.text()
         assert "the server answered" not in window.banner.toolTip()
+        from gansureader import reasons
+        from gansureader.store import CacheBusy
+        from gansureader.ui.failures import user_message
+
+        busy = CacheBusy(reasons.fill(reasons.BUSY, tmp_path))  # as the store says it
+        assert (
+            user_message(busy)
+            == f"{tmp_path} 的缓存正忙（另一个 gansureader 正在写入）：请再试一次"
+        )
     finally:
         window.close()
         window.store.close()

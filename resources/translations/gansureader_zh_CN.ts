@@ -974,119 +974,149 @@
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="21"/>
+        <location filename="../../src/gansureader/reasons.py" line="22"/>
         <source>could not connect (offline, or the site is down)</source>
         <translation>无法连接（没有联网，或网站暂时无法访问）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="22"/>
+        <location filename="../../src/gansureader/reasons.py" line="23"/>
         <source>the server answered HTTP %1</source>
         <translation>服务器返回 HTTP %1</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="23"/>
+        <location filename="../../src/gansureader/reasons.py" line="24"/>
         <source>no whole answer within %1 s (the server is slow)</source>
         <translation>%1 秒内没有收到完整的回应（服务器较慢）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="24"/>
+        <location filename="../../src/gansureader/reasons.py" line="25"/>
         <source>the server did not answer in time</source>
         <translation>服务器没有及时回应</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="25"/>
+        <location filename="../../src/gansureader/reasons.py" line="26"/>
         <source>the connection broke off mid-page</source>
         <translation>连接在页面传输中途断开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="26"/>
+        <location filename="../../src/gansureader/reasons.py" line="27"/>
         <source>the connection closed before any of the page came</source>
         <translation>连接在页面传来之前就关闭了</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="27"/>
+        <location filename="../../src/gansureader/reasons.py" line="28"/>
         <source>the server&apos;s certificate is not trusted (a Wi-Fi login page in between, or this computer&apos;s clock wrong?)</source>
         <translation>服务器的证书不受信任（中间可能有 Wi-Fi 登录页，或这台电脑的时间不对？）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="32"/>
+        <location filename="../../src/gansureader/reasons.py" line="33"/>
         <source>no secure connection could be made with the server</source>
         <translation>无法与服务器建立安全连接</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="33"/>
+        <location filename="../../src/gansureader/reasons.py" line="34"/>
         <source>the server sent a damaged compressed page</source>
         <translation>服务器发来的压缩页面已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="34"/>
+        <location filename="../../src/gansureader/reasons.py" line="35"/>
         <source>redirected to another site: %1 — a Wi-Fi login page?</source>
         <translation>被转到了其他网站：%1——是 Wi-Fi 登录页吗？</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="35"/>
+        <location filename="../../src/gansureader/reasons.py" line="36"/>
         <source>larger than %1, not fetched</source>
         <translation>大于 %1，未获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="36"/>
+        <location filename="../../src/gansureader/reasons.py" line="37"/>
         <source>more than %1 redirects (a loop?)</source>
         <translation>转向超过 %1 次（循环了？）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="37"/>
+        <location filename="../../src/gansureader/reasons.py" line="38"/>
         <source>the site&apos;s robots.txt asks readers not to fetch this page</source>
         <translation>网站的 robots.txt 要求阅读器不获取此页面</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="38"/>
+        <location filename="../../src/gansureader/reasons.py" line="39"/>
         <source>the site answered with its maintenance or busy page (网站维护中, 请稍后访问): nothing was stored</source>
         <translation>网站返回的是维护或繁忙页面（网站维护中，请稍后访问）：什么也没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="43"/>
+        <location filename="../../src/gansureader/reasons.py" line="44"/>
         <source>the answer was a login page, not 中国甘肃网 (a Wi-Fi login page? log in there, then refresh): nothing was stored</source>
         <translation>返回的是登录页面，不是中国甘肃网（是 Wi-Fi 登录页吗？请先在那里登录，再刷新）：什么也没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="48"/>
+        <location filename="../../src/gansureader/reasons.py" line="49"/>
         <source>the answer names 中国甘肃网 nowhere (a firewall&apos;s or a maintenance page in its place?): nothing was stored</source>
         <translation>返回的页面里没有中国甘肃网的字样（是防火墙或维护页面吗？）：什么也没有保存</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="53"/>
+        <location filename="../../src/gansureader/reasons.py" line="54"/>
         <source>no article text was found on the page</source>
         <translation>页面上没有找到文章正文</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="54"/>
+        <location filename="../../src/gansureader/reasons.py" line="55"/>
         <source>the site says the page was not found (页面没有找到)</source>
         <translation>网站说页面没有找到</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="55"/>
+        <location filename="../../src/gansureader/reasons.py" line="56"/>
         <source>only a pointer to %1</source>
         <translation>只是一个指向 %1 的跳转</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="56"/>
+        <location filename="../../src/gansureader/reasons.py" line="57"/>
         <source>the address now leads to %1, not to an article</source>
         <translation>这个地址现在转到 %1，不是文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="57"/>
+        <location filename="../../src/gansureader/reasons.py" line="58"/>
         <source>a list page where an article was expected</source>
         <translation>这里应该是文章，却是列表页</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="58"/>
+        <location filename="../../src/gansureader/reasons.py" line="59"/>
         <source>no list of articles was found on the channel&apos;s page (empty now, or laid out in a way gansureader does not know yet)</source>
         <translation>栏目页面上没有找到文章列表（现在是空的，或者排版方式 gansureader 还不认识）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="63"/>
+        <location filename="../../src/gansureader/reasons.py" line="64"/>
         <source>not a readable picture (damaged, or not an image)</source>
         <translation>不是可读的图片（已损坏，或不是图片）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="67"/>
+        <source>the disk holding the cache (%1) is full: %2 MB free, and gansureader stops below %3 MB so that the cache stays whole. Free some space, then sync again: it completes the cache</source>
+        <translation>存放缓存的磁盘（%1）已满：只剩 %2 MB，gansureader 在少于 %3 MB 时停下，以保证缓存完整。请腾出一些空间，然后再刷新：缓存会补全</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="72"/>
+        <source>the cache folder %1 cannot be written: check its permissions</source>
+        <translation>缓存文件夹 %1 无法写入：请检查它的权限</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="75"/>
+        <source>the cache at %1 is busy (another gansureader is writing): try again</source>
+        <translation>%1 的缓存正忙（另一个 gansureader 正在写入）：请再试一次</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="78"/>
+        <source>the cache at %1 is damaged: run &apos;gansureader check&apos; to replace it (your starred and read articles are kept)</source>
+        <translation>%1 的缓存已损坏：请运行“gansureader check”来替换它（您收藏和已读的文章都会保留）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="83"/>
+        <source>%1 is not a folder (a file of that name is in the way, there or above it): choose another data folder</source>
+        <translation>%1 不是文件夹（这里或上层有同名的文件挡住了）：请换一个数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="88"/>
+        <source>The cache in %1 was damaged and could not be read whole. It was moved aside as %2, and a new cache was started with the %3 article(s) it could still read. Your %4 starred and %5 read article(s) are kept. The next refresh fetches the rest.</source>
+        <translation>%1 中的缓存已损坏，无法完整读取。它已另存为 %2，并用仍能读出的 %3 篇文章建立了新的缓存。您收藏的 %4 篇和已读的 %5 篇文章都已保留。下次刷新会取回其余文章。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
-"""Why an address failed or was passed over, in the words the sync says it: one English
-text for the command line, its JSON and the queue, which the window shows in the reader's
-language. The texts are templates with %1, %2 … for what varies (a status, a host).
+"""Why an address failed or was passed over, and what keeps the cache from being used, in
+the words the sync and the store say it: one English text for the command line, its JSON
+and the queue, which the window shows in the reader's language. The texts are templates
+with %1, %2 … for what varies (a status, a host, a folder).
 
 The network and sync layers import no Qt: the templates are marked for lupdate with
 QT_TRANSLATE_NOOP, a no-op here; the window matches a reason back to its template and
@@ -61,6 +62,35 @@ NO_LIST = QT_TRANSLATE_NOOP(
     "gansureader does not know yet)",
 )
 NOT_A_PICTURE = QT_TRANSLATE_NOOP("Reasons", "not a readable picture (damaged, or not an image)")
+
+# The cache's conditions (store.db), the user's to act on.
+DISK_FULL = QT_TRANSLATE_NOOP(
+    "Reasons",
+    "the disk holding the cache (%1) is full: %2 MB free, and gansureader stops below %3 MB "
+    "so that the cache stays whole. Free some space, then sync again: it completes the cache",
+)
+UNWRITABLE = QT_TRANSLATE_NOOP(
+    "Reasons", "the cache folder %1 cannot be written: check its permissions"
+)
+BUSY = QT_TRANSLATE_NOOP(
+    "Reasons", "the cache at %1 is busy (another gansureader is writing): try again"
+)
+DAMAGED = QT_TRANSLATE_NOOP(
+    "Reasons",
+    "the cache at %1 is damaged: run 'gansureader check' to replace it (your starred and "
+    "read articles are kept)",
+)
+NOT_A_FOLDER = QT_TRANSLATE_NOOP(
+    "Reasons",
+    "%1 is not a folder (a file of that name is in the way, there or above it): choose "
+    "another data folder",
+)
+STARTED_ANEW = QT_TRANSLATE_NOOP(
+    "Reasons",
+    "The cache in %1 was damaged and could not be read whole. It was moved aside as %2, and "
+    "a new cache was started with the %3 article(s) it could still read. Your %4 starred and "
+    "%5 read article(s) are kept. The next refresh fetches the rest.",
+)
 
 TEMPLATES = tuple(
     value

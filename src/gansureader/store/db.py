@@ -14,6 +14,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .. import reasons
 from ..errors import GansuReaderError
 
 # Below this much free space a sync stops cleanly rather than have a write fail midway.
@@ -81,11 +82,9 @@ def free_bytes(folder: Path) -> int:
 
 
 def disk_full_message(folder: Path) -> str:
-    free = free_bytes(folder) // (1024 * 1024)
-    return (
-        f"the disk holding the cache ({folder}) is full: {free} MB free, and gansureader "
-        f"stops below {DISK_MARGIN // (1024 * 1024)} MB so that the cache stays whole. "
-        "Free some space, then sync again: it completes the cache"
+    megabyte = 1024 * 1024
+    return reasons.fill(
+        reasons.DISK_FULL, folder, free_bytes(folder) // megabyte, DISK_MARGIN // megabyte
     )
 
 
@@ -120,26 +119,16 @@ def error_for(folder: Path, error: Exception) -> Exception:
     """The StoreError of the kind ``error`` is, with a message that says what to do; or
     ``error`` itself when it is no condition of the user's (a bug: raised as it is)."""
     if isinstance(error, (FileExistsError, NotADirectoryError)):  # from making the folder
-        return StoreError(
-            f"{folder} is not a folder (a file of that name is in the way, there or above "
-            "it): choose another data folder"
-        )
+        return StoreError(reasons.fill(reasons.NOT_A_FOLDER, folder))
     kind = _kind(error)
     if kind is DiskFull:
         return DiskFull(disk_full_message(folder))
     if kind is CacheUnwritable:
-        return CacheUnwritable(
-            f"the cache folder {folder} cannot be written: check its permissions"
-        )
+        return CacheUnwritable(reasons.fill(reasons.UNWRITABLE, folder))
     if kind is CacheBusy:
-        return CacheBusy(
-            f"the cache at {folder} is busy (another gansureader is writing): try again"
-        )
+        return CacheBusy(reasons.fill(reasons.BUSY, folder))
     if kind is CacheDamaged:
-        return CacheDamaged(
-            f"the cache at {folder} is damaged: run 'gansureader check' to replace it "
-            "(your starred and read articles are kept)"
-        )
+        return CacheDamaged(reasons.fill(reasons.DAMAGED, folder))
     if kind is StoreError:
         return StoreError(f"the cache at {folder} failed: {error}")
     return error

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from .. import reasons
 from ..model import ArticlePage, KeptPage
 from .rows import article_from_row
 from .schema import legacy_body
@@ -36,11 +37,13 @@ class Recovery:
     read: int
 
     def message(self) -> str:
-        return (
-            f"The cache in {self.folder} was damaged and could not be read whole. It was "
-            f"moved aside as {self.damaged.name}, and a new cache was started with the "
-            f"{self.salvaged} article(s) it could still read. Your {self.starred} starred and "
-            f"{self.read} read article(s) are kept. The next refresh fetches the rest."
+        return reasons.fill(
+            reasons.STARTED_ANEW,
+            self.folder,
+            self.damaged.name,
+            self.salvaged,
+            self.starred,
+            self.read,
         )
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from ..addresses import article_address
 from ..paths import data_dir, resources_dir
 from ..store import Store, StoreError
-from .failures import start_log
+from .failures import reason_phrase, start_log
 from .main_window import MainWindow
 from .refresh import Refresher
 from .settings import Settings
@@ -69,7 +69,7 @@ def run(
     except StoreError as error:
         from PySide6.QtWidgets import QMessageBox  # only for a cache that cannot open
 
-        QMessageBox.critical(None, "gansureader", str(error))
+        QMessageBox.critical(None, "gansureader", reason_phrase(str(error)))
         print(f"gansureader: error: {error}", file=sys.stderr)
         return 1
     start_log(folder)
@@ -99,7 +99,7 @@ def run(
         load_demo=lambda: refresher.start(demo_channels(), 2, mirror=start_demo_server()),
     )
     if recovered is not None:  # a damaged cache was replaced: say what was kept
-        window.banner.show_message(recovered.message())
+        window.banner.show_message(reason_phrase(recovered.message()))
     sys.excepthook = lambda kind, error, trace: window.show_error(error)  # not on Qt's loop
     if screenshot:
         take_screenshot(app, window, Path(screenshot), article)

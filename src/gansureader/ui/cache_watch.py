@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 
 from ..store import DATABASE_NAME, StoreError
 from ..store.check import replace_if_damaged
-from .failures import damages_the_cache, log_failure, user_message
+from .failures import damages_the_cache, log_failure, reason_phrase, user_message
 from .phrases import announce
 
 LOOK_EVERY_MS = 2000
@@ -115,14 +115,14 @@ class CacheWatch:
         if error is not None:
             self.banner.show_message(user_message(error))
         elif recovery is not None:
-            self._read_anew(recovery.message())
+            self._read_anew(reason_phrase(recovery.message()))
         else:  # sound as the writer reads it: the window's connection had the fault
             self._read_anew(
                 QCoreApplication.translate("MainWindow", "The cache was checked and found sound.")
             )
 
     def _started_anew_by_the_writer(self, recovery) -> None:
-        self._read_anew(recovery.message())  # what it could keep, and where the old one is
+        self._read_anew(reason_phrase(recovery.message()))  # what it kept, where the old is
 
     def _read_anew(self, said: str) -> None:
         """The window's connections still read the file that was set aside: they open the

@@ -79,7 +79,7 @@ def reason_phrase(reason: str) -> str:
 
 def user_message(error: BaseException) -> str:
     if isinstance(error, GansuReaderError):
-        return str(error)
+        return reason_phrase(str(error))
     where = getattr(_log, "log_path", LOG_NAME)
     return (
         QCoreApplication.translate(
