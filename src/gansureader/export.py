@@ -17,6 +17,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
+from . import reasons
 from .errors import GansuReaderError
 from .model import ArticlePage
 from .render import article_html, article_markdown, relink_pictures
@@ -54,7 +55,7 @@ def export_articles(
     one, and stops the rest by answering False. Returns the files written."""
     into_folder = len(articles) > 1 or output.is_dir()
     if into_folder and output.exists() and not output.is_dir():
-        raise ExportError(f"{output}: is a file; several articles go into a folder")
+        raise ExportError(reasons.fill(reasons.SEVERAL_INTO_FILE, output))
     written = []
     for article, name in zip(
         articles, file_names([a.title for a in articles], format_), strict=True
@@ -124,14 +125,14 @@ def write_atomically(data: bytes, target: Path) -> None:
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
     except OSError as error:
-        raise ExportError(f"{target}: cannot be written ({error.strerror})") from None
+        raise ExportError(reasons.fill(reasons.UNWRITABLE_FILE, target, error.strerror)) from None
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # here: it brings shutil, bz2 and lzma, which the window starts without
 
         handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.")
     except OSError as error:
-        raise ExportError(f"{target}: cannot be written ({error.strerror})") from None
+        raise ExportError(reasons.fill(reasons.UNWRITABLE_FILE, target, error.strerror)) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -139,7 +140,7 @@ def write_atomically(data: bytes, target: Path) -> None:
         os.replace(temporary, real)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise ExportError(f"{target}: cannot be written ({error.strerror})") from None
+        raise ExportError(reasons.fill(reasons.UNWRITABLE_FILE, target, error.strerror)) from None
 
 
 def _regular_file(real: Path, named: Path) -> os.stat_result:

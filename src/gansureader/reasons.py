@@ -63,6 +63,13 @@ NO_LIST = QT_TRANSLATE_NOOP(
 )
 NOT_A_PICTURE = QT_TRANSLATE_NOOP("Reasons", "not a readable picture (damaged, or not an image)")
 
+# Writing out (exports, feeds) and serving feeds.
+UNWRITABLE_FILE = QT_TRANSLATE_NOOP("Reasons", "%1: cannot be written (%2)")
+SEVERAL_INTO_FILE = QT_TRANSLATE_NOOP("Reasons", "%1: is a file; several articles go into a folder")
+FEEDS_PORT = QT_TRANSLATE_NOOP(
+    "Reasons", "cannot serve feeds on 127.0.0.1:%1 (%2): choose another port"
+)
+
 # The cache's conditions (store.db), the user's to act on.
 DISK_FULL = QT_TRANSLATE_NOOP(
     "Reasons",

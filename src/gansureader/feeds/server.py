@@ -22,6 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .. import reasons
 from ..addresses import readable
 from ..deadlines import Watchdog
 from ..errors import GansuReaderError
@@ -113,9 +114,7 @@ class FeedServer(ThreadingHTTPServer):
         try:
             super().__init__(("127.0.0.1", port), _Handler)
         except OSError as error:
-            raise FeedServerError(
-                f"cannot serve feeds on 127.0.0.1:{port} ({error.strerror}): choose another port"
-            ) from None
+            raise FeedServerError(reasons.fill(reasons.FEEDS_PORT, port, error.strerror)) from None
         self.open_store, self.channels = open_store, channels
         self.watchdog = Watchdog()
         self._clients = threading.BoundedSemaphore(MAX_CLIENTS)

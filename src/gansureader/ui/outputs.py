@@ -52,7 +52,7 @@ class WindowOutputs(QObject):
         try:
             written = export_with_dialog(self.window, self.store, articles, str(Path.home()))
         except ExportError as error:
-            self._problem(self.tr("Export failed: %1").replace("%1", str(error)))
+            self._problem(self.tr("Export failed: %1").replace("%1", user_message(error)))
             return
         if not written:
             return  # no file or folder was chosen
@@ -125,7 +125,7 @@ class WindowOutputs(QObject):
         try:
             write_atomically(documents.document("/opml").data, Path(path))
         except ExportError as error:
-            self._problem(self.tr("Export failed: %1").replace("%1", str(error)))
+            self._problem(self.tr("Export failed: %1").replace("%1", user_message(error)))
             return
         self._status(self.tr("Exported to %1").replace("%1", path))
 
@@ -152,7 +152,7 @@ class WindowOutputs(QObject):
             try:
                 self.feeds = feed_server(self.store.folder, port, self.channels, read_only=True)
             except FeedServerError as error:
-                self._problem(str(error))
+                self._problem(user_message(error))
                 return
             self.feeds.serve_in_background()
             self._status(self.tr("Feeds at %1").replace("%1", f"{self.feeds.address}/opml"))
