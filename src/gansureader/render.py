@@ -33,6 +33,10 @@ PICTURE_FRAGMENT = "gr-picture"
 # Qt's HTML import costs about 0.03 ms a paragraph and 0.17 ms a table cell.
 MAX_BLOCKS = 400
 MAX_CHARACTERS = 80_000
+# One paragraph is laid out as one: 20 000 characters (ten screens) about 15 ms, a line
+# break inside it as much as 20 characters.
+MAX_PARAGRAPH_CHARACTERS = 20_000
+LINE_BREAK_WEIGHT = 20
 MAX_TABLE_CELLS = 120
 MAX_TABLE_COLUMNS = 20
 MAX_LIST_ITEMS = 500
@@ -163,10 +167,32 @@ def body_html(
         if not whole and (number >= MAX_BLOCKS or characters > MAX_CHARACTERS):
             parts.append(_truncated(article.url))
             break
+        # A page written with no paragraphs is one block of it all (a megabyte: seconds of
+        # layout on the window's thread): it is cut inside, as a body is cut between blocks.
+        if not whole and isinstance(block, Paragraph):
+            budget = min(MAX_PARAGRAPH_CHARACTERS, MAX_CHARACTERS - characters)
+            if (cut := _cut_paragraph(block, budget)) is not block:
+                parts += [_render(cut, HTML, out), _truncated(article.url)]
+                break
         piece = _render(block, HTML, out)
         characters += len(piece)
         parts.append(piece)
     return parts
+
+
+def _cut_paragraph(paragraph: Paragraph, characters: int) -> Paragraph:
+    """``paragraph`` whole if it fits in ``characters`` (a line break weighs more); else
+    its first ones, and …"""
+    kept, left = [], characters
+    for run in paragraph.runs:
+        weight = LINE_BREAK_WEIGHT if run.text == "\n" else len(run.text)
+        if weight > left:
+            if run.text != "\n":
+                kept.append(Run(run.text[:left] + "…", run.strong, run.em, run.href))
+            return Paragraph(tuple(kept))
+        kept.append(run)
+        left -= weight
+    return paragraph
 
 
 def article_markdown(article: ArticlePage, picture_path: Callable[[str], str | None]) -> str:
