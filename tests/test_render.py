@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 
 from conftest import FIXTURE_URLS, fixture_bytes
-from gansureader.model import Image, Paragraph, Run, Table, TableRow, Video
+from gansureader.model import Image, Paragraph, Quote, Run, Table, TableRow, Video
 from gansureader.parse import parse_page
 from gansureader.render import MAX_BLOCKS, MAX_TABLE_CELLS, TRUNCATED, article_html
 from gansureader.sanitize import sanitize_html
@@ -106,14 +106,19 @@ def test_what_is_too_long_to_show_is_cut_and_says_so():
     assert html.count("段落。") == MAX_BLOCKS and TRUNCATED in html
 
 
-@pytest.mark.parametrize("line_break", [False, True])
-def test_a_page_written_as_one_paragraph_is_cut_inside_it(line_break):
-    """A page with no paragraphs is one block of a megabyte: laid out whole, a click held
-    the window for seconds. The window's view is cut inside it; exports are whole."""
+@pytest.mark.parametrize("shape", ["paragraph", "lines", "quote"])
+def test_a_page_written_as_one_paragraph_is_cut_inside_it(shape):
+    """A page with no paragraphs is one block of a megabyte (an unclosed <blockquote> one
+    quote of it): laid out whole, a click held the window for seconds. The window's view
+    is cut inside it; exports are whole."""
     page = parse_page(fixture_bytes("seed_article.html"), FIXTURE_URLS["seed_article.html"])
-    line = (Run("兰州新区经济发展稳步推进，群众生活持续改善。"),)
-    runs = (line[0], Run("\n")) if line_break else line
-    huge = dataclasses.replace(page, body=(Paragraph(runs * 60_000), Paragraph((Run("后文。"),))))
+    line = "兰州新区经济发展稳步推进，群众生活持续改善。"
+    block = {
+        "paragraph": Paragraph((Run(line),) * 60_000),
+        "lines": Paragraph((Run(line), Run("\n")) * 60_000),
+        "quote": Quote("\n".join([line] * 60_000)),
+    }[shape]
+    huge = dataclasses.replace(page, body=(block, Paragraph((Run("后文。"),))))
     html = article_html(huge)
     assert TRUNCATED in html and "后文。" not in html
     assert 100 < html.count("兰州新区经济发展") < 1_000  # the first screens, not 60 000

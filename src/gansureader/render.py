@@ -169,9 +169,9 @@ def body_html(
             break
         # A page written with no paragraphs is one block of it all (a megabyte: seconds of
         # layout on the window's thread): it is cut inside, as a body is cut between blocks.
-        if not whole and isinstance(block, Paragraph):
+        if not whole and isinstance(block, (Paragraph, Quote)):
             budget = min(MAX_PARAGRAPH_CHARACTERS, MAX_CHARACTERS - characters)
-            if (cut := _cut_paragraph(block, budget)) is not block:
+            if (cut := _cut_inside(block, budget)) is not block:
                 parts += [_render(cut, HTML, out), _truncated(article.url)]
                 break
         piece = _render(block, HTML, out)
@@ -180,19 +180,28 @@ def body_html(
     return parts
 
 
-def _cut_paragraph(paragraph: Paragraph, characters: int) -> Paragraph:
-    """``paragraph`` whole if it fits in ``characters`` (a line break weighs more); else
-    its first ones, and …"""
+def _cut_inside(block: Paragraph | Quote, characters: int) -> Paragraph | Quote:
+    """``block`` whole if it fits in ``characters`` (a line break weighs more); else its
+    first ones, and … (an unclosed <blockquote> holds the rest of the page)."""
+    if isinstance(block, Quote):
+        kept = _cut_runs(tuple(Run(piece) for piece in re.split("(\n)", block.text)), characters)
+        return block if kept is None else Quote("".join(run.text for run in kept))
+    kept = _cut_runs(block.runs, characters)
+    return block if kept is None else Paragraph(kept)
+
+
+def _cut_runs(runs: tuple[Run, ...], characters: int) -> tuple[Run, ...] | None:
+    """The first ``characters`` of ``runs``, or None if they fit."""
     kept, left = [], characters
-    for run in paragraph.runs:
+    for run in runs:
         weight = LINE_BREAK_WEIGHT if run.text == "\n" else len(run.text)
         if weight > left:
             if run.text != "\n":
                 kept.append(Run(run.text[:left] + "…", run.strong, run.em, run.href))
-            return Paragraph(tuple(kept))
+            return tuple(kept)
         kept.append(run)
         left -= weight
-    return paragraph
+    return None
 
 
 def article_markdown(article: ArticlePage, picture_path: Callable[[str], str | None]) -> str:
