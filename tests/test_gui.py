@@ -189,6 +189,23 @@ def test_a_cache_damaged_under_the_open_window_is_mended_without_a_click(window,
     assert window.current_url() is None  # no article of the old file left on show
 
 
+def test_damage_the_writer_cannot_mend_is_said_once_not_every_two_seconds(
+    window, qtbot, cache, monkeypatch
+):
+    """A damaged cache the writer cannot set aside (a folder it cannot write): the banner
+    says why, once; the window does not ask again at each of its looks."""
+    from gansureader.store import CacheUnwritable, Store
+
+    def cannot(store):
+        raise CacheUnwritable(f"the cache folder {cache} cannot be written: check its permissions")
+
+    monkeypatch.setattr(Store, "replace_damaged", cannot)
+    _damage(cache, slice(4, -4))
+    window.search_box.setText("兰州")
+    qtbot.waitUntil(lambda: "cannot be written" in window.banner.label.text(), timeout=10_000)
+    assert not window.cache_timer.isActive()  # no new attempt, no new banner, every 2 s
+
+
 def test_damage_a_search_meets_is_mended_not_said_as_a_failed_search(window, qtbot, cache):
     """Damage inside the file (the header sound) is met by a read, here the search's off
     the window's thread: the writer's integrity check finds it, and it is mended."""

@@ -112,7 +112,8 @@ class CacheWatch:
         if not self._mending:
             return  # the writer found it damaged as it opened it, and it is read anew
         self._mending = False
-        if error is not None:
+        if error is not None:  # the writer cannot mend it either: said, and not asked again
+            self.cache_timer.stop()  # every 2 s
             self.banner.show_message(user_message(error))
         elif recovery is not None:
             self._read_anew(reason_phrase(recovery.message()))
