@@ -27,6 +27,7 @@ from .model import ArticlePage, Revision
 from .render import (
     INDENT,
     MAX_BLOCKS,
+    MAX_PARAGRAPH_CHARACTERS,
     TRUNCATED,
     Colours,
     Note,
@@ -37,6 +38,10 @@ from .render import (
 
 CHANGES, VERSION = "gr-changes-", "gr-version-"
 CONTEXT = 1  # unchanged paragraphs shown either side of a change
+# Of a long unchanged stretch inside a changed paragraph, this much either end is shown (a
+# page written as one paragraph is one change of a megabyte); any paragraph is cut as the
+# reader cuts it.
+KEPT_AROUND = 200
 MAX_PHRASES = 20  # changed phrases listed above the text (the text marks every one)
 _LABELS = {ADDED: "【新增】", REMOVED: "【删除】", CHANGED: "【修改】"}
 
@@ -184,18 +189,30 @@ def _change_html(change: Change | str) -> str:
     if isinstance(change, str):  # unchanged paragraphs left out
         return f'<p class="note" align="center">{escape(change)}</p>'
     if change.kind == SAME:
-        return f'<p class="text">{INDENT}{escape(change.new or "")}</p>'
+        return f'<p class="text">{INDENT}{_cut(change.new or "")}</p>'
     label = f'<span class="label">{_LABELS[change.kind]}</span>'
     if change.kind == ADDED:
-        return f'<p class="added">{label}{escape(change.new or "")}</p>'
+        return f'<p class="added">{label}{_cut(change.new or "")}</p>'
     if change.kind == REMOVED:
-        return f'<p class="gone">{label}<span class="removed">{escape(change.old or "")}</span></p>'
+        return f'<p class="gone">{label}<span class="removed">{_cut(change.old or "")}</span></p>'
     return f'<p class="text">{label}{_pieces_html(change.pieces)}</p>'
 
 
+def _cut(text: str) -> str:
+    if len(text) > MAX_PARAGRAPH_CHARACTERS:
+        text = text[:MAX_PARAGRAPH_CHARACTERS] + "…"
+    return escape(text)
+
+
 def _pieces_html(pieces) -> str:
-    """A changed text: what went struck through, what came underlined (see _css)."""
-    return "".join(
-        escape(text) if kind == SAME else f'<span class="{kind}">{escape(text)}</span>'
-        for kind, text in pieces
-    )
+    """A changed text: what went struck through, what came underlined (see _css); a long
+    stretch of what stayed, its ends."""
+    out = []
+    for kind, text in pieces:
+        if kind != SAME:
+            out.append(f'<span class="{kind}">{_cut(text)}</span>')
+        elif len(text) > 3 * KEPT_AROUND:
+            out.append(f"{escape(text[:KEPT_AROUND])} ⋯ {escape(text[-KEPT_AROUND:])}")
+        else:
+            out.append(escape(text))
+    return "".join(out)
