@@ -236,19 +236,17 @@ class MainWindow(
         """Fill the list for the chosen channel, or the search results."""
         query = self.search_box.text().strip()
         kind, channel = self.current_view()
-        ranking = kind == RANKING and not query
-        self.left_views.setCurrentWidget(self._ranking_view() if ranking else self.list)
-        if ranking:
-            self.reads.read(
-                "rankings", _rankings, lambda shown: self.ranking_list.show_rankings(*shown)
-            )
+        ranking = self._ranking_view() if kind == RANKING and not query else None
+        self.left_views.setCurrentWidget(self.list if ranking is None else ranking)
+        if ranking is not None:
+            self.reads.read("rankings", ranking.read, lambda shown: ranking.show_rankings(*shown))
         if query:
             self.model.show_search(query, self.search_failed)
         elif kind in (FOLLOW, MUTED):
             self.model.show_follow(channel)  # the follow's name; None: what the muted hide
         elif kind == CHANGED:
             self.model.show_changed()
-        elif not ranking:
+        elif ranking is None:
             self.model.show_articles(channel, unread=kind == UNREAD, starred=kind == STARRED)
         empty = not query and self.model.rowCount() == 0 and not self.store.has_articles()
         self.pages.setCurrentWidget(self.first_run if empty else self.splitter)
@@ -591,10 +589,3 @@ class MainWindow(
         if event.type() == QEvent.Type.PaletteChange and self.reader.article is not None:
             self.show_article(self.reader.article.url)
         super().changeEvent(event)
-
-
-def _rankings(store: Store) -> tuple[list, dict]:
-    """What the 排行 view shows: each source's latest ranking, and every article's history."""
-    rankings = store.rankings()
-    urls = sorted({item.url for _, _, items in rankings for item, _ in items})
-    return rankings, store.rank_histories(urls)

@@ -62,6 +62,14 @@ class RankingList(QListWidget):
             self.tr("Each source's ranking, with each article's rank over the week")
         )
 
+    @staticmethod
+    def read(store) -> tuple[list, dict]:
+        """What the view shows (off the window's thread): each source's latest ranking,
+        and every article's history."""
+        rankings = store.rankings()
+        urls = sorted({item.url for _, _, items in rankings for item, _ in items})
+        return rankings, store.rank_histories(urls)
+
     def show_rankings(self, rankings: list, histories: dict[str, list]) -> None:
         """``rankings``: (source, seen, [(RankItem, movement)]); ``histories``: url → history."""
         self.clear()
