@@ -4,7 +4,7 @@
 <context>
     <name>ArticleBrowser</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="303"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="299"/>
         <source>Picture cannot be shown</source>
         <translation>图片无法显示</translation>
     </message>
@@ -178,27 +178,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="375"/>
+        <location filename="../../src/gansureader/ui/find_bar.py" line="17"/>
         <source>Find in article</source>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="379"/>
+        <location filename="../../src/gansureader/ui/find_bar.py" line="21"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="380"/>
+        <location filename="../../src/gansureader/ui/find_bar.py" line="22"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="381"/>
+        <location filename="../../src/gansureader/ui/find_bar.py" line="23"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="412"/>
+        <location filename="../../src/gansureader/ui/find_bar.py" line="54"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -577,22 +577,22 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="343"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="341"/>
         <source>You are offline. This article is not cached yet; it will be fetched by the next refresh.</source>
         <translation>当前处于离线模式。这篇文章尚未缓存，已加入队列，下次刷新时获取。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="350"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="348"/>
         <source>Fetching the article…</source>
         <translation>正在获取文章…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="359"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="357"/>
         <source>You are offline: the picture is downloaded by the next refresh.</source>
         <translation>当前为离线模式：图片将在下次刷新时下载。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="363"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="361"/>
         <source>Downloading the picture…</source>
         <translation>正在下载图片…</translation>
     </message>
@@ -607,65 +607,65 @@
         <translation>删除频道“%1”？其文章仍保留在“全部”中。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="407"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="405"/>
         <source>Link copied</source>
         <translation>链接已复制</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="429"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="427"/>
         <source>Offline mode: turn it off to refresh.</source>
         <translation>离线模式下无法刷新，请先关闭离线模式。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="498"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="496"/>
         <source>%n new article(s)</source>
         <translation>
             <numerusform>%n 篇新文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="500"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="498"/>
         <source>%n article(s) changed on the site</source>
         <translation>
             <numerusform>网站修改了 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="502"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="500"/>
         <source>%n article(s) removed from the site</source>
         <translation>
             <numerusform>网站删除了 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="504"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="502"/>
         <source>more comes with the next refresh</source>
         <translation>其余的下次刷新时获取</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="484"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="482"/>
         <source>Refresh cancelled</source>
         <translation>刷新已取消</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="518"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="516"/>
         <source>it is not an article</source>
         <translation>这不是一篇文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="521"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="519"/>
         <source>The article could not be fetched: %1. It stays queued for the next refresh.</source>
         <translation>无法获取这篇文章：%1。它已加入队列，下次刷新时再试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="534"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="532"/>
         <source>%n article(s) re-read with the improved parser</source>
         <translation>
             <numerusform>已用改进的解析器重新读取 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="540"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="538"/>
         <source>Refresh stopped: %1</source>
         <translation>刷新已停止：%1</translation>
     </message>
@@ -695,12 +695,12 @@
         <translation>许可证全文随应用一起安装。</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/main_window.py" line="547"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="545"/>
         <source>Clean-up stopped: %1</source>
         <translation>清理已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="554"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="552"/>
         <source>%n article(s) removed</source>
         <translation>
             <numerusform>已删除 %n 篇文章</numerusform>
@@ -747,7 +747,7 @@
         <translation>搜索：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gansureader/ui/main_window.py" line="506"/>
+        <location filename="../../src/gansureader/ui/main_window.py" line="504"/>
         <source>%1: %n new article(s)</source>
         <translation>
             <numerusform>%1：%n 篇新文章</numerusform>
@@ -789,7 +789,7 @@
         <translation>缓存已损坏：gansureader 正在将其另存在旁边，并用仍能读出的内容建立新的缓存…</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/cache_watch.py" line="121"/>
+        <location filename="../../src/gansureader/ui/cache_watch.py" line="122"/>
         <source>The cache was checked and found sound.</source>
         <translation>缓存已检查，完好无损。</translation>
     </message>
@@ -943,7 +943,7 @@
         <translation>各来源的新闻排行，附每篇文章一周内的名次</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/ranking.py" line="75"/>
+        <location filename="../../src/gansureader/ui/ranking.py" line="83"/>
         <source>Seen %1</source>
         <translation>见于 %1</translation>
     </message>
@@ -951,22 +951,22 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="476"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="424"/>
         <source>Articles the page recommends; Enter opens one</source>
         <translation>本页推荐的文章；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="480"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="428"/>
         <source>The site&apos;s most read articles, with their movement; Enter opens one</source>
         <translation>网站阅读最多的文章及名次变化；回车打开</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="482"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="430"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/ui/reader.py" line="484"/>
+        <location filename="../../src/gansureader/ui/reader.py" line="432"/>
         <source>Tab moves between its links, Enter follows one</source>
         <translation>Tab 键在链接之间移动，回车打开链接</translation>
     </message>

@@ -23,27 +23,22 @@ from PySide6.QtGui import (
     QIcon,
     QImage,
     QImageReader,
-    QKeySequence,
     QPainter,
     QPalette,
     QPixmap,
-    QShortcut,
     QTextCursor,
     QTextDocument,
     QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSplitter,
     QStyle,
     QTextBrowser,
     QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +46,7 @@ from PySide6.QtWidgets import (
 from ..model import ArticlePage, RankItem, movement_mark
 from ..render import POSTER_FRAGMENT, Colours, Note, article_chunks, style_sheet
 from ..store import Store
+from .find_bar import FindBar
 from .phrases import ranking_phrase
 
 URL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -363,54 +359,6 @@ def _paint_play_sign(image: QImage) -> None:
         ]
     )
     painter.end()
-
-
-class FindBar(QWidget):
-    """Ctrl+F: find in the article; Enter finds the next match, Shift+Enter the one before."""
-
-    def __init__(self, browser: QTextBrowser, parent=None):
-        super().__init__(parent)
-        self.browser = browser
-        self.field = QLineEdit(self)
-        self.field.setPlaceholderText(self.tr("Find in article"))
-        self.field.textChanged.connect(lambda: self.find(restart=True))
-        self.field.returnPressed.connect(self.find)
-        self.status = QLabel(self)
-        before = QToolButton(self, text="↑", toolTip=self.tr("Previous match"))
-        after = QToolButton(self, text="↓", toolTip=self.tr("Next match"))
-        close = QToolButton(self, text="✕", toolTip=self.tr("Close"))
-        before.clicked.connect(lambda: self.find(backward=True))
-        after.clicked.connect(self.find)
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        for widget in (self.field, self.status, before, after, close):
-            layout.addWidget(widget)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.hide)
-        QShortcut(QKeySequence("Shift+Return"), self.field, lambda: self.find(backward=True))
-
-    def open(self) -> None:
-        self.show()
-        self.field.setFocus()
-        self.field.selectAll()
-
-    def find(self, backward: bool = False, restart: bool = False) -> bool:
-        text = self.field.text()
-        if restart:
-            cursor = self.browser.textCursor()
-            cursor.movePosition(cursor.MoveOperation.Start)
-            self.browser.setTextCursor(cursor)
-        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
-        found = bool(text) and self.browser.find(text, flags)
-        if text and not found:  # wrap around once
-            cursor = self.browser.textCursor()
-            cursor.movePosition(
-                cursor.MoveOperation.End if backward else cursor.MoveOperation.Start
-            )
-            self.browser.setTextCursor(cursor)
-            found = self.browser.find(text, flags)
-        self.status.setText("" if found or not text else self.tr("Not found"))
-        return found
 
 
 class Panel(QWidget):
