@@ -1104,32 +1104,47 @@
         <translation>无法在 127.0.0.1:%1 上提供订阅源（%2）：请换一个端口</translation>
     </message>
     <message>
+        <location filename="../../src/gansureader/reasons.py" line="72"/>
+        <source>%1: too large for an OPML file (%2 KB)</source>
+        <translation>%1：作为 OPML 文件太大了（%2 KB）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="73"/>
+        <source>%1: not an OPML file (not XML: %2)</source>
+        <translation>%1：不是 OPML 文件（不是 XML：%2）</translation>
+    </message>
+    <message>
         <location filename="../../src/gansureader/reasons.py" line="74"/>
+        <source>%1: not an OPML file (no &lt;opml&gt; with a &lt;body&gt;)</source>
+        <translation>%1：不是 OPML 文件（没有带 &lt;body&gt; 的 &lt;opml&gt;）</translation>
+    </message>
+    <message>
+        <location filename="../../src/gansureader/reasons.py" line="77"/>
         <source>the disk holding the cache (%1) is full: %2 MB free, and gansureader stops below %3 MB so that the cache stays whole. Free some space, then sync again: it completes the cache</source>
         <translation>存放缓存的磁盘（%1）已满：只剩 %2 MB，gansureader 在少于 %3 MB 时停下，以保证缓存完整。请腾出一些空间，然后再刷新：缓存会补全</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="79"/>
+        <location filename="../../src/gansureader/reasons.py" line="82"/>
         <source>the cache folder %1 cannot be written: check its permissions</source>
         <translation>缓存文件夹 %1 无法写入：请检查它的权限</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="82"/>
+        <location filename="../../src/gansureader/reasons.py" line="85"/>
         <source>the cache at %1 is busy (another gansureader is writing): try again</source>
         <translation>%1 的缓存正忙（另一个 gansureader 正在写入）：请再试一次</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="85"/>
+        <location filename="../../src/gansureader/reasons.py" line="88"/>
         <source>the cache at %1 is damaged: run &apos;gansureader check&apos; to replace it (your starred and read articles are kept)</source>
         <translation>%1 的缓存已损坏：请运行“gansureader check”来替换它（您收藏和已读的文章都会保留）</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="90"/>
+        <location filename="../../src/gansureader/reasons.py" line="93"/>
         <source>%1 is not a folder (a file of that name is in the way, there or above it): choose another data folder</source>
         <translation>%1 不是文件夹（这里或上层有同名的文件挡住了）：请换一个数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/gansureader/reasons.py" line="95"/>
+        <location filename="../../src/gansureader/reasons.py" line="98"/>
         <source>The cache in %1 was damaged and could not be read whole. It was moved aside as %2, and a new cache was started with the %3 article(s) it could still read. Your %4 starred and %5 read article(s) are kept. The next refresh fetches the rest.</source>
         <translation>%1 中的缓存已损坏，无法完整读取。它已另存为 %2，并用仍能读出的 %3 篇文章建立了新的缓存。您收藏的 %4 篇和已读的 %5 篇文章都已保留。下次刷新会取回其余文章。</translation>
     </message>

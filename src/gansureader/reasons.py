@@ -69,6 +69,9 @@ SEVERAL_INTO_FILE = QT_TRANSLATE_NOOP("Reasons", "%1: is a file; several article
 FEEDS_PORT = QT_TRANSLATE_NOOP(
     "Reasons", "cannot serve feeds on 127.0.0.1:%1 (%2): choose another port"
 )
+OPML_TOO_LARGE = QT_TRANSLATE_NOOP("Reasons", "%1: too large for an OPML file (%2 KB)")
+OPML_NOT_XML = QT_TRANSLATE_NOOP("Reasons", "%1: not an OPML file (not XML: %2)")
+OPML_NO_BODY = QT_TRANSLATE_NOOP("Reasons", "%1: not an OPML file (no <opml> with a <body>)")
 
 # The cache's conditions (store.db), the user's to act on.
 DISK_FULL = QT_TRANSLATE_NOOP(

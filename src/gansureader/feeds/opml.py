@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from .. import reasons
 from ..addresses import not_a_channel, readable
 from ..errors import GansuReaderError
 from ..model import Channel
@@ -84,14 +85,14 @@ def import_opml(store: Store, data: bytes, name: str) -> OpmlImport:
 def _outlines(data: bytes, name: str) -> list[tuple[str, list[str], str]]:
     """(text, addresses, group) of each outline that is not just a folder of outlines."""
     if len(data) > MAX_OPML_BYTES:
-        raise OpmlError(f"{name}: too large for an OPML file ({len(data) // 1024} KB)")
+        raise OpmlError(reasons.fill(reasons.OPML_TOO_LARGE, name, len(data) // 1024))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise OpmlError(f"{name}: not an OPML file (not XML: {error})") from None
+        raise OpmlError(reasons.fill(reasons.OPML_NOT_XML, name, error)) from None
     if not isinstance(root.tag, str) or root.tag.lower() != "opml" or root.find("body") is None:
-        raise OpmlError(f"{name}: not an OPML file (no <opml> with a <body>)")
+        raise OpmlError(reasons.fill(reasons.OPML_NO_BODY, name))
     found = []
     for outline in root.iter("outline"):
         addresses = [outline.get(key) for key in ("htmlUrl", "xmlUrl", "url")]
