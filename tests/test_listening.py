@@ -28,6 +28,16 @@ def test_sentences_are_cut_after_chinese_stops_and_at_line_breaks():
     assert sentences(["", "  \n "]) == []
 
 
+def test_a_text_with_no_full_stops_is_read_a_phrase_at_a_time():
+    """A page with no 。 was one "sentence" of all its text: handed to the engine whole,
+    and marked in the view as nothing (or everything)."""
+    text = "兰州新区经济发展稳步推进，群众生活持续改善" * 100 + "无标点" * 200
+    spoken = sentences([text])
+    assert "".join(spoken) == text  # nothing lost, nothing added
+    assert all(len(piece) <= 200 for piece in spoken)
+    assert spoken[0].endswith("，")  # cut after a comma where there is one
+
+
 def test_speed_maps_to_qt_rate():
     assert rate_for(1.0) == 0 and rate_for(2.0) == 1 and rate_for(0.5) == -1
 

@@ -22,6 +22,11 @@ from ..errors import GansuReaderError
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 ENGINE: str | None = None  # QtTextToSpeech's default for the platform; tests name "mock"
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;…])|\n")
+# A sentence longer than this (a page with no full stops) is cut after its commas, else
+# plainly: the engine is handed, and the view marks, a phrase at a time.
+LONGEST_SENTENCE = 200
+_PHRASE = re.compile(rf"[^，、：,:]{{1,{LONGEST_SENTENCE}}}[，、：,:]?")
+
 # Voices by name, best first: Mandarin, then any Chinese that is not Cantonese.
 _MANDARIN = re.compile(r"mandarin|普通话|\bcmn\b", re.IGNORECASE)
 _CHINESE = re.compile(r"chinese|中文|汉语|\bzh\b", re.IGNORECASE)
@@ -36,7 +41,20 @@ class SpeechUnavailable(GansuReaderError):
 
 def sentences(texts: list[str]) -> list[str]:
     """The texts cut after each 。！？；, and at line breaks; empty pieces dropped."""
-    return [piece.strip() for text in texts for piece in _SENTENCE_END.split(text) if piece.strip()]
+    pieces = (piece.strip() for text in texts for piece in _SENTENCE_END.split(text))
+    return [cut for piece in pieces if piece for cut in _short(piece)]
+
+
+def _short(sentence: str) -> list[str]:
+    if len(sentence) <= LONGEST_SENTENCE:
+        return [sentence]
+    phrases: list[str] = []
+    for phrase in _PHRASE.findall(sentence):
+        if phrases and len(phrases[-1]) + len(phrase) <= LONGEST_SENTENCE:
+            phrases[-1] += phrase
+        else:
+            phrases.append(phrase)
+    return phrases
 
 
 def rate_for(speed: float) -> float:
