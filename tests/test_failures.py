@@ -35,3 +35,18 @@ def test_every_reason_of_the_sync_is_matched_back_to_its_template():
         values = tuple("甲乙丙丁戊"[: template.count("%")])
         assert reasons.template_of(reasons.fill(template, *values)) == (template, values)
     assert reason_phrase("a reason of no template: 404") == "a reason of no template: 404"
+
+
+def test_many_addresses_failing_alike_say_their_reason_once():
+    """Offline, every channel failed with the same words: 45 lines of "could not connect"."""
+    from gansureader import reasons
+    from gansureader.sync_report import Problem, SyncSummary
+    from gansureader.terminal import sync_summary
+
+    channels = [f"http://gansu.gscn.com.cn/c{n}/" for n in range(45)]
+    summary = SyncSummary(failed=[Problem(url, reasons.UNREACHABLE) for url in channels])
+    summary.failed.append(Problem("http://edu.gscn.com.cn/gone/", "the server answered HTTP 404"))
+    said = sync_summary(summary)
+    assert said.count(reasons.UNREACHABLE) == 1 and f"{reasons.UNREACHABLE} — 45 addresses" in said
+    assert all(url in said for url in channels)  # every address still named
+    assert "  http://edu.gscn.com.cn/gone/: the server answered HTTP 404" in said

@@ -73,7 +73,7 @@ def sync_summary(summary: SyncSummary) -> str:
         lines.append(f"关注 {name}: {count} new")
     if summary.failed:
         lines.append("failed:")
-        lines += [f"  {problem.url}: {problem.reason}" for problem in summary.failed]
+        lines += _problem_lines(summary.failed)
     if summary.skipped:
         lines.append("skipped (not articles):")
         lines += [f"  {problem.url}: {problem.reason}" for problem in summary.skipped]
@@ -81,6 +81,25 @@ def sync_summary(summary: SyncSummary) -> str:
         lines.append("bounded (the rest waits for the next sync):")
         lines += [f"  {problem.url}: {problem.reason}" for problem in summary.limited]
     return "\n".join(lines)
+
+
+# As many addresses failing for one reason (offline: every channel) are that reason once.
+ALIKE_FAILURES = 3
+
+
+def _problem_lines(problems: list) -> list[str]:
+    """``url: reason`` a line; a reason shared by many, once, with its addresses under it."""
+    by_reason: dict[str, list[str]] = {}
+    for problem in problems:
+        by_reason.setdefault(problem.reason, []).append(problem.url)
+    lines = []
+    for reason, urls in by_reason.items():
+        if len(urls) >= ALIKE_FAILURES:
+            lines.append(f"  {reason} — {len(urls)} addresses:")
+            lines += [f"    {url}" for url in urls]
+        else:
+            lines += [f"  {url}: {reason}" for url in urls]
+    return lines
 
 
 def reparse_summary(summary: ReparseSummary) -> str:
@@ -100,7 +119,7 @@ def reparse_summary(summary: ReparseSummary) -> str:
         )
     if summary.failed:
         lines.append("failed:")
-        lines += [f"  {problem.url}: {problem.reason}" for problem in summary.failed]
+        lines += _problem_lines(summary.failed)
     return "\n".join(lines)
 
 
