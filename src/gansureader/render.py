@@ -184,10 +184,17 @@ def _cut_inside(block: Paragraph | Quote, characters: int) -> Paragraph | Quote:
     """``block`` whole if it fits in ``characters`` (a line break weighs more); else its
     first ones, and … (an unclosed <blockquote> holds the rest of the page)."""
     if isinstance(block, Quote):
-        kept = _cut_runs(tuple(Run(piece) for piece in re.split("(\n)", block.text)), characters)
-        return block if kept is None else Quote("".join(run.text for run in kept))
+        text = cut_text(block.text, characters)
+        return block if text is block.text else Quote(text)
     kept = _cut_runs(block.runs, characters)
     return block if kept is None else Paragraph(kept)
+
+
+def cut_text(text: str, characters: int = MAX_PARAGRAPH_CHARACTERS) -> str:
+    """``text`` itself if it fits in ``characters`` (a line break weighs more), else its
+    first ones and …: a plain text cut as the view cuts a paragraph."""
+    kept = _cut_runs(tuple(Run(piece) for piece in re.split("(\n)", text)), characters)
+    return text if kept is None else "".join(run.text for run in kept)
 
 
 def _cut_runs(runs: tuple[Run, ...], characters: int) -> tuple[Run, ...] | None:

@@ -27,10 +27,10 @@ from .model import ArticlePage, Revision
 from .render import (
     INDENT,
     MAX_BLOCKS,
-    MAX_PARAGRAPH_CHARACTERS,
     TRUNCATED,
     Colours,
     Note,
+    cut_text,
     note_html,
     page_html,
     title_html,
@@ -199,9 +199,7 @@ def _change_html(change: Change | str) -> str:
 
 
 def _cut(text: str) -> str:
-    if len(text) > MAX_PARAGRAPH_CHARACTERS:
-        text = text[:MAX_PARAGRAPH_CHARACTERS] + "…"
-    return escape(text)
+    return escape(cut_text(text))
 
 
 def _pieces_html(pieces) -> str:
