@@ -18,10 +18,12 @@ from .density import find_body, unlikely_boxes
 from .sections import find_headings, find_section, ranking, recommendations
 from .tree import TextIndex, clean, clipped, holds_blocks, line_text, resolve, text_of
 
-# A role word before a name ("作者：记者 马堃") is not part of the name.
+# A role word before a name ("作者：记者 马堃") is not part of the name; the next label
+# ends it. (责任编辑 before 编辑, as site.EDITOR_LABELS has them.)
+_META_LABELS = "|".join((*site.SOURCE_LABELS, *site.EDITOR_LABELS, site.AUTHOR_LABEL))
 _LABEL_VALUE = re.compile(
-    r"(来源|稿源|责任编辑|责编|编辑|作者)\s*[:：]\s*(?:记者|通讯员)?\s*"
-    r"(.*?)(?=\s|$|[【\[|]|(?:来源|稿源|责任编辑|责编|编辑|作者)\s*[:：])"
+    rf"({_META_LABELS})\s*[:：]\s*(?:记者|通讯员)?\s*"
+    rf"(.*?)(?=\s|$|[【\[|]|(?:{_META_LABELS})\s*[:：])"
 )
 # A meta line is short; a longer element holding 来源 is a paragraph quoting it.
 _META_MAX_CHARS = 160

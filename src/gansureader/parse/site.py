@@ -144,13 +144,15 @@ PAGER_LINE = re.compile(
 )
 
 CONTRIBUTOR_LINE = re.compile(r"^[（(]\s*供稿\s*[:：]\s*(.+?)\s*[)）]$")
-EDITOR_LINE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*(.+?)\s*[】\]）)]?$")
+_EDITOR = "|".join(EDITOR_LABELS)
+_SOURCE = "|".join(SOURCE_LABELS)
+EDITOR_LINE = re.compile(rf"^[【\[（(]?\s*(?:{_EDITOR})\s*[:：]\s*(.+?)\s*[】\]）)]?$")
 AUTHOR_LINE = re.compile(r"^[（(]?\s*作者\s*[:：]\s*(.+?)\s*[）)]?$")
 # A source named at the end of the text, in brackets: （来源：甘肃日报）.
-SOURCE_LINE = re.compile(r"^[（(【\[]\s*(?:来源|稿源)\s*[:：]\s*(.+?)\s*[）)】\]]$")
+SOURCE_LINE = re.compile(rf"^[（(【\[]\s*(?:{_SOURCE})\s*[:：]\s*(.+?)\s*[）)】\]]$")
 # A short line that begins with the label, apart from the meta line: 【来源：每日甘肃网】.
 # Not 资金来源：… (the label must begin it); the name ends at a space or a bracket.
-SOURCE_ALONE = re.compile(r"^[【\[（(]?\s*(?:来源|稿源)\s*[:：]\s*([^\s【\[（(）)】\]|]+)")
+SOURCE_ALONE = re.compile(rf"^[【\[（(]?\s*(?:{_SOURCE})\s*[:：]\s*([^\s【\[（(）)】\]|]+)")
 
 # A caption is short; a centred block after a picture, or a line like 图为….
 CAPTION_MAX_CHARS = 80
